@@ -1,0 +1,25 @@
+//! HTTP clients for the three sources, sharing one connection pool.
+//!
+//! Every client is built from a shared [`Http`] handle and a [`BaseUrl`], so tests and users can
+//! point any source at another server. A missing resource is `Ok(None)`; every other failure is an
+//! [`ApiError`].
+
+pub mod batch;
+pub mod clients;
+pub mod dogapi;
+mod error;
+mod http;
+pub mod jsonplaceholder;
+pub mod pokeapi;
+mod resource;
+mod segment;
+
+pub use clients::{Clients, Endpoints};
+pub use error::ApiError;
+pub use http::{BaseUrl, Http, HttpOptions, USER_AGENT, parse_http_url};
+pub use resource::Resource;
+pub use segment::{Case, encode_segment};
+
+/// What every single-resource fetch returns: the resource, `None` when it does not exist, or why
+/// it could not be fetched.
+pub type Fetched<T> = Result<Option<Resource<T>>, ApiError>;

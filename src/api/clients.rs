@@ -1,0 +1,72 @@
+//! The three clients together, built from one shared [`Http`] handle.
+
+use super::dogapi::{self, DogApi};
+use super::jsonplaceholder::{self, JsonPlaceholder};
+use super::pokeapi::{self, PokeApi};
+use super::{ApiError, BaseUrl, Http, HttpOptions};
+
+/// Where each source lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    /// PokeAPI base URL.
+    pub pokeapi: BaseUrl,
+    /// JSONPlaceholder base URL.
+    pub jsonplaceholder: BaseUrl,
+    /// Dog API base URL.
+    pub dogapi: BaseUrl,
+}
+
+impl Endpoints {
+    /// Parses the three base URLs.
+    ///
+    /// # Errors
+    /// [`ApiError::InvalidUrl`] naming the first URL that is not absolute http(s).
+    pub fn parse(pokeapi: &str, jsonplaceholder: &str, dogapi: &str) -> Result<Self, ApiError> {
+        Ok(Self {
+            pokeapi: BaseUrl::parse(pokeapi)?,
+            jsonplaceholder: BaseUrl::parse(jsonplaceholder)?,
+            dogapi: BaseUrl::parse(dogapi)?,
+        })
+    }
+
+    /// The live services.
+    ///
+    /// # Errors
+    /// Never in practice: the defaults are valid URLs.
+    pub fn live() -> Result<Self, ApiError> {
+        Self::parse(
+            pokeapi::DEFAULT_BASE_URL,
+            jsonplaceholder::DEFAULT_BASE_URL,
+            dogapi::DEFAULT_BASE_URL,
+        )
+    }
+}
+
+/// One client per source, sharing a connection pool and an in-flight limit.
+#[derive(Debug, Clone)]
+pub struct Clients {
+    /// The shared HTTP handle (also used for `fetch URL` and images).
+    pub http: Http,
+    /// PokeAPI.
+    pub pokeapi: PokeApi,
+    /// JSONPlaceholder.
+    pub jsonplaceholder: JsonPlaceholder,
+    /// Dog API.
+    pub dogapi: DogApi,
+}
+
+impl Clients {
+    /// Builds the shared HTTP client and the three source clients over it.
+    ///
+    /// # Errors
+    /// As [`Http::new`].
+    pub fn new(endpoints: Endpoints, options: HttpOptions) -> Result<Self, ApiError> {
+        let http = Http::new(options)?;
+        Ok(Self {
+            pokeapi: PokeApi::new(http.clone(), endpoints.pokeapi),
+            jsonplaceholder: JsonPlaceholder::new(http.clone(), endpoints.jsonplaceholder),
+            dogapi: DogApi::new(http.clone(), endpoints.dogapi),
+            http,
+        })
+    }
+}

@@ -1,0 +1,104 @@
+//! The one error type every client returns.
+//!
+//! A missing resource is not an error (clients return `Ok(None)` for a 404); everything else that
+//! can go wrong between us and an API is one of these variants. Each variant says what happened and
+//! carries the URL, so the CLI and the TUI can show it as is. `Clone` because the TUI keeps errors
+//! inside its state (a failed pane remembers why it failed).
+
+use std::time::Duration;
+
+/// Something went wrong fetching a resource. The `Display` text is meant for users.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The server did not answer within the configured timeout.
+    #[error("timed out after {} s: {url}", after.as_secs_f64())]
+    Timeout {
+        /// The URL requested.
+        url: String,
+        /// The timeout that expired.
+        after: Duration,
+    },
+    /// No connection could be made (refused, DNS failure, TLS failure…).
+    #[error("cannot connect to {url}: {reason}")]
+    Connect {
+        /// The URL requested.
+        url: String,
+        /// Why the connection failed, from the operating system or TLS layer.
+        reason: String,
+    },
+    /// The server answered with a status other than success or 404.
+    #[error("HTTP {code} from {url}")]
+    Status {
+        /// The URL requested.
+        url: String,
+        /// The HTTP status code.
+        code: u16,
+    },
+    /// The body was not the JSON we expect (malformed, or missing fields we need).
+    #[error("unexpected response from {url}: {reason}")]
+    Decode {
+        /// The URL requested.
+        url: String,
+        /// What the decoder said, with line and column.
+        reason: String,
+    },
+    /// The connection broke while the request or response was in transit.
+    #[error("request to {url} failed: {reason}")]
+    Transport {
+        /// The URL requested.
+        url: String,
+        /// The underlying error.
+        reason: String,
+    },
+    /// A user-typed name or id cannot be requested at all (empty, or only dots).
+    #[error("invalid name {input:?}: {reason}")]
+    InvalidInput {
+        /// What the user typed.
+        input: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A base URL or `fetch` URL is not an absolute http(s) URL.
+    #[error("invalid URL {url:?}: {reason}")]
+    InvalidUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it was refused.
+        reason: String,
+    },
+}
+
+impl ApiError {
+    /// Classifies a reqwest error for `url`, keeping the innermost cause's message (reqwest's own
+    /// top-level text, "error sending request", says nothing a user can act on).
+    pub(crate) fn from_reqwest(url: &str, err: &reqwest::Error, timeout: Duration) -> Self {
+        let url = url.to_owned();
+        if err.is_timeout() {
+            return Self::Timeout {
+                url,
+                after: timeout,
+            };
+        }
+        let reason = root_cause(err);
+        if err.is_connect() {
+            Self::Connect { url, reason }
+        } else {
+            Self::Transport { url, reason }
+        }
+    }
+
+    /// Whether this error means the resource itself was refused as input (as opposed to a failure
+    /// on the way), which the CLI reports as "not found"-like rather than as a network problem.
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::InvalidInput { .. })
+    }
+}
+
+/// The message of the deepest error in the `source()` chain.
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut current = err;
+    while let Some(next) = current.source() {
+        current = next;
+    }
+    current.to_string()
+}

@@ -1,0 +1,205 @@
+//! The one HTTP client every source shares: a single connection pool, timeouts, a User-Agent and
+//! a global limit on requests in flight.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{StatusCode, Url};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+use tokio::sync::Semaphore;
+
+use super::{ApiError, Resource};
+
+/// The User-Agent every request carries, so API operators can tell who is calling.
+pub const USER_AGENT: &str = concat!("apidex/", env!("CARGO_PKG_VERSION"));
+
+/// Settings of the shared HTTP client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpOptions {
+    /// Total time allowed for one request, from connecting to the last byte of the body.
+    pub timeout: Duration,
+    /// Time allowed to establish a connection.
+    pub connect_timeout: Duration,
+    /// Requests allowed in flight at once, across every source and every batch.
+    pub concurrency: usize,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(5),
+            concurrency: 8,
+        }
+    }
+}
+
+/// A cheaply cloneable handle to the shared client. Clones share the connection pool and the
+/// in-flight limit.
+#[derive(Debug, Clone)]
+pub struct Http {
+    client: reqwest::Client,
+    in_flight: Arc<Semaphore>,
+    options: HttpOptions,
+}
+
+impl Http {
+    /// Builds the shared client.
+    ///
+    /// # Errors
+    /// [`ApiError::Transport`] if the TLS stack cannot be initialised.
+    pub fn new(options: HttpOptions) -> Result<Self, ApiError> {
+        // reqwest is built without a default crypto provider (see Cargo.toml); install ring's.
+        // Installing twice (several clients in one process) reports an error we can ignore.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .timeout(options.timeout)
+            .connect_timeout(options.connect_timeout)
+            .build()
+            .map_err(|err| ApiError::Transport {
+                url: String::new(),
+                reason: err.to_string(),
+            })?;
+        Ok(Self {
+            client,
+            in_flight: Arc::new(Semaphore::new(options.concurrency.max(1))),
+            options,
+        })
+    }
+
+    /// The options this client was built with.
+    pub fn options(&self) -> HttpOptions {
+        self.options
+    }
+
+    /// GETs `url` and decodes its JSON body as `T`, keeping the raw body.
+    ///
+    /// Returns `Ok(None)` for 404: a missing resource is an answer, not a failure.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        url: Url,
+    ) -> Result<Option<Resource<T>>, ApiError> {
+        let Some(body) = self.get_bytes(url.clone()).await? else {
+            return Ok(None);
+        };
+        decode(url.as_str(), &body).map(Some)
+    }
+
+    /// Like [`Http::get_json`], for resources that must exist (lists and indexes): a 404 there
+    /// means the base URL is wrong, so it is reported as an error.
+    pub async fn get_json_required<T: DeserializeOwned>(
+        &self,
+        url: Url,
+    ) -> Result<Resource<T>, ApiError> {
+        let shown = url.to_string();
+        self.get_json(url).await?.ok_or(ApiError::Status {
+            url: shown,
+            code: StatusCode::NOT_FOUND.as_u16(),
+        })
+    }
+
+    /// GETs `url` and returns the whole body; `Ok(None)` for 404.
+    pub async fn get_bytes(&self, url: Url) -> Result<Option<Vec<u8>>, ApiError> {
+        let shown = url.to_string();
+        // The permit is held for the whole exchange, body included, so the limit counts what the
+        // server actually sees in flight. The semaphore is never closed.
+        let _permit = self.in_flight.acquire().await.ok();
+        let timeout = self.options.timeout;
+        let response = self
+            .client
+            .get(url)
+            .send()
+            .await
+            .map_err(|err| ApiError::from_reqwest(&shown, &err, timeout))?;
+        let status = response.status();
+        if status == StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        if !status.is_success() {
+            return Err(ApiError::Status {
+                url: shown,
+                code: status.as_u16(),
+            });
+        }
+        let body = response
+            .bytes()
+            .await
+            .map_err(|err| ApiError::from_reqwest(&shown, &err, timeout))?;
+        Ok(Some(body.to_vec()))
+    }
+}
+
+/// Decodes a body into `T` plus its raw text, with a message that names the URL on failure.
+fn decode<T: DeserializeOwned>(url: &str, body: &[u8]) -> Result<Resource<T>, ApiError> {
+    let decode_error = |err: serde_json::Error| ApiError::Decode {
+        url: url.to_owned(),
+        reason: err.to_string(),
+    };
+    let raw: Box<RawValue> = serde_json::from_slice(body).map_err(decode_error)?;
+    let data: T = serde_json::from_str(raw.get()).map_err(decode_error)?;
+    Ok(Resource::new(data, url, Arc::from(raw)))
+}
+
+/// An API's base URL, such as `https://pokeapi.co/api/v2`, that resource paths are appended to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(Url);
+
+impl BaseUrl {
+    /// Parses an absolute http(s) URL; a trailing slash is optional.
+    ///
+    /// # Errors
+    /// [`ApiError::InvalidUrl`] when `input` is not an absolute http or https URL.
+    pub fn parse(input: &str) -> Result<Self, ApiError> {
+        let url = parse_http_url(input)?;
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(ApiError::InvalidUrl {
+                url: input.to_owned(),
+                reason: "a base URL cannot have a query or fragment".to_owned(),
+            });
+        }
+        Ok(Self(url))
+    }
+
+    /// The base URL as text, without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str().trim_end_matches('/')
+    }
+
+    /// The host name, for the status bar.
+    pub fn host(&self) -> &str {
+        self.0.host_str().unwrap_or_default()
+    }
+
+    /// Appends already-encoded path segments (see [`super::encode_segment`]).
+    pub fn join(&self, encoded_segments: &[&str]) -> Url {
+        let mut text = self.as_str().to_owned();
+        for segment in encoded_segments {
+            text.push('/');
+            text.push_str(segment);
+        }
+        // The base is a valid URL and every segment is percent-encoded, so this parses; keep the
+        // base itself in the impossible case rather than panic.
+        Url::parse(&text).unwrap_or_else(|_| self.0.clone())
+    }
+}
+
+/// Parses `input` as an absolute http(s) URL.
+///
+/// # Errors
+/// [`ApiError::InvalidUrl`] for anything else.
+pub fn parse_http_url(input: &str) -> Result<Url, ApiError> {
+    let invalid = |reason: String| ApiError::InvalidUrl {
+        url: input.to_owned(),
+        reason,
+    };
+    let url = Url::parse(input.trim()).map_err(|err| invalid(err.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid(format!(
+            "scheme {:?} is not http or https",
+            url.scheme()
+        )));
+    }
+    Ok(url)
+}

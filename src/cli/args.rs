@@ -1,0 +1,170 @@
+//! Command-line arguments (clap derive). `--help` works on every level.
+
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::api::{BaseUrl, dogapi, jsonplaceholder, pokeapi};
+
+/// A terminal browser and scriptable client for PokeAPI, JSONPlaceholder and the Dog API.
+///
+/// With no subcommand, apidex opens the interactive browser.
+#[derive(Debug, Parser)]
+#[command(name = "apidex", version, propagate_version = true)]
+pub struct Cli {
+    /// Options shared by every subcommand.
+    #[command(flatten)]
+    pub globals: Globals,
+    /// What to do; none opens the browser.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct Globals {
+    /// PokeAPI base URL.
+    #[arg(long, global = true, env = "APIDEX_POKEAPI_URL", value_name = "URL",
+          default_value = pokeapi::DEFAULT_BASE_URL, value_parser = parse_base_url)]
+    pub pokeapi_url: BaseUrl,
+
+    /// JSONPlaceholder base URL.
+    #[arg(long, global = true, env = "APIDEX_JSONPLACEHOLDER_URL", value_name = "URL",
+          default_value = jsonplaceholder::DEFAULT_BASE_URL, value_parser = parse_base_url)]
+    pub jsonplaceholder_url: BaseUrl,
+
+    /// Dog API base URL.
+    #[arg(long, global = true, env = "APIDEX_DOGAPI_URL", value_name = "URL",
+          default_value = dogapi::DEFAULT_BASE_URL, value_parser = parse_base_url)]
+    pub dogapi_url: BaseUrl,
+
+    /// Requests in flight at once, across all sources.
+    #[arg(long, global = true, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+
+    /// Seconds allowed for one request (decimals allowed, e.g. 0.5).
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "10",
+          value_parser = parse_seconds)]
+    pub timeout: Duration,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch resources by name or id and print them.
+    Get {
+        /// What to get.
+        #[command(subcommand)]
+        what: GetCommand,
+        /// Print one JSON array of the responses exactly as the API returned them, in argument
+        /// order, `null` for each item not found or failed.
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// Fetch any JSON resources by URL (a link found in another response, say) and print one
+    /// JSON array of them, in argument order, `null` for each not found or failed.
+    Fetch {
+        /// Absolute http(s) URLs.
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
+    /// Print every item of a list, one a line (`25 pikachu`).
+    List {
+        /// Which list.
+        #[arg(value_enum)]
+        what: ListKind,
+    },
+}
+
+/// What `apidex get` can fetch.
+#[derive(Debug, Subcommand)]
+pub enum GetCommand {
+    /// Pokémon by name or national dex id.
+    Pokemon {
+        /// Names or ids, e.g. `pikachu 133`.
+        #[arg(required = true, value_name = "NAME_OR_ID")]
+        names: Vec<String>,
+    },
+    /// Abilities by name or id.
+    Ability {
+        /// Names or ids, e.g. `static`.
+        #[arg(required = true, value_name = "NAME_OR_ID")]
+        names: Vec<String>,
+    },
+    /// Pokémon species (Pokédex text, genus, evolution chain) by name or id.
+    Species {
+        /// Names or ids.
+        #[arg(required = true, value_name = "NAME_OR_ID")]
+        names: Vec<String>,
+    },
+    /// Types (damage relations) by name or id.
+    Type {
+        /// Names or ids, e.g. `electric`.
+        #[arg(required = true, value_name = "NAME_OR_ID")]
+        names: Vec<String>,
+    },
+    /// JSONPlaceholder posts by id.
+    Post {
+        /// Post ids, 1–100 on the live API.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<u32>,
+    },
+    /// JSONPlaceholder users by id.
+    User {
+        /// User ids, 1–10 on the live API.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<u32>,
+    },
+    /// JSONPlaceholder todos by id.
+    Todo {
+        /// Todo ids, 1–200 on the live API.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<u32>,
+    },
+    /// The comments on posts.
+    Comments {
+        /// A post id; repeat for several posts.
+        #[arg(long = "post", required = true, value_name = "ID")]
+        posts: Vec<u32>,
+    },
+    /// Every dog breed with its sub-breeds (`--json` prints the one response as is).
+    Breeds,
+    /// Random image URLs of dog breeds.
+    Dog {
+        /// `breed` or `breed/sub-breed`, e.g. `hound/afghan`.
+        #[arg(required = true, value_name = "BREED[/SUB]")]
+        breeds: Vec<String>,
+        /// Images per breed (the API allows 1–50).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50))]
+        count: u32,
+    },
+}
+
+/// What `apidex list` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    /// Every Pokémon: `25 pikachu`.
+    Pokemon,
+    /// Every post: `1 title`.
+    Posts,
+    /// Every user: `1 Leanne Graham (@Bret)`.
+    Users,
+    /// Every breed, then each sub-breed as `breed/sub`.
+    Breeds,
+}
+
+fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
+    BaseUrl::parse(input).map_err(|err| err.to_string())
+}
+
+fn parse_seconds(input: &str) -> Result<Duration, String> {
+    let seconds: f64 = input
+        .trim()
+        .parse()
+        .map_err(|_| format!("{input:?} is not a number of seconds"))?;
+    if !(seconds.is_finite() && seconds > 0.0 && seconds <= 3600.0) {
+        return Err("the timeout must be more than 0 and at most 3600 seconds".to_owned());
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}

@@ -1,0 +1,74 @@
+//! Writing results: data to stdout, problems to stderr.
+
+use std::io::{self, Write};
+
+use crate::api::{ApiError, Fetched};
+
+/// Writes `text` to stdout. Returns `false` when stdout is closed (`apidex … | head`): the
+/// reader has gone, which is not an error worth a message, but there is no point going on.
+pub fn print(text: &str) -> bool {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => true,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => false,
+        Err(err) => {
+            eprintln!("apidex: cannot write output: {err}");
+            false
+        }
+    }
+}
+
+/// Names on stderr an item that was not found.
+pub fn report_not_found(kind: &str, label: &str) {
+    eprintln!("apidex: not found: {kind} {}", crate::sanitize::line(label));
+}
+
+/// Names on stderr an item that failed, with the reason.
+pub fn report_error(kind: &str, label: &str, err: &ApiError) {
+    // URLs and server messages inside errors come from outside too: sanitise them as well.
+    let reason = err.to_string();
+    eprintln!(
+        "apidex: {kind} {}: {}",
+        crate::sanitize::line(label),
+        crate::sanitize::line(&reason)
+    );
+}
+
+/// Reports every missing or failed item on stderr; true when all were found.
+pub fn report_problems<T>(kind: &str, labels: &[String], results: &[Fetched<T>]) -> bool {
+    let mut all_found = true;
+    for (label, result) in labels.iter().zip(results) {
+        match result {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                all_found = false;
+                report_not_found(kind, label);
+            }
+            Err(err) => {
+                all_found = false;
+                report_error(kind, label, err);
+            }
+        }
+    }
+    all_found
+}
+
+/// One JSON array of the raw bodies in order, `null` for each missing or failed item. The raw
+/// bodies are valid JSON (checked when received), so the array is too.
+pub fn json_array<T>(results: &[Fetched<T>]) -> String {
+    let mut out = String::from("[");
+    for (i, result) in results.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match result {
+            Ok(Some(resource)) => out.push_str(resource.raw_json()),
+            _ => out.push_str("null"),
+        }
+    }
+    out.push_str("]\n");
+    out
+}

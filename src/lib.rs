@@ -2,8 +2,17 @@
 //! JSONPlaceholder and the Dog API.
 //!
 //! The library is the same code the `apidex` binary runs: [`api`] holds the HTTP clients,
-//! [`cli`] the command line built on them.
+//! [`cli`] the command line built on them, and [`app`], [`event`] and [`ui`] the browser
+//! (state and update, the event loop, drawing).
 
 pub mod api;
+pub mod app;
 pub mod cli;
+pub mod event;
+pub mod fetch;
+pub mod keymap;
+pub mod msg;
 pub mod sanitize;
+pub mod tui;
+pub mod ui;
+pub mod views;

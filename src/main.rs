@@ -21,10 +21,24 @@ fn main() -> ExitCode {
     match cli.command {
         Some(command) => runtime.block_on(cli::run(&cli.globals, command)),
         None => {
-            eprintln!(
-                "apidex: the interactive browser is not built yet; try `apidex --help` for the command line"
-            );
-            ExitCode::from(cli::EXIT_USAGE)
+            // color-eyre first: ratatui's panic hook (installed by the TUI) chains to it.
+            if let Err(err) = color_eyre::install() {
+                eprintln!("apidex: {err}");
+            }
+            let clients = match cli.globals.clients() {
+                Ok(clients) => clients,
+                Err(err) => {
+                    eprintln!("apidex: {err}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match runtime.block_on(apidex::tui::run_tui(clients)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(report) => {
+                    eprintln!("apidex: {report:?}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

@@ -1,0 +1,660 @@
+//! The application state and its one update function.
+//!
+//! `App` is owned by the event loop and changed only by [`App::update`], which does no I/O, no
+//! awaiting and no clock reads: it returns [`Effect`]s for the loop to carry out. That makes every
+//! behaviour testable by feeding messages and looking at state and effects.
+
+pub mod list;
+pub mod loadable;
+pub mod source;
+pub mod suggest;
+pub mod tab;
+
+use ratatui::layout::Rect;
+
+use self::loadable::{Loadable, RequestId};
+use self::source::{ItemKey, Source};
+use self::tab::{Batch, BatchItem, BatchStatus, Tab};
+use crate::msg::{Effect, Msg};
+use crate::views::ListEntry;
+
+/// Where keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list (or the batch view, while one is open).
+    List,
+    /// The search box: printable keys are typed into it.
+    Search,
+    /// The detail pane: movement keys scroll it.
+    Detail,
+}
+
+/// Screen areas from the last draw, so mouse clicks can be mapped to rows. Written by the view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The tab bar.
+    pub tabs: Rect,
+    /// The list (or batch) pane, borders included.
+    pub list: Rect,
+    /// The detail pane, borders included.
+    pub detail: Rect,
+    /// Rows a page moves in the list.
+    pub list_page: u16,
+    /// Rows a page scrolls in the detail.
+    pub detail_page: u16,
+}
+
+/// Base URL hosts, shown in the status bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hosts {
+    /// PokeAPI's host.
+    pub pokeapi: String,
+    /// JSONPlaceholder's host.
+    pub jsonplaceholder: String,
+    /// Dog API's host.
+    pub dogapi: String,
+}
+
+/// The whole state of the browser.
+#[derive(Debug)]
+pub struct App {
+    /// One tab per source, in [`Source::ALL`] order.
+    pub tabs: [Tab; 3],
+    /// The tab shown.
+    pub active: Source,
+    /// Where keys go.
+    pub focus: Focus,
+    /// Whether the key-binding overlay is open.
+    pub help: bool,
+    /// The last error, in one line, for the status bar.
+    pub notice: Option<String>,
+    /// Spinner frame, advanced by ticks while loading.
+    pub spinner: usize,
+    /// Hosts of the sources, for the status bar.
+    pub hosts: Hosts,
+    /// Screen areas from the last draw.
+    pub areas: Areas,
+    quit: bool,
+    next_req: u64,
+}
+
+/// How many "did you mean" names a not-found pane offers.
+const SUGGESTIONS: usize = 5;
+
+impl App {
+    /// A fresh app; the returned effects load every tab's list.
+    pub fn new(hosts: Hosts) -> (Self, Vec<Effect>) {
+        let mut app = Self {
+            tabs: Source::ALL.map(Tab::new),
+            active: Source::Pokemon,
+            focus: Focus::List,
+            help: false,
+            notice: None,
+            spinner: 0,
+            hosts,
+            areas: Areas::default(),
+            quit: false,
+            next_req: 0,
+        };
+        let effects = Source::ALL.iter().map(|&s| app.load_list(s)).collect();
+        (app, effects)
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether anything is loading (the spinner ticks only then).
+    pub fn is_loading(&self) -> bool {
+        self.tabs.iter().any(|t| {
+            t.list.entries.is_loading()
+                || t.detail.state.is_loading()
+                || t.batch.as_ref().is_some_and(Batch::is_running)
+        })
+    }
+
+    /// Requests outstanding, for the status bar.
+    pub fn in_flight(&self) -> usize {
+        self.tabs
+            .iter()
+            .map(|t| {
+                usize::from(t.list.entries.is_loading())
+                    + usize::from(t.detail.state.is_loading())
+                    + t.batch.as_ref().map_or(0, |b| {
+                        b.items
+                            .iter()
+                            .filter(|i| i.status == BatchStatus::InFlight)
+                            .count()
+                    })
+            })
+            .sum()
+    }
+
+    /// The active tab.
+    pub fn tab(&self) -> &Tab {
+        &self.tabs[self.active.index()]
+    }
+
+    fn tab_mut(&mut self) -> &mut Tab {
+        &mut self.tabs[self.active.index()]
+    }
+
+    fn req(&mut self) -> RequestId {
+        self.next_req += 1;
+        RequestId(self.next_req)
+    }
+
+    /// Applies one message and returns what to do about it.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Quit => {
+                self.quit = true;
+                vec![]
+            }
+            Msg::ToggleHelp => {
+                self.help = !self.help;
+                vec![]
+            }
+            Msg::Resize => vec![],
+            Msg::Tick => {
+                self.spinner = self.spinner.wrapping_add(1);
+                vec![]
+            }
+            _ if self.help => self.update_in_help(msg),
+            Msg::NextTab => self.switch_tab(self.active.next()),
+            Msg::PrevTab => self.switch_tab(self.active.prev()),
+            Msg::SelectTab(source) => self.switch_tab(source),
+            Msg::Move(delta) => self.move_by(delta),
+            Msg::Page(direction) => self.page(direction),
+            Msg::Top => self.move_by(isize::MIN / 2),
+            Msg::Bottom => self.move_by(isize::MAX / 2),
+            Msg::FocusList => {
+                self.focus = Focus::List;
+                vec![]
+            }
+            Msg::FocusDetail => self.open_selected(),
+            Msg::FocusSearch => {
+                self.focus = Focus::Search;
+                vec![]
+            }
+            Msg::SearchInput(c) => self.edit_query(|q| q.push(c)),
+            Msg::SearchBackspace => self.edit_query(|q| {
+                q.pop();
+            }),
+            Msg::SearchClear => self.edit_query(String::clear),
+            Msg::Confirm => self.confirm(),
+            Msg::Back => self.back(),
+            Msg::ToggleMark => {
+                if self.tab().batch.is_none() {
+                    self.tab_mut().list.toggle_mark();
+                    // Marking moves on, so Space Space Space marks three in a row.
+                    return self.move_by(1);
+                }
+                vec![]
+            }
+            Msg::MarkAll => {
+                if self.tab().batch.is_none() {
+                    self.tab_mut().list.mark_all_shown();
+                }
+                vec![]
+            }
+            Msg::Retry => self.retry(),
+            Msg::Click { x, y } => self.click(x, y),
+            Msg::Wheel { x, y, delta } => self.wheel(x, y, delta),
+            Msg::ListLoaded {
+                source,
+                req,
+                result,
+            } => self.list_loaded(source, req, result),
+            Msg::DetailLoaded {
+                source,
+                req,
+                key,
+                result,
+            } => {
+                self.detail_loaded(source, req, &key, result);
+                vec![]
+            }
+            Msg::BatchItemStarted { source, req, index } => {
+                if let Some(item) = self.batch_item(source, req, index) {
+                    if item.status == BatchStatus::Queued {
+                        item.status = BatchStatus::InFlight;
+                    }
+                }
+                vec![]
+            }
+            Msg::BatchItemLoaded {
+                source,
+                req,
+                index,
+                result,
+            } => {
+                let mut failure = None;
+                if let Some(item) = self.batch_item(source, req, index) {
+                    item.status = match result {
+                        Ok(Some(summary)) => BatchStatus::Done(summary),
+                        Ok(None) => BatchStatus::NotFound,
+                        Err(err) => {
+                            failure = Some(format!("{}: {err}", item.label));
+                            BatchStatus::Failed(err)
+                        }
+                    };
+                }
+                if failure.is_some() {
+                    self.notice = failure;
+                }
+                vec![]
+            }
+        }
+    }
+
+    /// While the help overlay is open, only closing it does anything.
+    fn update_in_help(&mut self, msg: Msg) -> Vec<Effect> {
+        if matches!(msg, Msg::Back | Msg::Confirm) {
+            self.help = false;
+        }
+        vec![]
+    }
+
+    fn switch_tab(&mut self, source: Source) -> Vec<Effect> {
+        self.active = source;
+        if self.focus == Focus::Search {
+            self.focus = Focus::List;
+        }
+        // A tab visited for the first time shows its selection's detail.
+        if matches!(self.tab().detail.state, Loadable::Idle) {
+            return self.fetch_selected(false);
+        }
+        vec![]
+    }
+
+    fn load_list(&mut self, source: Source) -> Effect {
+        let req = self.req();
+        self.tabs[source.index()].list.entries = Loadable::Loading { req };
+        Effect::FetchList { source, req }
+    }
+
+    fn list_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        result: Result<Vec<ListEntry>, crate::api::ApiError>,
+    ) -> Vec<Effect> {
+        let list = &mut self.tabs[source.index()].list;
+        if !list.entries.awaits(req) {
+            return vec![];
+        }
+        match result {
+            Ok(entries) => list.set_entries(entries),
+            Err(err) => {
+                self.notice = Some(format!("{}: {err}", source.api_name()));
+                list.entries = Loadable::Failed(err);
+            }
+        }
+        if source == self.active {
+            return self.fetch_selected(false);
+        }
+        vec![]
+    }
+
+    /// Moves the selection (list or batch) or scrolls the detail, by `delta` rows.
+    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+        if self.focus == Focus::Detail {
+            let detail = &mut self.tab_mut().detail;
+            let scroll = i64::from(detail.scroll).saturating_add(delta as i64).max(0);
+            detail.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+            return vec![];
+        }
+        if let Some(batch) = &mut self.tab_mut().batch {
+            let last = batch.items.len().saturating_sub(1);
+            let current = batch.state.selected().unwrap_or(0);
+            batch
+                .state
+                .select(Some(current.saturating_add_signed(delta).min(last)));
+            return vec![];
+        }
+        if self.tab_mut().list.move_by(delta) {
+            return self.fetch_selected(true);
+        }
+        vec![]
+    }
+
+    fn page(&mut self, direction: isize) -> Vec<Effect> {
+        let rows = if self.focus == Focus::Detail {
+            self.areas.detail_page
+        } else {
+            self.areas.list_page
+        };
+        self.move_by(direction.signum() * isize::try_from(rows.max(1)).unwrap_or(1))
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
+        self.focus = Focus::Search;
+        let list = &mut self.tab_mut().list;
+        let mut query = list.query.clone();
+        edit(&mut query);
+        // Cap absurd pastes: nobody searches with more than a line of text.
+        if query.chars().count() > 200 {
+            return vec![];
+        }
+        if list.set_query(query) {
+            return self.fetch_selected(true);
+        }
+        vec![]
+    }
+
+    /// Fetches the selected entry's detail unless the pane already shows (or awaits) it.
+    fn fetch_selected(&mut self, debounce: bool) -> Vec<Effect> {
+        let Some(entry) = self.tab().list.selected() else {
+            return vec![];
+        };
+        let key = entry.key.clone();
+        self.fetch_detail(key, debounce)
+    }
+
+    fn fetch_detail(&mut self, key: ItemKey, debounce: bool) -> Vec<Effect> {
+        let detail = &self.tab().detail;
+        let same = detail.key.as_ref() == Some(&key)
+            && matches!(detail.state, Loadable::Loading { .. } | Loadable::Loaded(_));
+        if same {
+            return vec![];
+        }
+        let sub_breeds = self.sub_breeds_of(&key);
+        let req = self.req();
+        let source = self.active;
+        let detail = &mut self.tab_mut().detail;
+        detail.key = Some(key.clone());
+        detail.state = Loadable::Loading { req };
+        detail.scroll = 0;
+        vec![Effect::FetchDetail {
+            source,
+            req,
+            key,
+            sub_breeds,
+            debounce,
+        }]
+    }
+
+    /// A breed's sub-breeds, from the loaded list.
+    fn sub_breeds_of(&self, key: &ItemKey) -> Vec<String> {
+        let ItemKey::Breed(breed) = key else {
+            return Vec::new();
+        };
+        if breed.sub.is_some() {
+            return Vec::new();
+        }
+        self.tabs[Source::Dogs.index()]
+            .list
+            .all()
+            .iter()
+            .filter_map(|e| match &e.key {
+                ItemKey::Breed(b) if b.breed == breed.breed => b.sub.clone(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn detail_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        key: &ItemKey,
+        result: Result<Option<crate::views::Detail>, crate::api::ApiError>,
+    ) {
+        if !self.tabs[source.index()].detail.state.awaits(req) {
+            return; // the user has moved on
+        }
+        let state = match result {
+            Ok(Some(detail)) => Loadable::Loaded(detail),
+            Ok(None) => {
+                let query = key.to_string();
+                let titles = self.tabs[source.index()]
+                    .list
+                    .all()
+                    .iter()
+                    .map(|e| e.title.as_str());
+                let suggestions = suggest::closest(&query, titles, SUGGESTIONS);
+                Loadable::NotFound { query, suggestions }
+            }
+            Err(err) => {
+                self.notice = Some(format!("{key}: {err}"));
+                Loadable::Failed(err)
+            }
+        };
+        self.tabs[source.index()].detail.state = state;
+    }
+
+    /// Enter.
+    fn confirm(&mut self) -> Vec<Effect> {
+        match self.focus {
+            Focus::Search => {
+                let tab = self.tab();
+                if tab.list.selected().is_some() {
+                    return self.open_selected();
+                }
+                // Nothing in the list matches: fetch exactly what was typed.
+                let query = tab.list.query.trim().to_owned();
+                self.focus = Focus::Detail;
+                match self.active.key_for_query(&query) {
+                    Some(key) => self.fetch_detail(key, false),
+                    None if query.is_empty() => {
+                        self.focus = Focus::List;
+                        vec![]
+                    }
+                    None => {
+                        let detail = &mut self.tab_mut().detail;
+                        detail.key = None;
+                        detail.state = Loadable::NotFound {
+                            query,
+                            suggestions: Vec::new(),
+                        };
+                        vec![]
+                    }
+                }
+            }
+            Focus::List => {
+                if let Some(batch) = &self.tab().batch {
+                    let key = batch
+                        .state
+                        .selected()
+                        .and_then(|i| batch.items.get(i))
+                        .map(|item| item.key.clone());
+                    return match key {
+                        Some(key) => {
+                            self.focus = Focus::Detail;
+                            self.fetch_detail(key, false)
+                        }
+                        None => vec![],
+                    };
+                }
+                if self.tab().list.marks.is_empty() {
+                    self.open_selected()
+                } else {
+                    self.start_batch()
+                }
+            }
+            Focus::Detail => vec![],
+        }
+    }
+
+    /// Shows the selected entry's detail now (no debounce) and gives it focus.
+    fn open_selected(&mut self) -> Vec<Effect> {
+        if self.tab().list.selected().is_none() && self.tab().batch.is_none() {
+            return vec![];
+        }
+        self.focus = Focus::Detail;
+        if self.tab().batch.is_some() {
+            return vec![];
+        }
+        self.fetch_selected(false)
+    }
+
+    fn start_batch(&mut self) -> Vec<Effect> {
+        let req = self.req();
+        let source = self.active;
+        let list = &mut self.tab_mut().list;
+        let entries = list.all();
+        let items: Vec<BatchItem> = list
+            .marks
+            .iter()
+            .filter_map(|&i| entries.get(i))
+            .map(|entry| BatchItem {
+                key: entry.key.clone(),
+                label: match &entry.tag {
+                    Some(tag) => format!("{tag} {}", entry.title),
+                    None => entry.title.clone(),
+                },
+                req,
+                status: BatchStatus::Queued,
+            })
+            .collect();
+        list.marks.clear();
+        let keys = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (i, item.key.clone()))
+            .collect();
+        let mut state = ratatui::widgets::ListState::default();
+        state.select(Some(0));
+        self.tab_mut().batch = Some(Batch { items, state });
+        vec![Effect::FetchBatch {
+            source,
+            req,
+            items: keys,
+        }]
+    }
+
+    fn batch_item(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        index: usize,
+    ) -> Option<&mut BatchItem> {
+        self.tabs[source.index()]
+            .batch
+            .as_mut()?
+            .items
+            .get_mut(index)
+            .filter(|item| item.req == req)
+    }
+
+    /// Esc.
+    fn back(&mut self) -> Vec<Effect> {
+        match self.focus {
+            Focus::Search => {
+                let effects = self.edit_query(String::clear);
+                self.focus = Focus::List;
+                effects
+            }
+            Focus::Detail => {
+                self.focus = Focus::List;
+                vec![]
+            }
+            Focus::List => {
+                let source = self.active;
+                let tab = self.tab_mut();
+                if tab.batch.take().is_some() {
+                    return vec![Effect::CancelBatch { source }];
+                }
+                if !tab.list.marks.is_empty() {
+                    tab.list.marks.clear();
+                    return vec![];
+                }
+                if !tab.list.query.is_empty() {
+                    let effects = self.edit_query(String::clear);
+                    self.focus = Focus::List;
+                    return effects;
+                }
+                vec![]
+            }
+        }
+    }
+
+    /// `r`: retries what failed where the user is looking.
+    fn retry(&mut self) -> Vec<Effect> {
+        let source = self.active;
+        if self.tab().batch.is_some() {
+            let req = self.req();
+            let mut items = Vec::new();
+            if let Some(batch) = &mut self.tab_mut().batch {
+                for (i, item) in batch.items.iter_mut().enumerate() {
+                    if matches!(item.status, BatchStatus::Failed(_)) {
+                        item.status = BatchStatus::Queued;
+                        item.req = req;
+                        items.push((i, item.key.clone()));
+                    }
+                }
+            }
+            if items.is_empty() {
+                return vec![];
+            }
+            return vec![Effect::FetchBatch { source, req, items }];
+        }
+        if matches!(self.tab().list.entries, Loadable::Failed(_)) {
+            return vec![self.load_list(source)];
+        }
+        if matches!(self.tab().detail.state, Loadable::Failed(_)) {
+            if let Some(key) = self.tab().detail.key.clone() {
+                self.tab_mut().detail.state = Loadable::Idle;
+                return self.fetch_detail(key, false);
+            }
+        }
+        vec![]
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> Vec<Effect> {
+        let areas = self.areas;
+        let at = ratatui::layout::Position { x, y };
+        if areas.tabs.contains(at) {
+            // Tabs are drawn left to right in equal-ish slots; map by the title widths.
+            let mut left = areas.tabs.x;
+            for source in Source::ALL {
+                let width = u16::try_from(source.title().chars().count() + 5).unwrap_or(u16::MAX);
+                if x < left.saturating_add(width) {
+                    return self.switch_tab(source);
+                }
+                left = left.saturating_add(width);
+            }
+            return vec![];
+        }
+        if areas.list.contains(at) {
+            self.focus = Focus::List;
+            // One row of border above the first item.
+            let row = usize::from(y.saturating_sub(areas.list.y + 1));
+            let tab = self.tab_mut();
+            if let Some(batch) = &mut tab.batch {
+                let index = batch.state.offset() + row;
+                if index < batch.items.len() {
+                    batch.state.select(Some(index));
+                }
+                return vec![];
+            }
+            let index = tab.list.state.offset() + row;
+            if index < tab.list.shown.len() && tab.list.select(index) {
+                return self.fetch_selected(true);
+            }
+            return vec![];
+        }
+        if areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        }
+        vec![]
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, delta: isize) -> Vec<Effect> {
+        let at = ratatui::layout::Position { x, y };
+        let focus = self.focus;
+        if self.areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        } else if self.areas.list.contains(at) {
+            self.focus = Focus::List;
+        } else {
+            return vec![];
+        }
+        let effects = self.move_by(delta);
+        // Scrolling with the wheel does not steal the keyboard focus.
+        self.focus = focus;
+        effects
+    }
+}

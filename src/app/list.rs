@@ -1,0 +1,196 @@
+//! A tab's list: the loaded entries, the fuzzy filter over them, the selection and the marks.
+
+use std::collections::BTreeSet;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use ratatui::widgets::ListState;
+
+use super::loadable::Loadable;
+use crate::views::ListEntry;
+
+/// A row on screen: which entry, and which characters of its title matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// Index into the loaded entries.
+    pub entry: usize,
+    /// Character positions in the entry's title to highlight (sorted, unique).
+    pub highlights: Vec<u32>,
+}
+
+/// The list pane of one tab.
+#[derive(Debug)]
+pub struct ListPane {
+    /// The entries, as loaded.
+    pub entries: Loadable<Vec<ListEntry>>,
+    /// Titles pre-converted for the matcher, parallel to the entries.
+    haystacks: Vec<Utf32String>,
+    /// The search text.
+    pub query: String,
+    /// The rows shown: every entry when the query is empty, else the matches, best first.
+    pub shown: Vec<Shown>,
+    /// Selection (an index into `shown`) and scroll offset.
+    pub state: ListState,
+    /// Marked entries (indices into the entries).
+    pub marks: BTreeSet<usize>,
+    /// The query `shown` was computed for, to refine incrementally as the user types.
+    filtered_for: String,
+    matcher: Matcher,
+}
+
+impl Default for ListPane {
+    fn default() -> Self {
+        Self {
+            entries: Loadable::Idle,
+            haystacks: Vec::new(),
+            query: String::new(),
+            shown: Vec::new(),
+            state: ListState::default(),
+            marks: BTreeSet::new(),
+            filtered_for: String::new(),
+            matcher: Matcher::new(Config::DEFAULT),
+        }
+    }
+}
+
+impl ListPane {
+    /// Installs freshly loaded entries, keeping the query (re-applied) and dropping old marks.
+    pub fn set_entries(&mut self, entries: Vec<ListEntry>) {
+        self.haystacks = entries
+            .iter()
+            .map(|e| Utf32String::from(e.title.as_str()))
+            .collect();
+        self.entries = Loadable::Loaded(entries);
+        self.marks.clear();
+        self.filtered_for.clear();
+        self.refilter();
+        self.state
+            .select(if self.shown.is_empty() { None } else { Some(0) });
+    }
+
+    /// The loaded entries (empty while loading or failed).
+    pub fn all(&self) -> &[ListEntry] {
+        self.entries.loaded().map_or(&[], Vec::as_slice)
+    }
+
+    /// The entry behind row `row` of the shown list.
+    pub fn entry_at(&self, row: usize) -> Option<&ListEntry> {
+        self.shown.get(row).and_then(|s| self.all().get(s.entry))
+    }
+
+    /// The selected entry.
+    pub fn selected(&self) -> Option<&ListEntry> {
+        self.entry_at(self.state.selected()?)
+    }
+
+    /// The selected entry's index into the entries.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.shown.get(self.state.selected()?).map(|s| s.entry)
+    }
+
+    /// Moves the selection by `delta` rows, clamped to the list. Returns whether it changed.
+    pub fn move_by(&mut self, delta: isize) -> bool {
+        if self.shown.is_empty() {
+            return false;
+        }
+        let last = self.shown.len() - 1;
+        let current = self.state.selected().unwrap_or(0);
+        let next = current.saturating_add_signed(delta).min(last);
+        self.select(next)
+    }
+
+    /// Selects row `row` (clamped). Returns whether the selection changed.
+    pub fn select(&mut self, row: usize) -> bool {
+        if self.shown.is_empty() {
+            return false;
+        }
+        let row = row.min(self.shown.len() - 1);
+        let changed = self.state.selected() != Some(row);
+        self.state.select(Some(row));
+        changed
+    }
+
+    /// Sets the query and refilters. Returns whether the selected entry changed.
+    pub fn set_query(&mut self, query: String) -> bool {
+        let before = self.selected_index();
+        self.query = query;
+        self.refilter();
+        // Best match first: a new query puts the selection on top.
+        self.state
+            .select(if self.shown.is_empty() { None } else { Some(0) });
+        *self.state.offset_mut() = 0;
+        before != self.selected_index()
+    }
+
+    /// Marks or unmarks the selected entry.
+    pub fn toggle_mark(&mut self) {
+        if let Some(entry) = self.selected_index() {
+            if !self.marks.remove(&entry) {
+                self.marks.insert(entry);
+            }
+        }
+    }
+
+    /// Marks every row shown.
+    pub fn mark_all_shown(&mut self) {
+        self.marks.extend(self.shown.iter().map(|s| s.entry));
+    }
+
+    /// Recomputes `shown` for the query. Typing more characters only narrows the current
+    /// matches, so only those are rescored (each keystroke gets cheaper as the list shrinks).
+    fn refilter(&mut self) {
+        let entries = match &self.entries {
+            Loadable::Loaded(entries) => entries.as_slice(),
+            _ => &[],
+        };
+        let query = self.query.trim();
+        if query.is_empty() {
+            self.shown = (0..entries.len())
+                .map(|entry| Shown {
+                    entry,
+                    highlights: Vec::new(),
+                })
+                .collect();
+            self.filtered_for.clear();
+            return;
+        }
+        let refining = !self.filtered_for.is_empty()
+            && query.starts_with(self.filtered_for.as_str())
+            && !query.contains(['!', '$', '^', '\'', '\\', ' '])
+            // An id match need not fuzzy-match, so `2` → `25` must look at every entry again.
+            && !query.trim_start_matches('#').chars().all(|c| c.is_ascii_digit());
+        let candidates: Vec<usize> = if refining {
+            self.shown.iter().map(|s| s.entry).collect()
+        } else {
+            (0..entries.len()).collect()
+        };
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let number: Option<u32> = query.trim_start_matches('#').parse().ok();
+        let mut scored: Vec<(u32, Shown)> = Vec::new();
+        let mut indices = Vec::new();
+        for entry in candidates {
+            indices.clear();
+            let haystack = self.haystacks[entry].slice(..);
+            let fuzzy = pattern.indices(haystack, &mut self.matcher, &mut indices);
+            // An exact id (typing `25`) outranks every fuzzy match.
+            let exact_id = number.is_some() && entries[entry].id == number;
+            let score = match (exact_id, fuzzy) {
+                (true, _) => u32::MAX,
+                (false, Some(score)) => score,
+                (false, None) => continue,
+            };
+            indices.sort_unstable();
+            indices.dedup();
+            let highlights = if fuzzy.is_some() {
+                indices.clone()
+            } else {
+                Vec::new()
+            };
+            scored.push((score, Shown { entry, highlights }));
+        }
+        // Best first; equal scores keep the source's order (dex order, post order).
+        scored.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.entry.cmp(&y.entry)));
+        self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
+        self.filtered_for = query.to_owned();
+    }
+}

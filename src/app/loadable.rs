@@ -1,0 +1,51 @@
+//! The state of anything fetched: idle, loading, loaded, failed, or not found.
+
+use crate::api::ApiError;
+
+/// Identifies one request, so a result for a request the user has moved past can be dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub u64);
+
+/// Data that comes from the network.
+#[derive(Debug, Clone, Default)]
+pub enum Loadable<T> {
+    /// Nothing asked for yet.
+    #[default]
+    Idle,
+    /// Waiting for request `req`.
+    Loading {
+        /// The request whose result will be accepted.
+        req: RequestId,
+    },
+    /// Here it is.
+    Loaded(T),
+    /// The request failed; the error says why.
+    Failed(ApiError),
+    /// The API has no such item.
+    NotFound {
+        /// What was asked for.
+        query: String,
+        /// Close names the user may have meant.
+        suggestions: Vec<String>,
+    },
+}
+
+impl<T> Loadable<T> {
+    /// Whether a request is outstanding.
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading { .. })
+    }
+
+    /// Whether `req` is the request this state waits for (any other result is stale).
+    pub fn awaits(&self, req: RequestId) -> bool {
+        matches!(self, Self::Loading { req: waiting } if *waiting == req)
+    }
+
+    /// The loaded value, if any.
+    pub fn loaded(&self) -> Option<&T> {
+        match self {
+            Self::Loaded(value) => Some(value),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The three sources, one per tab, and the keys that name an item in each.
+
+use crate::api::dogapi::models::BreedName;
+
+/// A data source, shown as one tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// PokeAPI: every Pokémon.
+    Pokemon,
+    /// JSONPlaceholder: every post.
+    Posts,
+    /// Dog API: every breed.
+    Dogs,
+}
+
+impl Source {
+    /// Every source, in tab order.
+    pub const ALL: [Self; 3] = [Self::Pokemon, Self::Posts, Self::Dogs];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Pokemon => "Pokémon",
+            Self::Posts => "Posts",
+            Self::Dogs => "Dogs",
+        }
+    }
+
+    /// The API's name, for the status bar.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Self::Pokemon => "PokeAPI",
+            Self::Posts => "JSONPlaceholder",
+            Self::Dogs => "Dog API",
+        }
+    }
+
+    /// Position in [`Source::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::Pokemon => 0,
+            Self::Posts => 1,
+            Self::Dogs => 2,
+        }
+    }
+
+    /// The next tab, wrapping around.
+    pub fn next(self) -> Self {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    /// The previous tab, wrapping around.
+    pub fn prev(self) -> Self {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+
+    /// Turns what a user typed into the key of an item to fetch, or `None` when this source
+    /// cannot have such an item (a post "id" that is not a number).
+    pub fn key_for_query(self, query: &str) -> Option<ItemKey> {
+        let query = query.trim();
+        if query.is_empty() {
+            return None;
+        }
+        match self {
+            Self::Pokemon => Some(ItemKey::Pokemon(query.to_lowercase())),
+            Self::Posts => query
+                .trim_start_matches('#')
+                .parse()
+                .ok()
+                .map(ItemKey::Post),
+            Self::Dogs => Some(ItemKey::Breed(BreedName::parse(query))),
+        }
+    }
+}
+
+/// What names one item, enough to fetch it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKey {
+    /// A Pokémon by name (or id as typed).
+    Pokemon(String),
+    /// A post by id.
+    Post(u32),
+    /// A breed or sub-breed.
+    Breed(BreedName),
+}
+
+impl ItemKey {
+    /// The source this key belongs to.
+    pub fn source(&self) -> Source {
+        match self {
+            Self::Pokemon(_) => Source::Pokemon,
+            Self::Post(_) => Source::Posts,
+            Self::Breed(_) => Source::Dogs,
+        }
+    }
+}
+
+impl std::fmt::Display for ItemKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Pokemon(name) => f.write_str(name),
+            Self::Post(id) => write!(f, "post {id}"),
+            Self::Breed(breed) => breed.fmt(f),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! "Did you mean…": the names closest to something that was not found.
+
+/// Up to `limit` candidates closest to `query` by edit distance (ties keep candidate order),
+/// counting only those close enough to be a plausible typo; names containing the query count too.
+pub fn closest<'a>(
+    query: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<String> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let query_chars: Vec<char> = query.chars().collect();
+    // A third of the length, at least 2: "pikchu" finds pikachu, "xyz" finds nothing.
+    let allowed = (query_chars.len() / 3).max(2);
+    let mut scored: Vec<(usize, usize, &str)> = candidates
+        .enumerate()
+        .filter_map(|(order, name)| {
+            let lower = name.to_lowercase();
+            let distance = if lower.contains(&query) {
+                // Containing the query is as good as one edit.
+                1
+            } else {
+                levenshtein(&query_chars, &lower)
+            };
+            (distance <= allowed).then_some((distance, order, name))
+        })
+        .collect();
+    scored.sort_unstable();
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, name)| name.to_owned())
+        .collect()
+}
+
+/// Edit distance between `a` and `b` (insertions, deletions, substitutions), in characters.
+fn levenshtein(a: &[char], b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_the_intended_name() {
+        let names = ["pikachu", "raichu", "pichu", "bulbasaur"];
+        let found = closest("pikchu", names.iter().copied(), 3);
+        assert_eq!(found[0], "pikachu");
+        assert!(!found.contains(&"bulbasaur".to_owned()));
+    }
+
+    #[test]
+    fn nothing_close_gives_nothing() {
+        assert!(closest("zzzzzzzz", ["pikachu"].iter().copied(), 3).is_empty());
+        assert!(closest("", ["pikachu"].iter().copied(), 3).is_empty());
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        let a: Vec<char> = "kitten".chars().collect();
+        assert_eq!(levenshtein(&a, "sitting"), 3);
+        assert_eq!(levenshtein(&a, "kitten"), 0);
+    }
+}

@@ -1,0 +1,101 @@
+//! One tab's state: its list, its detail pane and, while one runs, its batch.
+
+use ratatui::widgets::ListState;
+
+use super::list::ListPane;
+use super::loadable::{Loadable, RequestId};
+use super::source::{ItemKey, Source};
+use crate::api::ApiError;
+use crate::views::Detail;
+
+/// Everything one tab shows.
+#[derive(Debug)]
+pub struct Tab {
+    /// Which source this tab browses.
+    pub source: Source,
+    /// The list with its search and marks.
+    pub list: ListPane,
+    /// The detail pane.
+    pub detail: DetailPane,
+    /// The batch view, while open.
+    pub batch: Option<Batch>,
+}
+
+impl Tab {
+    /// An empty tab for `source`.
+    pub fn new(source: Source) -> Self {
+        Self {
+            source,
+            list: ListPane::default(),
+            detail: DetailPane::default(),
+            batch: None,
+        }
+    }
+}
+
+/// The detail pane: which item it shows and its state.
+#[derive(Debug, Default)]
+pub struct DetailPane {
+    /// The item shown or being fetched.
+    pub key: Option<ItemKey>,
+    /// Its data.
+    pub state: Loadable<Detail>,
+    /// Lines scrolled down. The view clamps it to the content, like a `ListState`'s offset.
+    pub scroll: u16,
+}
+
+/// A batch: marked items fetched concurrently, each with its own progress.
+#[derive(Debug)]
+pub struct Batch {
+    /// The items, in the order they were marked in the list.
+    pub items: Vec<BatchItem>,
+    /// Selection in the batch view.
+    pub state: ListState,
+}
+
+impl Batch {
+    /// How many items have finished (found, not found or failed).
+    pub fn finished(&self) -> usize {
+        self.items.iter().filter(|i| i.status.is_finished()).count()
+    }
+
+    /// Whether any item is still queued or in flight.
+    pub fn is_running(&self) -> bool {
+        self.items.iter().any(|i| !i.status.is_finished())
+    }
+}
+
+/// One item of a batch.
+#[derive(Debug, Clone)]
+pub struct BatchItem {
+    /// What to fetch.
+    pub key: ItemKey,
+    /// How the list showed it.
+    pub label: String,
+    /// The request this item's current attempt belongs to (a retry gets a new one).
+    pub req: RequestId,
+    /// Where it is.
+    pub status: BatchStatus,
+}
+
+/// Progress of one batch item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchStatus {
+    /// Waiting for a free slot.
+    Queued,
+    /// Request sent.
+    InFlight,
+    /// Fetched; a one-line summary.
+    Done(String),
+    /// The API has no such item.
+    NotFound,
+    /// The request failed.
+    Failed(ApiError),
+}
+
+impl BatchStatus {
+    /// Found, not found or failed.
+    pub fn is_finished(&self) -> bool {
+        !matches!(self, Self::Queued | Self::InFlight)
+    }
+}

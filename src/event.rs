@@ -1,0 +1,190 @@
+//! The event loop and the effect runner.
+//!
+//! One loop multiplexes terminal input, results from fetch tasks and — only while something is
+//! loading — a spinner tick. It draws after changes, never on a timer. Fetches run as tasks that
+//! report back with a [`Msg`]; the loop never awaits the network.
+
+use std::collections::HashMap;
+use std::io;
+use std::time::Duration;
+
+use color_eyre::eyre::{self, WrapErr};
+use crossterm::event::Event;
+use futures_util::{Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::task::AbortHandle;
+use tokio::time::MissedTickBehavior;
+
+use crate::api::Clients;
+use crate::api::batch::stream_indexed;
+use crate::app::App;
+use crate::app::source::Source;
+use crate::msg::{Effect, Msg};
+use crate::{fetch, keymap, ui};
+
+/// How long a detail fetch waits after the selection moves, so holding `j` does not send a
+/// request per row: only where the selection rests gets fetched.
+pub const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// Spinner frames per second while loading.
+const SPINNER_FPS: f64 = 10.0;
+
+/// Runs the browser until the user quits. Generic over the backend and the input stream so tests
+/// can drive it with a `TestBackend` and scripted events.
+///
+/// # Errors
+/// Terminal I/O errors and a broken input stream.
+pub async fn run<B, S>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut input: S,
+    runner: &mut EffectRunner,
+    mut msg_rx: UnboundedReceiver<Msg>,
+) -> eyre::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    S: Stream<Item = io::Result<Event>> + Unpin,
+{
+    let mut spinner = tokio::time::interval(Duration::from_secs_f64(1.0 / SPINNER_FPS));
+    spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal
+                .draw(|frame| ui::draw(frame, app))
+                .map_err(eyre::Report::new)
+                .wrap_err("drawing the screen")?;
+            dirty = false;
+        }
+        let loading = app.is_loading();
+        let msg = tokio::select! {
+            biased;
+            Some(msg) = msg_rx.recv() => msg,
+            event = input.next() => match event {
+                Some(Ok(event)) => match keymap::to_msg(app, &event) {
+                    Some(msg) => msg,
+                    None => continue,
+                },
+                Some(Err(err)) => return Err(eyre::Report::new(err).wrap_err("reading input")),
+                // Input closed (a test's script ran out, or stdin went away): leave cleanly.
+                None => return Ok(()),
+            },
+            _ = spinner.tick(), if loading => Msg::Tick,
+        };
+        apply(app, runner, msg);
+        // Results that arrived meanwhile are applied before the next draw: one frame for many.
+        while let Ok(msg) = msg_rx.try_recv() {
+            apply(app, runner, msg);
+        }
+        dirty = true;
+        if app.should_quit() {
+            return Ok(());
+        }
+    }
+}
+
+fn apply(app: &mut App, runner: &mut EffectRunner, msg: Msg) {
+    for effect in app.update(msg) {
+        runner.run(effect);
+    }
+}
+
+/// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
+/// fetches and closed batches are aborted.
+#[derive(Debug)]
+pub struct EffectRunner {
+    clients: Clients,
+    msg_tx: UnboundedSender<Msg>,
+    details: HashMap<Source, AbortHandle>,
+    batches: HashMap<Source, Vec<AbortHandle>>,
+    debounce: Duration,
+}
+
+impl EffectRunner {
+    /// A runner that fetches with `clients` and reports on `msg_tx`.
+    pub fn new(clients: Clients, msg_tx: UnboundedSender<Msg>) -> Self {
+        Self {
+            clients,
+            msg_tx,
+            details: HashMap::new(),
+            batches: HashMap::new(),
+            debounce: DEBOUNCE,
+        }
+    }
+
+    /// Carries out one effect. Must be called inside a tokio runtime.
+    pub fn run(&mut self, effect: Effect) {
+        let clients = self.clients.clone();
+        let tx = self.msg_tx.clone();
+        match effect {
+            Effect::FetchList { source, req } => {
+                tokio::spawn(async move {
+                    let result = fetch::list(&clients, source).await;
+                    // The receiver is gone only when the app is shutting down.
+                    let _ = tx.send(Msg::ListLoaded {
+                        source,
+                        req,
+                        result,
+                    });
+                });
+            }
+            Effect::FetchDetail {
+                source,
+                req,
+                key,
+                sub_breeds,
+                debounce,
+            } => {
+                let delay = if debounce {
+                    self.debounce
+                } else {
+                    Duration::ZERO
+                };
+                let task = tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    let result = fetch::detail(&clients, &key, sub_breeds).await;
+                    let _ = tx.send(Msg::DetailLoaded {
+                        source,
+                        req,
+                        key,
+                        result,
+                    });
+                });
+                if let Some(previous) = self.details.insert(source, task.abort_handle()) {
+                    previous.abort();
+                }
+            }
+            Effect::FetchBatch { source, req, items } => {
+                let concurrency = clients.http.options().concurrency;
+                let task = tokio::spawn(async move {
+                    let started = tx.clone();
+                    let mut results = stream_indexed(items, concurrency, move |(index, key)| {
+                        // Called when a slot frees up: the item is now in flight.
+                        let _ = started.send(Msg::BatchItemStarted { source, req, index });
+                        let clients = clients.clone();
+                        async move { (index, fetch::summary(&clients, &key).await) }
+                    });
+                    while let Some((_, (index, result))) = results.next().await {
+                        let _ = tx.send(Msg::BatchItemLoaded {
+                            source,
+                            req,
+                            index,
+                            result,
+                        });
+                    }
+                });
+                let tasks = self.batches.entry(source).or_default();
+                tasks.retain(|t| !t.is_finished());
+                tasks.push(task.abort_handle());
+            }
+            Effect::CancelBatch { source } => {
+                for task in self.batches.remove(&source).unwrap_or_default() {
+                    task.abort();
+                }
+            }
+        }
+    }
+}

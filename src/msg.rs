@@ -1,0 +1,157 @@
+//! Messages into [`crate::app::App::update`] and the effects it asks the world to carry out.
+//!
+//! Intents (from keys and the mouse) are imperative; results (from fetch tasks) are past tense and
+//! carry the [`RequestId`] they answer, so stale ones can be dropped.
+
+use crate::api::ApiError;
+use crate::app::loadable::RequestId;
+use crate::app::source::{ItemKey, Source};
+use crate::views::{Detail, ListEntry};
+
+/// Everything that can change the app's state.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    // --- intents -------------------------------------------------------------------------------
+    /// Leave the app.
+    Quit,
+    /// Show the next tab.
+    NextTab,
+    /// Show the previous tab.
+    PrevTab,
+    /// Show a given tab.
+    SelectTab(Source),
+    /// Move the selection (or scroll the detail pane, when it has focus) by this many rows.
+    Move(isize),
+    /// Move by a page (sign gives the direction).
+    Page(isize),
+    /// Jump to the first row (or the top of the detail).
+    Top,
+    /// Jump to the last row (or the bottom of the detail).
+    Bottom,
+    /// Give the list focus.
+    FocusList,
+    /// Give the detail pane focus (in a narrow terminal: show it).
+    FocusDetail,
+    /// Start typing a search.
+    FocusSearch,
+    /// A character typed into the search box.
+    SearchInput(char),
+    /// Delete the character before the cursor in the search box.
+    SearchBackspace,
+    /// Empty the search box.
+    SearchClear,
+    /// Enter: open the selection, run the typed search, start or open a batch.
+    Confirm,
+    /// Esc: leave the current mode, clear marks or the filter.
+    Back,
+    /// Mark or unmark the selected row.
+    ToggleMark,
+    /// Mark every row shown.
+    MarkAll,
+    /// Retry what failed here (the list, the detail or a batch's failures).
+    Retry,
+    /// Show or hide the key bindings.
+    ToggleHelp,
+    /// A mouse click at a terminal cell.
+    Click {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+    },
+    /// The mouse wheel over a terminal cell (`delta` rows, negative is up).
+    Wheel {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+        /// Rows to scroll.
+        delta: isize,
+    },
+    /// The terminal changed size (just redraw).
+    Resize,
+    /// Advance the loading spinner (sent only while something is loading).
+    Tick,
+
+    // --- results -------------------------------------------------------------------------------
+    /// A tab's list arrived.
+    ListLoaded {
+        /// Which tab.
+        source: Source,
+        /// The request it answers.
+        req: RequestId,
+        /// The entries, or why not.
+        result: Result<Vec<ListEntry>, ApiError>,
+    },
+    /// An item's detail arrived (`Ok(None)`: no such item).
+    DetailLoaded {
+        /// Which tab.
+        source: Source,
+        /// The request it answers.
+        req: RequestId,
+        /// The item.
+        key: ItemKey,
+        /// The detail, or why not.
+        result: Result<Option<Detail>, ApiError>,
+    },
+    /// A batch item's request has started.
+    BatchItemStarted {
+        /// Which tab.
+        source: Source,
+        /// The batch's request.
+        req: RequestId,
+        /// Position in the batch.
+        index: usize,
+    },
+    /// A batch item finished (`Ok(None)`: no such item).
+    BatchItemLoaded {
+        /// Which tab.
+        source: Source,
+        /// The batch's request.
+        req: RequestId,
+        /// Position in the batch.
+        index: usize,
+        /// A one-line summary, or why not.
+        result: Result<Option<String>, ApiError>,
+    },
+}
+
+/// What `update` asks the world to do. The effect runner spawns a task for each fetch; tasks only
+/// send [`Msg`]s back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load a tab's list.
+    FetchList {
+        /// Which tab.
+        source: Source,
+        /// Request id to answer with.
+        req: RequestId,
+    },
+    /// Load an item's detail, replacing (aborting) the tab's previous detail fetch.
+    FetchDetail {
+        /// Which tab.
+        source: Source,
+        /// Request id to answer with.
+        req: RequestId,
+        /// The item.
+        key: ItemKey,
+        /// A breed's sub-breeds, known from the list.
+        sub_breeds: Vec<String>,
+        /// Wait a moment first, so holding a key down does not flood the API.
+        debounce: bool,
+    },
+    /// Fetch batch items concurrently; each is reported as it starts and as it completes.
+    FetchBatch {
+        /// Which tab.
+        source: Source,
+        /// The batch's request id.
+        req: RequestId,
+        /// Items with their positions in the batch.
+        items: Vec<(usize, ItemKey)>,
+    },
+    /// Abort the tab's batch (the view was closed).
+    CancelBatch {
+        /// Which tab.
+        source: Source,
+    },
+}

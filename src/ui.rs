@@ -1,0 +1,88 @@
+//! Drawing: a function of the app's state. The only things it writes back are scroll positions
+//! (the list's offset, the detail's clamped scroll) and the screen areas used to map mouse clicks.
+
+mod batch;
+mod detail;
+mod help;
+mod list;
+mod search_bar;
+mod status_bar;
+mod tabs;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Areas, Focus};
+
+/// Below this size the browser cannot be laid out; a note says so instead.
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 10;
+/// Below this width the list and the detail share the screen by turns, not side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 80;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        app.areas = Areas::default();
+        render_too_small(frame, area);
+        return;
+    }
+    let [tabs_area, search_area, body, status_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let (list_area, detail_area) = if area.width >= SIDE_BY_SIDE_WIDTH {
+        let [list_area, detail_area] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
+        (list_area, detail_area)
+    } else if app.focus == Focus::Detail {
+        (Rect::default(), body)
+    } else {
+        (body, Rect::default())
+    };
+    app.areas = Areas {
+        tabs: tabs_area,
+        list: list_area,
+        detail: detail_area,
+        list_page: list_area.height.saturating_sub(3),
+        detail_page: detail_area.height.saturating_sub(3),
+    };
+
+    tabs::render(frame, app, tabs_area);
+    search_bar::render(frame, app, search_area);
+    if !list_area.is_empty() {
+        if app.tab().batch.is_some() {
+            batch::render(frame, app, list_area);
+        } else {
+            list::render(frame, app, list_area);
+        }
+    }
+    if !detail_area.is_empty() {
+        detail::render(frame, app, detail_area);
+    }
+    status_bar::render(frame, app, status_area);
+    if app.help {
+        help::render(frame, area);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("terminal too small"),
+        Line::from(format!(
+            "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        )),
+        Line::from("q quits"),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}

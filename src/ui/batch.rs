@@ -1,0 +1,86 @@
+//! The batch view: a progress gauge and each marked item's state, as they arrive.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, List, ListItem};
+
+use super::status_bar::SPINNER;
+use super::theme;
+use crate::app::tab::BatchStatus;
+use crate::app::{App, Focus};
+
+/// Draws the active tab's batch in the list area.
+pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+    let focused = app.focus == Focus::List;
+    let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let Some(batch) = &mut app.tabs[app.active.index()].batch else {
+        return;
+    };
+    let total = batch.items.len();
+    let finished = batch.finished();
+    let failed = batch
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, BatchStatus::Failed(_)))
+        .count();
+    let block = Block::bordered()
+        .title(format!(" batch · {finished} of {total} "))
+        .border_style(theme::border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [gauge_area, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        // Counts are small; the conversion to f64 is exact.
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = finished as f64 / total as f64;
+        ratio
+    };
+    let label = if failed > 0 {
+        format!("{finished}/{total} · {failed} failed (r retries)")
+    } else {
+        format!("{finished}/{total}")
+    };
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(theme::border(true)),
+        gauge_area,
+    );
+
+    let items: Vec<ListItem> = batch
+        .items
+        .iter()
+        .map(|item| {
+            let (mark, style, text) = match &item.status {
+                BatchStatus::Queued => ("·", theme::dim(), "queued".to_owned()),
+                BatchStatus::InFlight => (spinner, theme::border(true), "fetching…".to_owned()),
+                BatchStatus::Done(summary) => ("✓", theme::ok(), summary.clone()),
+                BatchStatus::NotFound => ("?", theme::error(), "not found".to_owned()),
+                BatchStatus::Failed(err) => ("✗", theme::error(), err.to_string()),
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!(" {mark} "), style),
+                Span::raw(format!("{}  ", item.label)),
+                Span::styled(
+                    text,
+                    if item.status.is_finished() {
+                        style
+                    } else {
+                        theme::dim()
+                    },
+                ),
+            ]))
+        })
+        .collect();
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme::selected()),
+        list_area,
+        &mut batch.state,
+    );
+}

@@ -1,0 +1,160 @@
+//! The list pane: entries with marks, ids, highlighted matches and secondary text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::status_bar::SPINNER;
+use super::theme;
+use crate::app::list::{ListPane, Shown};
+use crate::app::loadable::Loadable;
+use crate::app::{App, Focus};
+use crate::views::ListEntry;
+
+/// Draws the active tab's list.
+pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+    let focused = matches!(app.focus, Focus::List | Focus::Search);
+    let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let source = app.active;
+    let list = &mut app.tabs[source.index()].list;
+    let block = Block::bordered()
+        .title(title(source.title(), list))
+        .border_style(theme::border(focused));
+    let message = match &list.entries {
+        Loadable::Idle => Some(Line::styled("nothing loaded yet", theme::dim())),
+        Loadable::Loading { .. } => Some(Line::raw(format!(
+            "{spinner} loading from {}…",
+            source.api_name()
+        ))),
+        Loadable::Failed(err) => Some(Line::styled(
+            format!("✗ could not load the list: {err} — r retries"),
+            theme::error(),
+        )),
+        Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme::error())),
+        Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
+            "no match — Enter fetches exactly what you typed",
+            theme::dim(),
+        )),
+        Loadable::Loaded(_) => None,
+    };
+    if let Some(message) = message {
+        frame.render_widget(
+            Paragraph::new(message)
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    // Only the visible rows are built: the Pokémon list has over a thousand entries.
+    let offset = visible_offset(&list.state, list.shown.len(), inner_height);
+    *list.state.offset_mut() = offset;
+    let filtering = !list.query.trim().is_empty();
+    let entries = list.all();
+    let items: Vec<ListItem> = list.shown[offset..(offset + inner_height).min(list.shown.len())]
+        .iter()
+        .map(|shown| {
+            let marked = list.marks.contains(&shown.entry);
+            row(&entries[shown.entry], shown, marked, filtering)
+        })
+        .collect();
+    let mut window = ListState::default().with_selected(list.state.selected().map(|s| s - offset));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme::selected()),
+        area,
+        &mut window,
+    );
+}
+
+fn title(name: &str, list: &ListPane) -> String {
+    let total = list.all().len();
+    let mut title = format!(" {name} ");
+    if total > 0 {
+        if list.query.trim().is_empty() {
+            title = format!(" {name} ({total}) ");
+        } else {
+            title = format!(" {name} · {} of {total} ", list.shown.len());
+        }
+    }
+    if !list.marks.is_empty() {
+        title.push_str(&format!("· {} marked ", list.marks.len()));
+    }
+    title
+}
+
+/// The first row to show so the selection stays visible, moving as little as possible.
+fn visible_offset(state: &ListState, len: usize, height: usize) -> usize {
+    if height == 0 || len == 0 {
+        return 0;
+    }
+    let mut offset = state.offset().min(len.saturating_sub(1));
+    if let Some(selected) = state.selected() {
+        if selected < offset {
+            offset = selected;
+        } else if selected >= offset + height {
+            offset = selected + 1 - height;
+        }
+    }
+    offset.min(len.saturating_sub(height))
+}
+
+fn row(entry: &ListEntry, shown: &Shown, marked: bool, filtering: bool) -> ListItem<'static> {
+    let mut spans = vec![if marked {
+        Span::styled("● ", theme::mark())
+    } else {
+        Span::raw("  ")
+    }];
+    if let Some(tag) = &entry.tag {
+        spans.push(Span::styled(format!("{tag:>6} "), theme::dim()));
+    }
+    match (&entry.parent, filtering) {
+        // Unfiltered, a sub-breed sits under its breed: show just its own name.
+        (Some(parent), false) => {
+            spans.push(Span::styled("  └ ", theme::dim()));
+            let own = entry
+                .title
+                .strip_prefix(parent.as_str())
+                .map_or(entry.title.as_str(), str::trim_start);
+            spans.push(Span::raw(own.to_owned()));
+        }
+        _ => spans.extend(highlighted(&entry.title, &shown.highlights)),
+    }
+    if let Some(secondary) = &entry.secondary {
+        spans.push(Span::styled(format!("  {secondary}"), theme::dim()));
+    }
+    ListItem::new(Line::from(spans))
+}
+
+/// The title split into spans, matched characters highlighted.
+fn highlighted(title: &str, highlights: &[u32]) -> Vec<Span<'static>> {
+    if highlights.is_empty() {
+        return vec![Span::raw(title.to_owned())];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in title.chars().enumerate() {
+        let is_match = u32::try_from(i).is_ok_and(|i| highlights.binary_search(&i).is_ok());
+        if is_match != run_matched && !run.is_empty() {
+            spans.push(styled_run(std::mem::take(&mut run), run_matched));
+        }
+        run_matched = is_match;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(styled_run(run, run_matched));
+    }
+    spans
+}
+
+fn styled_run(text: String, matched: bool) -> Span<'static> {
+    if matched {
+        Span::styled(text, theme::matched())
+    } else {
+        Span::raw(text)
+    }
+}

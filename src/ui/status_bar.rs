@@ -1,0 +1,46 @@
+//! The status line: source and host, requests in flight, the last error, key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::app::source::Source;
+use crate::app::{App, Focus};
+
+/// Braille spinner frames.
+pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws the status line.
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let host = match app.active {
+        Source::Pokemon => &app.hosts.pokeapi,
+        Source::Posts => &app.hosts.jsonplaceholder,
+        Source::Dogs => &app.hosts.dogapi,
+    };
+    let mut left = vec![
+        Span::styled(format!(" {} ", app.active.api_name()), theme::heading()),
+        Span::styled(format!("{host} "), theme::dim()),
+    ];
+    let in_flight = app.in_flight();
+    if in_flight > 0 {
+        left.push(Span::raw(format!(
+            "{} {in_flight} loading ",
+            SPINNER[app.spinner % SPINNER.len()]
+        )));
+    }
+    if let Some(notice) = &app.notice {
+        left.push(Span::styled(format!("✗ {notice}"), theme::error()));
+    }
+    let hints = match app.focus {
+        Focus::Search => "Enter open · Esc clear · ? help",
+        Focus::Detail => "j/k scroll · Esc back · ? help · q quit",
+        Focus::List if app.tab().batch.is_some() => "Enter open · r retry · Esc close · ? help",
+        Focus::List => "/ search · Space mark · Enter open · ? help · q quit",
+    };
+    let hints_width = u16::try_from(hints.chars().count() + 1).unwrap_or(u16::MAX);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(hints_width)]).areas(area);
+    frame.render_widget(Line::from(left), left_area);
+    frame.render_widget(Line::styled(hints, theme::dim()), right_area);
+}

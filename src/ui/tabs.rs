@@ -1,0 +1,33 @@
+//! The tab bar: one title per source.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::app::App;
+use crate::app::source::Source;
+
+/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs ` with the active tab highlighted. Each slot is
+/// `title + 5` cells wide, which [`App`]'s click handling relies on.
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    for (n, source) in Source::ALL.iter().enumerate() {
+        let style = if *source == app.active {
+            Style::new()
+                .fg(ratatui::style::Color::Black)
+                .bg(theme::ACCENT)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", n + 1, source.title()),
+            style,
+        ));
+        spans.push(Span::styled("│", theme::dim()));
+    }
+    spans.push(Span::styled(" apidex", theme::dim()));
+    frame.render_widget(Line::from(spans), area);
+}

@@ -1,0 +1,252 @@
+//! A small HTTP/1.1 server on 127.0.0.1 for tests: serves fixture bodies by path, counts requests
+//! and the peak number in flight, and can delay, hang, cut or garble answers on purpose.
+//!
+//! Hand-written over tokio's TCP so that every fault a real network produces (a hang, a body cut
+//! short, a closed connection) can be produced exactly; keep-alive is supported so reqwest's
+//! connection pool behaves as against a real server.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// What the server does instead of answering normally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Never answer (holds the connection open until the test ends).
+    Hang,
+    /// Close the connection without answering.
+    Close,
+    /// Announce the full Content-Length, send half the body, close.
+    Truncate,
+    /// Answer 200 with a body that is not JSON.
+    Malformed,
+}
+
+/// One canned answer.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Body bytes.
+    pub body: Arc<Vec<u8>>,
+    /// Content-Type header.
+    pub content_type: &'static str,
+    /// Delay before answering.
+    pub delay: Duration,
+    /// A fault to inject instead of the normal answer.
+    pub fault: Option<Fault>,
+}
+
+impl Reply {
+    /// 200 with a JSON body.
+    pub fn json(body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status: 200,
+            body: Arc::new(body.into()),
+            content_type: "application/json; charset=utf-8",
+            delay: Duration::ZERO,
+            fault: None,
+        }
+    }
+
+    /// A status with a short text body.
+    pub fn status(status: u16) -> Self {
+        Self {
+            status,
+            body: Arc::new(b"error".to_vec()),
+            content_type: "text/plain",
+            delay: Duration::ZERO,
+            fault: None,
+        }
+    }
+
+    /// A fault instead of an answer.
+    pub fn fault(fault: Fault) -> Self {
+        Self {
+            fault: Some(fault),
+            ..Self::json(b"{\"id\": 1, \"name\": \"cut\"}".to_vec())
+        }
+    }
+
+    /// The same reply after `delay`.
+    pub fn delayed(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
+    }
+}
+
+#[derive(Default)]
+struct State {
+    routes: Mutex<HashMap<String, Reply>>,
+    /// Delay added to every answer, on top of a route's own.
+    delay_ms: AtomicUsize,
+    seen: Mutex<Vec<String>>,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+    connections: AtomicUsize,
+}
+
+/// A running test server; stops when dropped.
+pub struct TestServer {
+    addr: std::net::SocketAddr,
+    state: Arc<State>,
+    task: JoinHandle<()>,
+}
+
+impl TestServer {
+    /// Starts a server with no routes (everything 404s until [`TestServer::route`] adds some).
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("local addr");
+        let state = Arc::new(State::default());
+        let accept_state = Arc::clone(&state);
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                accept_state.connections.fetch_add(1, Ordering::SeqCst);
+                tokio::spawn(serve(stream, Arc::clone(&accept_state)));
+            }
+        });
+        Self { addr, state, task }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Answers `path_and_query` (e.g. `/api/v2/pokemon/25`) with `reply`.
+    pub fn route(&self, path_and_query: &str, reply: Reply) -> &Self {
+        self.state
+            .routes
+            .lock()
+            .unwrap()
+            .insert(path_and_query.to_owned(), reply);
+        self
+    }
+
+    /// Adds `delay` to every answer.
+    pub fn set_delay(&self, delay: Duration) {
+        let ms = usize::try_from(delay.as_millis()).unwrap_or(usize::MAX);
+        self.state.delay_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// Every request target seen, in arrival order.
+    pub fn requests(&self) -> Vec<String> {
+        self.state.seen.lock().unwrap().clone()
+    }
+
+    /// How many requests have arrived.
+    pub fn request_count(&self) -> usize {
+        self.state.seen.lock().unwrap().len()
+    }
+
+    /// The most requests ever in flight at once.
+    pub fn max_in_flight(&self) -> usize {
+        self.state.max_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// TCP connections accepted so far.
+    pub fn connections(&self) -> usize {
+        self.state.connections.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Serves one connection: requests one after another (keep-alive) until the client closes.
+async fn serve(mut stream: TcpStream, state: Arc<State>) {
+    let mut buffer = Vec::with_capacity(1024);
+    loop {
+        let Some(target) = read_request(&mut stream, &mut buffer).await else {
+            return;
+        };
+        state.seen.lock().unwrap().push(target.clone());
+        let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        state.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        let reply = state
+            .routes
+            .lock()
+            .unwrap()
+            .get(&target)
+            .cloned()
+            .unwrap_or_else(|| Reply {
+                body: Arc::new(b"Not Found".to_vec()),
+                ..Reply::status(404)
+            });
+        let extra = Duration::from_millis(state.delay_ms.load(Ordering::SeqCst) as u64);
+        tokio::time::sleep(reply.delay + extra).await;
+        let keep_going = answer(&mut stream, &reply).await;
+        state.in_flight.fetch_sub(1, Ordering::SeqCst);
+        if !keep_going {
+            return;
+        }
+    }
+}
+
+/// Reads one request head; returns its target (path and query), or `None` at end of stream.
+async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<String> {
+    loop {
+        if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buffer[..end]).into_owned();
+            buffer.drain(..end + 4);
+            let target = head.split_whitespace().nth(1)?.to_owned();
+            return Some(target);
+        }
+        let mut chunk = [0u8; 4096];
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buffer.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// Writes the reply (or its fault); returns whether the connection stays open.
+async fn answer(stream: &mut TcpStream, reply: &Reply) -> bool {
+    let (status, body): (u16, &[u8]) = match reply.fault {
+        Some(Fault::Hang) => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+            return false;
+        }
+        Some(Fault::Close) => return false,
+        Some(Fault::Malformed) => (200, b"{\"id\": 1, \"name\": <html>oops"),
+        Some(Fault::Truncate) | None => (reply.status, reply.body.as_slice()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n",
+        reason(status),
+        reply.content_type,
+        body.len()
+    );
+    if stream.write_all(head.as_bytes()).await.is_err() {
+        return false;
+    }
+    if reply.fault == Some(Fault::Truncate) {
+        let _ = stream.write_all(&body[..body.len() / 2]).await;
+        let _ = stream.flush().await;
+        return false;
+    }
+    stream.write_all(body).await.is_ok()
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        404 => "Not Found",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    }
+}

@@ -161,7 +161,7 @@ impl App {
                 self.spinner = self.spinner.wrapping_add(1);
                 vec![]
             }
-            _ if self.help => self.update_in_help(msg),
+            _ if self.help => self.update_in_help(&msg),
             Msg::NextTab => self.switch_tab(self.active.next()),
             Msg::PrevTab => self.switch_tab(self.active.prev()),
             Msg::SelectTab(source) => self.switch_tab(source),
@@ -217,10 +217,10 @@ impl App {
                 vec![]
             }
             Msg::BatchItemStarted { source, req, index } => {
-                if let Some(item) = self.batch_item(source, req, index) {
-                    if item.status == BatchStatus::Queued {
-                        item.status = BatchStatus::InFlight;
-                    }
+                if let Some(item) = self.batch_item(source, req, index)
+                    && item.status == BatchStatus::Queued
+                {
+                    item.status = BatchStatus::InFlight;
                 }
                 vec![]
             }
@@ -250,7 +250,7 @@ impl App {
     }
 
     /// While the help overlay is open, only closing it does anything.
-    fn update_in_help(&mut self, msg: Msg) -> Vec<Effect> {
+    fn update_in_help(&mut self, msg: &Msg) -> Vec<Effect> {
         if matches!(msg, Msg::Back | Msg::Confirm) {
             self.help = false;
         }
@@ -594,11 +594,11 @@ impl App {
         if matches!(self.tab().list.entries, Loadable::Failed(_)) {
             return vec![self.load_list(source)];
         }
-        if matches!(self.tab().detail.state, Loadable::Failed(_)) {
-            if let Some(key) = self.tab().detail.key.clone() {
-                self.tab_mut().detail.state = Loadable::Idle;
-                return self.fetch_detail(key, false);
-            }
+        if matches!(self.tab().detail.state, Loadable::Failed(_))
+            && let Some(key) = self.tab().detail.key.clone()
+        {
+            self.tab_mut().detail.state = Loadable::Idle;
+            return self.fetch_detail(key, false);
         }
         vec![]
     }

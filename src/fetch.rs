@@ -240,11 +240,13 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
             .pokemon(name)
             .await?
             .map(|p| pokemon_summary(&p.data))),
-        ItemKey::Post(id) => Ok(clients
-            .jsonplaceholder
-            .post(*id)
-            .await?
-            .map(|p| format!("#{} {}", p.data.id, line(&fold_whitespace(&p.data.title))))),
+        ItemKey::Post(id) => Ok(clients.jsonplaceholder.post(*id).await?.map(|p| {
+            format!(
+                "by user {} · {} words",
+                p.data.user_id,
+                word_count(&p.data.body)
+            )
+        })),
         ItemKey::Breed(breed) => Ok(clients
             .dogapi
             .random_images(breed, 1)
@@ -253,12 +255,15 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
     }
 }
 
+/// The batch row already shows `#25 pikachu`; the summary adds what the fetch told us.
 fn pokemon_summary(p: &Pokemon) -> String {
     format!(
-        "#{} {} · {} · total {}",
-        p.id,
-        line(&p.name),
+        "{} · total {}",
         line(&p.type_names().join("/")),
         p.base_stat_total()
     )
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
 }

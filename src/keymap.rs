@@ -49,7 +49,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
 pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(app, key),
-        Event::Mouse(mouse) => mouse_to_msg(mouse),
+        Event::Mouse(mouse) => mouse_to_msg(*mouse),
         Event::Resize(..) => Some(Msg::Resize),
         _ => None,
     }
@@ -74,8 +74,8 @@ fn key_to_msg(app: &App, key: &KeyEvent) -> Option<Msg> {
         KeyCode::Char('?') => Msg::ToggleHelp,
         KeyCode::Char('j') => Msg::Move(1),
         KeyCode::Char('k') => Msg::Move(-1),
-        KeyCode::Char('g') => Msg::Top,
-        KeyCode::Char('G') => Msg::Bottom,
+        KeyCode::Char('g') | KeyCode::Home => Msg::Top,
+        KeyCode::Char('G') | KeyCode::End => Msg::Bottom,
         KeyCode::Char('h') | KeyCode::Left => Msg::FocusList,
         KeyCode::Char('l') | KeyCode::Right => Msg::FocusDetail,
         KeyCode::Char('/') => Msg::FocusSearch,
@@ -85,8 +85,6 @@ fn key_to_msg(app: &App, key: &KeyEvent) -> Option<Msg> {
         KeyCode::Char('1') => Msg::SelectTab(Source::Pokemon),
         KeyCode::Char('2') => Msg::SelectTab(Source::Posts),
         KeyCode::Char('3') => Msg::SelectTab(Source::Dogs),
-        KeyCode::Home => Msg::Top,
-        KeyCode::End => Msg::Bottom,
         _ => return None,
     })
 }
@@ -116,7 +114,7 @@ fn search_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
     }
 }
 
-fn mouse_to_msg(mouse: &MouseEvent) -> Option<Msg> {
+fn mouse_to_msg(mouse: MouseEvent) -> Option<Msg> {
     let (x, y) = (mouse.column, mouse.row);
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { x, y }),

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use tokio::runtime::Runtime;
 
-use apidex::cli::{self, Cli};
+use apidex::cli::{self, Cli, Globals};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,27 +19,30 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match cli.command {
-        Some(command) => runtime.block_on(cli::run(&cli.globals, command)),
-        None => {
-            // color-eyre first: ratatui's panic hook (installed by the TUI) chains to it.
-            if let Err(err) = color_eyre::install() {
-                eprintln!("apidex: {err}");
-            }
-            let clients = match cli.globals.clients() {
-                Ok(clients) => clients,
-                Err(err) => {
-                    eprintln!("apidex: {err}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match runtime.block_on(apidex::tui::run_tui(clients)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(report) => {
-                    eprintln!("apidex: {report:?}");
-                    ExitCode::FAILURE
-                }
-            }
+    if let Some(command) = cli.command {
+        return runtime.block_on(cli::run(&cli.globals, command));
+    }
+    run_browser(&runtime, &cli.globals)
+}
+
+/// Opens the interactive browser.
+fn run_browser(runtime: &Runtime, globals: &Globals) -> ExitCode {
+    // color-eyre first: ratatui's panic hook (installed by the TUI) chains to it.
+    if let Err(err) = color_eyre::install() {
+        eprintln!("apidex: {err}");
+    }
+    let clients = match globals.clients() {
+        Ok(clients) => clients,
+        Err(err) => {
+            eprintln!("apidex: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(apidex::tui::run_tui(clients)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(report) => {
+            eprintln!("apidex: {report:?}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -41,7 +41,7 @@ impl DogApi {
     /// `count` random images of a breed or sub-breed (`/breed/{breed}[/{sub}]/images/random[/n]`);
     /// `None` when the breed does not exist.
     pub async fn random_images(&self, breed: &BreedName, count: u32) -> Fetched<Images> {
-        let mut segments = self.breed_segments(breed)?;
+        let mut segments = breed_segments(breed)?;
         segments.extend(["images".to_owned(), "random".to_owned()]);
         push_count(&mut segments, count);
         self.envelope(&segments).await
@@ -59,7 +59,7 @@ impl DogApi {
 
     /// Every image of a breed or sub-breed (`/breed/{breed}[/{sub}]/images`).
     pub async fn breed_images(&self, breed: &BreedName) -> Fetched<Images> {
-        let mut segments = self.breed_segments(breed)?;
+        let mut segments = breed_segments(breed)?;
         segments.push("images".to_owned());
         self.envelope(&segments).await
     }
@@ -79,18 +79,6 @@ impl DogApi {
         .await
     }
 
-    /// `breed[/sub]` as encoded path segments, after `/breed`.
-    fn breed_segments(&self, breed: &BreedName) -> Result<Vec<String>, ApiError> {
-        let mut segments = vec![
-            "breed".to_owned(),
-            encode_segment(&breed.breed, Case::Lower)?,
-        ];
-        if let Some(sub) = &breed.sub {
-            segments.push(encode_segment(sub, Case::Lower)?);
-        }
-        Ok(segments)
-    }
-
     /// GETs the segments and unwraps the envelope; a 404 (unknown breed) is `None`.
     async fn envelope<T: DeserializeOwned>(&self, segments: &[String]) -> Fetched<T> {
         let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
@@ -107,4 +95,16 @@ fn push_count(segments: &mut Vec<String>, count: u32) {
     if count > 1 {
         segments.push(count.to_string());
     }
+}
+
+/// `breed[/sub]` as encoded path segments, after `/breed`.
+fn breed_segments(breed: &BreedName) -> Result<Vec<String>, ApiError> {
+    let mut segments = vec![
+        "breed".to_owned(),
+        encode_segment(&breed.breed, Case::Lower)?,
+    ];
+    if let Some(sub) = &breed.sub {
+        segments.push(encode_segment(sub, Case::Lower)?);
+    }
+    Ok(segments)
 }

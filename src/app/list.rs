@@ -124,10 +124,10 @@ impl ListPane {
 
     /// Marks or unmarks the selected entry.
     pub fn toggle_mark(&mut self) {
-        if let Some(entry) = self.selected_index() {
-            if !self.marks.remove(&entry) {
-                self.marks.insert(entry);
-            }
+        if let Some(entry) = self.selected_index()
+            && !self.marks.remove(&entry)
+        {
+            self.marks.insert(entry);
         }
     }
 

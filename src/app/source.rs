@@ -45,11 +45,13 @@ impl Source {
     }
 
     /// The next tab, wrapping around.
+    #[must_use]
     pub fn next(self) -> Self {
         Self::ALL[(self.index() + 1) % Self::ALL.len()]
     }
 
     /// The previous tab, wrapping around.
+    #[must_use]
     pub fn prev(self) -> Self {
         Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
     }

@@ -186,17 +186,17 @@ pub fn breeds(list: &BreedList) -> String {
 
 /// One image URL a line.
 pub fn images(images: &Images) -> String {
-    images
-        .0
-        .iter()
-        .map(|url| format!("{}\n", line(url)))
-        .collect()
+    images.0.iter().fold(String::new(), |mut out, url| {
+        let _ = writeln!(out, "{}", line(url));
+        out
+    })
 }
 
 /// Indents every line of a body by two spaces, folding the API's hard wraps into paragraphs
 /// would lose meaning, so they are kept.
 fn indent(body: &str) -> String {
-    body.lines()
-        .map(|l| format!("  {}\n", fold_whitespace(l)))
-        .collect()
+    body.lines().fold(String::new(), |mut out, l| {
+        let _ = writeln!(out, "  {}", fold_whitespace(l));
+        out
+    })
 }

@@ -1,5 +1,7 @@
 //! The list pane: entries with marks, ids, highlighted matches and secondary text.
 
+use std::fmt::Write;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -81,7 +83,7 @@ fn title(name: &str, list: &ListPane) -> String {
         }
     }
     if !list.marks.is_empty() {
-        title.push_str(&format!("· {} marked ", list.marks.len()));
+        let _ = write!(title, "· {} marked ", list.marks.len());
     }
     title
 }

@@ -3,6 +3,7 @@
 //! Each test binary includes this with `mod common;` and uses what it needs.
 #![allow(dead_code, unused_imports)] // not every test binary uses every helper
 
+pub mod screen;
 pub mod server;
 
 use std::path::PathBuf;

@@ -89,6 +89,10 @@ struct State {
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     connections: AtomicUsize,
+    /// Orders request starts and ends, to tell whether requests overlapped.
+    clock: AtomicUsize,
+    /// Finished requests: target, start tick, end tick.
+    spans: Mutex<Vec<(String, usize, usize)>>,
 }
 
 /// A running test server; stops when dropped.
@@ -152,6 +156,22 @@ impl TestServer {
         self.state.max_in_flight.load(Ordering::SeqCst)
     }
 
+    /// Whether the latest requests for each of `targets` were all in flight at one moment (every
+    /// one started before any of them finished). False if any target was not (fully) served.
+    pub fn overlapped(&self, targets: &[&str]) -> bool {
+        let spans = self.state.spans.lock().unwrap();
+        let mut latest = Vec::new();
+        for target in targets {
+            match spans.iter().rev().find(|(t, _, _)| t == target) {
+                Some((_, start, end)) => latest.push((*start, *end)),
+                None => return false,
+            }
+        }
+        let last_start = latest.iter().map(|(s, _)| *s).max().unwrap_or(0);
+        let first_end = latest.iter().map(|(_, e)| *e).min().unwrap_or(0);
+        last_start < first_end
+    }
+
     /// TCP connections accepted so far.
     pub fn connections(&self) -> usize {
         self.state.connections.load(Ordering::SeqCst)
@@ -172,6 +192,7 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             return;
         };
         state.seen.lock().unwrap().push(target.clone());
+        let started = state.clock.fetch_add(1, Ordering::SeqCst);
         let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         state.max_in_flight.fetch_max(now, Ordering::SeqCst);
         let reply = state
@@ -188,6 +209,8 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
         tokio::time::sleep(reply.delay + extra).await;
         let keep_going = answer(&mut stream, &reply).await;
         state.in_flight.fetch_sub(1, Ordering::SeqCst);
+        let ended = state.clock.fetch_add(1, Ordering::SeqCst);
+        state.spans.lock().unwrap().push((target, started, ended));
         if !keep_going {
             return;
         }

@@ -1,0 +1,289 @@
+//! End-to-end loop tests: the real event loop, driven by scripted key events, fetching over real
+//! HTTP from the local fixture server and drawing into a `TestBackend` the test watches.
+//!
+//! Every wait is on what the screen shows (with a generous limit), never on elapsed time.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::future::Future;
+use std::io;
+use std::time::Duration;
+
+use apidex::api::{Clients, HttpOptions};
+use apidex::app::source::Source;
+use apidex::app::{App, Hosts};
+use apidex::event::{EffectRunner, run};
+use common::screen::SharedBackend;
+use common::{Fault, Reply, TestServer, clients, clients_with, fixture_server};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use tokio::sync::mpsc;
+
+/// How long any one wait may take before the test fails with the screen it saw.
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// What a script can do: press keys and watch the screen.
+struct Script {
+    screen: SharedBackend,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+}
+
+impl Script {
+    fn key(&self, code: KeyCode) {
+        self.keys
+            .send(Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))))
+            .unwrap();
+    }
+
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    async fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) {
+        self.screen.wait_for(what, LIMIT, check).await;
+    }
+
+    async fn wait_for_text(&self, text: &str) {
+        self.wait_for(text, |screen| screen.contains(text)).await;
+    }
+}
+
+/// Runs the app's real loop against `clients` on a `width`×`height` screen while `script` plays;
+/// the loop ends when the script finishes (its key sender is dropped). Returns the final state.
+async fn run_app<F, Fut>(clients: Clients, width: u16, height: u16, script: F) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let screen = SharedBackend::new(width, height);
+    let mut terminal = Terminal::new(screen.clone()).unwrap();
+    let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
+    let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
+    let (msg_tx, msg_rx) = mpsc::unbounded_channel();
+    let mut runner = EffectRunner::new(clients, msg_tx);
+    let (mut app, effects) = App::new(Hosts::default());
+    for effect in effects {
+        runner.run(effect);
+    }
+    let script = script(Script {
+        screen,
+        keys: key_tx,
+    });
+    let both = async {
+        tokio::join!(
+            run(&mut terminal, &mut app, input, &mut runner, msg_rx),
+            script
+        )
+    };
+    let (result, ()) = tokio::time::timeout(LIMIT * 3, both)
+        .await
+        .expect("the loop test did not finish");
+    result.unwrap();
+    app
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_a_name_and_enter_shows_its_detail() {
+    let server = fixture_server().await;
+    run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("pika");
+        s.wait_for_text("/ pika").await;
+        s.key(KeyCode::Enter);
+        s.wait_for("pikachu's detail", |screen| {
+            screen.contains("#25 pikachu  Mouse Pokémon")
+                && screen.contains("electric")
+                && screen.contains("static — Has a 30% chance of paralyzing")
+                && screen.contains("lightning-rod (hidden)")
+                && screen.contains("Speed     90")
+        })
+        .await;
+    })
+    .await;
+    let requests = server.requests();
+    assert!(requests.contains(&"/api/v2/pokemon/pikachu".to_owned()));
+    assert!(requests.contains(&"/api/v2/pokemon-species/pikachu".to_owned()));
+    assert!(requests.contains(&"/api/v2/ability/static".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_marked_items_are_fetched_together_and_all_arrive() {
+    let server = fixture_server().await;
+    // Slow answers make "in flight together" observable at the server.
+    server.set_delay(Duration::from_millis(150));
+    let app = run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("#1 bulbasaur  Seed Pokémon").await;
+        for _ in 0..3 {
+            s.key(KeyCode::Char(' '));
+        }
+        s.wait_for_text("3 marked").await;
+        s.key(KeyCode::Enter);
+        s.wait_for_text("batch · 3 of 3").await;
+    })
+    .await;
+    assert!(
+        server.overlapped(&[
+            "/api/v2/pokemon/bulbasaur",
+            "/api/v2/pokemon/ivysaur",
+            "/api/v2/pokemon/venusaur",
+        ]),
+        "the three batch requests were not in flight together: {:?}",
+        server.requests()
+    );
+    let batch = app.tabs[Source::Pokemon.index()].batch.as_ref().unwrap();
+    // bulbasaur has a fixture; ivysaur and venusaur do not, so the server answers 404.
+    let statuses: Vec<String> = batch
+        .items
+        .iter()
+        .map(|i| format!("{:?}", i.status))
+        .collect();
+    assert!(statuses[0].starts_with("Done"), "{statuses:?}");
+    assert_eq!(statuses[1], "NotFound");
+    assert_eq!(statuses[2], "NotFound");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_name_shows_not_found_with_suggestions() {
+    let server = fixture_server().await;
+    run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("pikachuuz");
+        s.wait_for_text("no match").await;
+        s.key(KeyCode::Enter);
+        s.wait_for("not found with a suggestion", |screen| {
+            screen.contains("not found: pikachuuz") && screen.contains("pikachu")
+        })
+        .await;
+    })
+    .await;
+    assert!(
+        server
+            .requests()
+            .contains(&"/api/v2/pokemon/pikachuuz".to_owned())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_keep_working_while_a_server_hangs() {
+    let server = fixture_server().await;
+    // PokeAPI's index never answers; the other tabs must still work.
+    server.route("/api/v2/pokemon?limit=100000", Reply::fault(Fault::Hang));
+    run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("loading from PokeAPI").await;
+        s.key(KeyCode::Char('2'));
+        s.wait_for("the posts list and post 1", |screen| {
+            screen.contains("Posts (100)") && screen.contains("Leanne Graham (@Bret)")
+        })
+        .await;
+        s.key(KeyCode::Char('3'));
+        s.wait_for_text("└ shepherd").await;
+        s.key(KeyCode::Char('1'));
+        s.wait_for_text("loading from PokeAPI").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_server_shows_a_clear_error_and_other_tabs_work() {
+    // Bind and drop a listener: nothing listens on that port any more.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let server = fixture_server().await;
+    let dead = format!("http://127.0.0.1:{port}");
+    let [_, jph, dog] = common::base_urls(&server);
+    let endpoints = apidex::api::Endpoints::parse(&format!("{dead}/api/v2"), &jph, &dog).unwrap();
+    let clients = Clients::new(endpoints, HttpOptions::default()).unwrap();
+    run_app(clients, 100, 30, |s| async move {
+        s.wait_for("a connection error", |screen| {
+            screen.contains("could not load the list") && screen.contains("cannot connect")
+        })
+        .await;
+        // The other sources are unaffected.
+        s.key(KeyCode::Char('2'));
+        s.wait_for_text("Posts (100)").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_retries_a_failed_list() {
+    let server = fixture_server().await;
+    server.route("/api/v2/pokemon?limit=100000", Reply::status(503));
+    run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("HTTP 503").await;
+        // The server recovers; `r` asks again.
+        server.route(
+            "/api/v2/pokemon?limit=100000",
+            Reply::json(common::fixture("pokeapi/pokemon-index.json")),
+        );
+        s.key(KeyCode::Char('r'));
+        s.wait_for_text("Pokémon (1351)").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timeout_is_reported_in_the_detail_pane() {
+    let server = fixture_server().await;
+    server.route("/api/v2/pokemon/bulbasaur", Reply::fault(Fault::Hang));
+    let options = HttpOptions {
+        timeout: Duration::from_millis(300),
+        ..HttpOptions::default()
+    };
+    run_app(clients_with(&server, options), 100, 30, |s| async move {
+        s.wait_for_text("timed out after 0.3 s").await;
+        s.wait_for_text("r retries").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_tab_shows_a_post_with_author_and_comments() {
+    let server = fixture_server().await;
+    run_app(clients(&server), 100, 40, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        s.key(KeyCode::Tab);
+        s.wait_for("post 1 with author and comments", |screen| {
+            screen.contains("#1 sunt aut facere")
+                && screen.contains("Leanne Graham (@Bret) <Sincere@april.biz>")
+                && screen.contains("Comments (5)")
+                && screen.contains("<Eliseo@gardner.biz>")
+        })
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn q_ends_the_loop_while_input_is_still_open() {
+    let server = TestServer::start().await;
+    let mut terminal = Terminal::new(SharedBackend::new(80, 24)).unwrap();
+    let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
+    let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
+    let (msg_tx, msg_rx) = mpsc::unbounded_channel();
+    let mut runner = EffectRunner::new(clients(&server), msg_tx);
+    let (mut app, _) = App::new(Hosts::default());
+    key_tx
+        .send(Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+        ))))
+        .unwrap();
+    // `key_tx` stays alive: only `q` can end the loop.
+    tokio::time::timeout(
+        LIMIT,
+        run(&mut terminal, &mut app, input, &mut runner, msg_rx),
+    )
+    .await
+    .expect("q did not end the loop")
+    .unwrap();
+    assert!(app.should_quit());
+    drop(key_tx);
+}

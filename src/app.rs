@@ -4,19 +4,32 @@
 //! awaiting and no clock reads: it returns [`Effect`]s for the loop to carry out. That makes every
 //! behaviour testable by feeding messages and looking at state and effects.
 
+pub mod cache;
+pub mod compare;
 pub mod list;
 pub mod loadable;
+mod navigation;
+pub mod pictures;
 pub mod source;
 pub mod suggest;
 pub mod tab;
+pub mod terms;
+
+use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::Rect;
 
+use self::cache::DetailCache;
+use self::compare::Compare;
+use self::list::TermState;
 use self::loadable::{Loadable, RequestId};
+use self::pictures::ImageStore;
 use self::source::{ItemKey, Source};
 use self::tab::{Batch, BatchItem, BatchStatus, Tab};
+use self::terms::Term;
+use crate::matchups::TypeChart;
 use crate::msg::{Effect, Msg};
-use crate::views::ListEntry;
+use crate::views::{Detail, ListEntry};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +87,21 @@ pub struct App {
     pub hosts: Hosts,
     /// Screen areas from the last draw.
     pub areas: Areas,
+    /// Whether pictures are fetched and drawn (off: `[image: URL]` text). Off by default in the
+    /// library; the binary turns it on unless `--no-images`.
+    pub images_enabled: bool,
+    /// Show shiny sprites.
+    pub shiny: bool,
+    /// Decoded pictures.
+    pub images: ImageStore,
+    /// Every type's damage relations, fetched once when first needed (matchups).
+    pub type_chart: Loadable<TypeChart>,
+    /// Member lists of search terms (`type:water`, `gen:1`), fetched once each.
+    pub terms: HashMap<Term, Loadable<HashSet<String>>>,
+    /// The compare view, while open (Pokémon tab).
+    pub compare: Option<Compare>,
+    /// Recently shown pages.
+    pub cache: DetailCache,
     quit: bool,
     next_req: u64,
 }
@@ -93,6 +121,13 @@ impl App {
             spinner: 0,
             hosts,
             areas: Areas::default(),
+            images_enabled: false,
+            shiny: false,
+            images: ImageStore::default(),
+            type_chart: Loadable::Idle,
+            terms: HashMap::new(),
+            compare: None,
+            cache: DetailCache::default(),
             quit: false,
             next_req: 0,
         };
@@ -111,7 +146,13 @@ impl App {
             t.list.entries.is_loading()
                 || t.detail.state.is_loading()
                 || t.batch.as_ref().is_some_and(Batch::is_running)
-        })
+        }) || self.images.is_loading()
+            || self.type_chart.is_loading()
+            || self.terms.values().any(Loadable::is_loading)
+            || self
+                .compare
+                .as_ref()
+                .is_some_and(|c| c.cards.iter().any(|(_, card)| card.is_loading()))
     }
 
     /// Requests outstanding, for the status bar.
@@ -147,6 +188,30 @@ impl App {
 
     /// Applies one message and returns what to do about it.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = self.apply(msg);
+        // Whatever changed, the pictures and data the screen now shows are asked for (and those
+        // it no longer shows are dropped).
+        effects.extend(self.sync_images());
+        effects.extend(self.sync_type_chart());
+        effects
+    }
+
+    /// The type chart is fetched the first time a Pokémon page or a comparison needs it.
+    fn sync_type_chart(&mut self) -> Vec<Effect> {
+        let needed = self.compare.is_some()
+            || matches!(
+                self.tabs[Source::Pokemon.index()].detail.state,
+                Loadable::Loaded(Detail::Pokemon(_))
+            );
+        if !needed || !matches!(self.type_chart, Loadable::Idle) {
+            return vec![];
+        }
+        let req = self.req();
+        self.type_chart = Loadable::Loading { req };
+        vec![Effect::FetchTypeChart { req }]
+    }
+
+    fn apply(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Quit => {
                 self.quit = true;
@@ -161,7 +226,38 @@ impl App {
                 self.spinner = self.spinner.wrapping_add(1);
                 vec![]
             }
-            _ if self.help => self.update_in_help(&msg),
+            // Results are not intents: they land even while the overlay is open (dropping one
+            // would leave its pane loading for good).
+            _ if self.help && !msg.is_result() => self.update_in_help(&msg),
+            Msg::HistoryBack => self.history_back(),
+            Msg::HistoryForward => self.history_forward(),
+            Msg::ToggleShiny => {
+                self.shiny = !self.shiny;
+                vec![]
+            }
+            Msg::AnotherPhoto => self.another_photo(),
+            Msg::Compare => self.toggle_compare(),
+            Msg::ImageLoaded { url, req, result } => {
+                self.image_loaded(&url, req, result);
+                vec![]
+            }
+            Msg::TypeChartLoaded { req, result } => {
+                if self.type_chart.awaits(req) {
+                    self.type_chart = match result {
+                        Ok(chart) => Loadable::Loaded(chart),
+                        Err(err) => {
+                            self.notice = Some(format!("type chart: {err}"));
+                            Loadable::Failed(err)
+                        }
+                    };
+                }
+                vec![]
+            }
+            Msg::TermLoaded { term, req, result } => self.term_loaded(term, req, result),
+            Msg::CardLoaded { req, index, result } => {
+                self.card_loaded(req, index, result);
+                vec![]
+            }
             Msg::NextTab => self.switch_tab(self.active.next()),
             Msg::PrevTab => self.switch_tab(self.active.prev()),
             Msg::SelectTab(source) => self.switch_tab(source),
@@ -187,9 +283,13 @@ impl App {
             Msg::Back => self.back(),
             Msg::ToggleMark => {
                 if self.tab().batch.is_none() {
-                    self.tab_mut().list.toggle_mark();
-                    // Marking moves on, so Space Space Space marks three in a row.
-                    return self.move_by(1);
+                    let list = &mut self.tab_mut().list;
+                    list.toggle_mark();
+                    // Marking moves on, so Space Space Space marks three in a row. It moves the
+                    // list's selection even from the detail pane (`move_by` would scroll that).
+                    if list.move_by(1) {
+                        return self.fetch_selected(true);
+                    }
                 }
                 vec![]
             }
@@ -286,7 +386,10 @@ impl App {
             return vec![];
         }
         match result {
-            Ok(entries) => list.set_entries(entries),
+            Ok(entries) => {
+                let terms = &self.terms;
+                list.set_entries_with(entries, &|t| resolve_term(terms, t));
+            }
             Err(err) => {
                 self.notice = Some(format!("{}: {err}", source.api_name()));
                 list.entries = Loadable::Failed(err);
@@ -300,6 +403,16 @@ impl App {
 
     /// Moves the selection (list or batch) or scrolls the detail, by `delta` rows.
     fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+        // In the detail pane, arrows walk the page's links (like a text browser); a page without
+        // links scrolls instead.
+        if self.focus == Focus::Detail && self.move_link(delta) {
+            return vec![];
+        }
+        self.scroll_or_move(delta)
+    }
+
+    /// Scrolls the detail (when focused) or moves the list or batch selection.
+    fn scroll_or_move(&mut self, delta: isize) -> Vec<Effect> {
         if self.focus == Focus::Detail {
             let detail = &mut self.tab_mut().detail;
             let scroll = i64::from(detail.scroll).saturating_add(delta as i64).max(0);
@@ -326,22 +439,85 @@ impl App {
         } else {
             self.areas.list_page
         };
-        self.move_by(direction.signum() * isize::try_from(rows.max(1)).unwrap_or(1))
+        // A page always scrolls, even on a page with links.
+        self.scroll_or_move(direction.signum() * isize::try_from(rows.max(1)).unwrap_or(1))
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
         self.focus = Focus::Search;
-        let list = &mut self.tab_mut().list;
+        let list = &mut self.tabs[self.active.index()].list;
         let mut query = list.query.clone();
         edit(&mut query);
+        // Nothing changed (Esc or Backspace on an empty search): keep the selection where it is.
+        if query == list.query {
+            return vec![];
+        }
         // Cap absurd pastes: nobody searches with more than a line of text.
         if query.chars().count() > 200 {
             return vec![];
         }
-        if list.set_query(query) {
+        let terms = &self.terms;
+        let changed = list.set_query_with(query, &|t| resolve_term(terms, t));
+        // Terms never seen before need their member lists.
+        let missing: Vec<Term> = list
+            .remote_terms()
+            .into_iter()
+            .filter(|t| !self.terms.contains_key(t))
+            .collect();
+        let mut effects = Vec::new();
+        for term in missing {
+            let req = self.req();
+            self.terms.insert(term.clone(), Loadable::Loading { req });
+            effects.push(Effect::FetchTerm { term, req });
+        }
+        if changed {
+            effects.extend(self.fetch_selected(true));
+        }
+        effects
+    }
+
+    fn term_loaded(
+        &mut self,
+        term: Term,
+        req: RequestId,
+        result: Result<Option<Vec<String>>, crate::api::ApiError>,
+    ) -> Vec<Effect> {
+        if !self.terms.get(&term).is_some_and(|t| t.awaits(req)) {
+            return vec![];
+        }
+        let state = match result {
+            Ok(Some(names)) => Loadable::Loaded(names.into_iter().collect()),
+            Ok(None) => Loadable::NotFound {
+                query: term.to_string(),
+                suggestions: Vec::new(),
+            },
+            Err(err) => {
+                self.notice = Some(format!("{term}: {err}"));
+                Loadable::Failed(err)
+            }
+        };
+        self.terms.insert(term.clone(), state);
+        let terms = &self.terms;
+        let list = &mut self.tabs[Source::Pokemon.index()].list;
+        if !list.remote_terms().contains(&term) {
+            return vec![];
+        }
+        let changed = list.refresh(&|t| resolve_term(terms, t));
+        if changed && self.active == Source::Pokemon {
             return self.fetch_selected(true);
         }
         vec![]
+    }
+
+    /// `n` in the Dogs tab: another random photo of the breed shown.
+    fn another_photo(&mut self) -> Vec<Effect> {
+        let Some(key @ ItemKey::Breed(_)) = self.tab().detail.key.clone() else {
+            return vec![];
+        };
+        self.cache.remove(&key);
+        self.tab_mut().detail.state = Loadable::Idle;
+        let effects = self.fetch_detail(key, false);
+        effects
     }
 
     /// Fetches the selected entry's detail unless the pane already shows (or awaits) it.
@@ -350,6 +526,12 @@ impl App {
             return vec![];
         };
         let key = entry.key.clone();
+        // Choosing from the list starts a new trail: links followed before are forgotten.
+        if self.tab().detail.key.as_ref() != Some(&key) {
+            let detail = &mut self.tab_mut().detail;
+            detail.back.clear();
+            detail.forward.clear();
+        }
         self.fetch_detail(key, debounce)
     }
 
@@ -360,6 +542,15 @@ impl App {
         if same {
             return vec![];
         }
+        // A page seen recently is shown at once, with no request.
+        if let Some(page) = self.cache.get(&key).cloned() {
+            let detail = &mut self.tab_mut().detail;
+            detail.key = Some(key);
+            detail.state = Loadable::Loaded(page);
+            detail.scroll = 0;
+            detail.link = None;
+            return vec![];
+        }
         let sub_breeds = self.sub_breeds_of(&key);
         let req = self.req();
         let source = self.active;
@@ -367,6 +558,7 @@ impl App {
         detail.key = Some(key.clone());
         detail.state = Loadable::Loading { req };
         detail.scroll = 0;
+        detail.link = None;
         vec![Effect::FetchDetail {
             source,
             req,
@@ -406,7 +598,10 @@ impl App {
             return; // the user has moved on
         }
         let state = match result {
-            Ok(Some(detail)) => Loadable::Loaded(detail),
+            Ok(Some(detail)) => {
+                self.cache.insert(key.clone(), detail.clone());
+                Loadable::Loaded(detail)
+            }
             Ok(None) => {
                 let query = key.to_string();
                 let titles = self.tabs[source.index()]
@@ -414,7 +609,7 @@ impl App {
                     .all()
                     .iter()
                     .map(|e| e.title.as_str());
-                let suggestions = suggest::closest(&query, titles, SUGGESTIONS);
+                let suggestions = suggest::closest(&key.crumb(), titles, SUGGESTIONS);
                 Loadable::NotFound { query, suggestions }
             }
             Err(err) => {
@@ -474,7 +669,7 @@ impl App {
                     self.start_batch()
                 }
             }
-            Focus::Detail => vec![],
+            Focus::Detail => self.open_link(),
         }
     }
 
@@ -541,6 +736,9 @@ impl App {
 
     /// Esc.
     fn back(&mut self) -> Vec<Effect> {
+        if self.compare.take().is_some() {
+            return vec![];
+        }
         match self.focus {
             Focus::Search => {
                 let effects = self.edit_query(String::clear);
@@ -600,6 +798,10 @@ impl App {
             self.tab_mut().detail.state = Loadable::Idle;
             return self.fetch_detail(key, false);
         }
+        // A failed type chart is asked for again by the next update.
+        if matches!(self.type_chart, Loadable::Failed(_)) {
+            self.type_chart = Loadable::Idle;
+        }
         vec![]
     }
 
@@ -620,8 +822,14 @@ impl App {
         }
         if areas.list.contains(at) {
             self.focus = Focus::List;
-            // One row of border above the first item.
-            let row = usize::from(y.saturating_sub(areas.list.y + 1));
+            // One row of border above the first item (and in the batch view, the gauge); one of
+            // border below the last. Clicks on those select nothing.
+            let top = areas.list.y + 1 + u16::from(self.tab().batch.is_some());
+            let bottom = areas.list.bottom().saturating_sub(1);
+            if y < top || y >= bottom {
+                return vec![];
+            }
+            let row = usize::from(y - top);
             let tab = self.tab_mut();
             if let Some(batch) = &mut tab.batch {
                 let index = batch.state.offset() + row;
@@ -656,5 +864,17 @@ impl App {
         // Scrolling with the wheel does not steal the keyboard focus.
         self.focus = focus;
         effects
+    }
+}
+
+/// How a search term stands in `terms` right now.
+fn resolve_term<'a>(
+    terms: &'a HashMap<Term, Loadable<HashSet<String>>>,
+    term: &Term,
+) -> TermState<'a> {
+    match terms.get(term) {
+        Some(Loadable::Loaded(names)) => TermState::Ready(names),
+        None | Some(Loadable::Loading { .. } | Loadable::Idle) => TermState::Pending,
+        Some(Loadable::NotFound { .. } | Loadable::Failed(_)) => TermState::Unknown,
     }
 }

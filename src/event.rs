@@ -4,7 +4,8 @@
 //! loading — a spinner tick. It draws after changes, never on a timer. Fetches run as tasks that
 //! report back with a [`Msg`]; the loop never awaits the network.
 
-use std::collections::HashMap;
+mod runner;
+
 use std::io;
 use std::time::Duration;
 
@@ -13,16 +14,13 @@ use crossterm::event::Event;
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
-use tokio::task::AbortHandle;
+use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
-use crate::api::Clients;
-use crate::api::batch::stream_indexed;
+pub use self::runner::EffectRunner;
 use crate::app::App;
-use crate::app::source::Source;
-use crate::msg::{Effect, Msg};
-use crate::{fetch, keymap, ui};
+use crate::msg::Msg;
+use crate::{keymap, ui};
 
 /// How long a detail fetch waits after the selection moves, so holding `j` does not send a
 /// request per row: only where the selection rests gets fetched.
@@ -89,102 +87,5 @@ where
 fn apply(app: &mut App, runner: &mut EffectRunner, msg: Msg) {
     for effect in app.update(msg) {
         runner.run(effect);
-    }
-}
-
-/// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
-/// fetches and closed batches are aborted.
-#[derive(Debug)]
-pub struct EffectRunner {
-    clients: Clients,
-    msg_tx: UnboundedSender<Msg>,
-    details: HashMap<Source, AbortHandle>,
-    batches: HashMap<Source, Vec<AbortHandle>>,
-    debounce: Duration,
-}
-
-impl EffectRunner {
-    /// A runner that fetches with `clients` and reports on `msg_tx`.
-    pub fn new(clients: Clients, msg_tx: UnboundedSender<Msg>) -> Self {
-        Self {
-            clients,
-            msg_tx,
-            details: HashMap::new(),
-            batches: HashMap::new(),
-            debounce: DEBOUNCE,
-        }
-    }
-
-    /// Carries out one effect. Must be called inside a tokio runtime.
-    pub fn run(&mut self, effect: Effect) {
-        let clients = self.clients.clone();
-        let tx = self.msg_tx.clone();
-        match effect {
-            Effect::FetchList { source, req } => {
-                tokio::spawn(async move {
-                    let result = fetch::list(&clients, source).await;
-                    // The receiver is gone only when the app is shutting down.
-                    let _ = tx.send(Msg::ListLoaded {
-                        source,
-                        req,
-                        result,
-                    });
-                });
-            }
-            Effect::FetchDetail {
-                source,
-                req,
-                key,
-                sub_breeds,
-                debounce,
-            } => {
-                let delay = if debounce {
-                    self.debounce
-                } else {
-                    Duration::ZERO
-                };
-                let task = tokio::spawn(async move {
-                    tokio::time::sleep(delay).await;
-                    let result = fetch::detail(&clients, &key, sub_breeds).await;
-                    let _ = tx.send(Msg::DetailLoaded {
-                        source,
-                        req,
-                        key,
-                        result,
-                    });
-                });
-                if let Some(previous) = self.details.insert(source, task.abort_handle()) {
-                    previous.abort();
-                }
-            }
-            Effect::FetchBatch { source, req, items } => {
-                let concurrency = clients.http.options().concurrency;
-                let task = tokio::spawn(async move {
-                    let started = tx.clone();
-                    let mut results = stream_indexed(items, concurrency, move |(index, key)| {
-                        // Called when a slot frees up: the item is now in flight.
-                        let _ = started.send(Msg::BatchItemStarted { source, req, index });
-                        let clients = clients.clone();
-                        async move { (index, fetch::summary(&clients, &key).await) }
-                    });
-                    while let Some((_, (index, result))) = results.next().await {
-                        let _ = tx.send(Msg::BatchItemLoaded {
-                            source,
-                            req,
-                            index,
-                            result,
-                        });
-                    }
-                });
-                let tasks = self.batches.entry(source).or_default();
-                tasks.retain(|t| !t.is_finished());
-                tasks.push(task.abort_handle());
-            }
-            Effect::CancelBatch { source } => {
-                for task in self.batches.remove(&source).unwrap_or_default() {
-                    task.abort();
-                }
-            }
-        }
     }
 }

@@ -15,28 +15,37 @@ const WHEEL_ROWS: isize = 3;
 pub const BINDINGS: &[(&str, &str)] = &[
     (
         "↑ ↓  j k",
-        "move the selection (scroll, in the detail pane)",
+        "move the selection · in the detail pane: walk its links",
     ),
     ("PgUp PgDn", "move or scroll by a page"),
     ("g G  Home End", "first / last"),
     ("← →  h l", "focus the list / the detail pane"),
     (
         "Enter",
-        "open the selection · fetch marked items · open a batch item",
+        "open the selection, a link, a batch item · fetch marked items",
     ),
+    ("Backspace  Alt-←", "back to the previous page"),
+    ("Alt-→", "forward again"),
     (
         "/",
         "search: type to filter; Enter opens the best match or fetches what you typed",
     ),
     (
+        "  type:water gen:1 dex:1-151",
+        "search terms in the Pokémon list, with free text",
+    ),
+    (
         "Esc",
-        "leave search / detail · clear marks · close the batch view",
+        "leave search / detail · clear marks · close the batch or compare view",
     ),
     (
         "Space",
         "mark or unmark (then Enter fetches all marked together)",
     ),
     ("a", "mark every item shown"),
+    ("c", "compare 2–6 marked Pokémon side by side"),
+    ("s", "shiny sprites on / off"),
+    ("n", "another random photo of the breed"),
     ("r", "retry what failed (list, detail, batch items)"),
     ("Tab  Shift-Tab", "next / previous source"),
     ("1 2 3", "Pokémon / Posts / Dogs"),
@@ -60,6 +69,13 @@ fn key_to_msg(app: &App, key: &KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, KeyCode::Char('c')) {
         return Some(Msg::Quit);
     }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return match key.code {
+            KeyCode::Left => Some(Msg::HistoryBack),
+            KeyCode::Right => Some(Msg::HistoryForward),
+            _ => None,
+        };
+    }
     if let Some(msg) = common_key(key) {
         return Some(msg);
     }
@@ -82,6 +98,10 @@ fn key_to_msg(app: &App, key: &KeyEvent) -> Option<Msg> {
         KeyCode::Char(' ') => Msg::ToggleMark,
         KeyCode::Char('a') => Msg::MarkAll,
         KeyCode::Char('r') => Msg::Retry,
+        KeyCode::Char('c') => Msg::Compare,
+        KeyCode::Char('s') => Msg::ToggleShiny,
+        KeyCode::Char('n') => Msg::AnotherPhoto,
+        KeyCode::Backspace => Msg::HistoryBack,
         KeyCode::Char('1') => Msg::SelectTab(Source::Pokemon),
         KeyCode::Char('2') => Msg::SelectTab(Source::Posts),
         KeyCode::Char('3') => Msg::SelectTab(Source::Dogs),

@@ -6,6 +6,7 @@ use clap::Parser;
 use tokio::runtime::Runtime;
 
 use apidex::cli::{self, Cli, Globals};
+use apidex::tui::Images;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,7 +39,12 @@ fn run_browser(runtime: &Runtime, globals: &Globals) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(apidex::tui::run_tui(clients)) {
+    let images = if globals.no_images {
+        Images::Off
+    } else {
+        Images::Detect
+    };
+    match runtime.block_on(apidex::tui::run_tui(clients, images)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             eprintln!("apidex: {report:?}");

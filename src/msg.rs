@@ -6,6 +6,10 @@
 use crate::api::ApiError;
 use crate::app::loadable::RequestId;
 use crate::app::source::{ItemKey, Source};
+use crate::app::terms::Term;
+use crate::fetch::PokemonCard;
+use crate::images::Picture;
+use crate::matchups::TypeChart;
 use crate::views::{Detail, ListEntry};
 
 /// Everything that can change the app's state.
@@ -68,6 +72,16 @@ pub enum Msg {
         /// Rows to scroll.
         delta: isize,
     },
+    /// Go back to the previous page in the detail pane.
+    HistoryBack,
+    /// Go forward again after going back.
+    HistoryForward,
+    /// Show shiny sprites everywhere (or normal ones again).
+    ToggleShiny,
+    /// Show another random photo of the breed.
+    AnotherPhoto,
+    /// Compare the marked Pokémon side by side (or close the comparison).
+    Compare,
     /// The terminal changed size (just redraw).
     Resize,
     /// Advance the loading spinner (sent only while something is loading).
@@ -114,6 +128,57 @@ pub enum Msg {
         /// A one-line summary, or why not.
         result: Result<Option<String>, ApiError>,
     },
+    /// A picture was downloaded and decoded (`Ok(None)`: the server has no such file).
+    ImageLoaded {
+        /// Its URL.
+        url: String,
+        /// The request it answers.
+        req: RequestId,
+        /// The picture, or why not.
+        result: Result<Option<Picture>, String>,
+    },
+    /// Every type's damage relations arrived.
+    TypeChartLoaded {
+        /// The request it answers.
+        req: RequestId,
+        /// The chart, or why not.
+        result: Result<TypeChart, ApiError>,
+    },
+    /// A search term's member list arrived (`Ok(None)`: no such type or generation).
+    TermLoaded {
+        /// The term.
+        term: Term,
+        /// The request it answers.
+        req: RequestId,
+        /// Pokémon names, or why not.
+        result: Result<Option<Vec<String>>, ApiError>,
+    },
+    /// One Pokémon of the compare view arrived.
+    CardLoaded {
+        /// The comparison's request.
+        req: RequestId,
+        /// Position in the comparison.
+        index: usize,
+        /// The card, or why not.
+        result: Result<Option<PokemonCard>, ApiError>,
+    },
+}
+
+impl Msg {
+    /// Whether this is a result from a fetch task rather than something the user did.
+    pub fn is_result(&self) -> bool {
+        matches!(
+            self,
+            Self::ListLoaded { .. }
+                | Self::DetailLoaded { .. }
+                | Self::BatchItemStarted { .. }
+                | Self::BatchItemLoaded { .. }
+                | Self::ImageLoaded { .. }
+                | Self::TypeChartLoaded { .. }
+                | Self::TermLoaded { .. }
+                | Self::CardLoaded { .. }
+        )
+    }
 }
 
 /// What `update` asks the world to do. The effect runner spawns a task for each fetch; tasks only
@@ -153,5 +218,38 @@ pub enum Effect {
     CancelBatch {
         /// Which tab.
         source: Source,
+    },
+    /// Download and decode a picture.
+    FetchImage {
+        /// Its URL.
+        url: String,
+        /// Request id to answer with.
+        req: RequestId,
+        /// Scale it as pixel art (sprites) rather than smoothly (photos).
+        pixel_art: bool,
+    },
+    /// Stop fetching a picture nobody is looking at any more.
+    CancelImage {
+        /// Its URL.
+        url: String,
+    },
+    /// Fetch every type's damage relations (once).
+    FetchTypeChart {
+        /// Request id to answer with.
+        req: RequestId,
+    },
+    /// Fetch the Pokémon a search term stands for.
+    FetchTerm {
+        /// The term.
+        term: Term,
+        /// Request id to answer with.
+        req: RequestId,
+    },
+    /// Fetch the compare view's Pokémon concurrently.
+    FetchCards {
+        /// Request id to answer with.
+        req: RequestId,
+        /// The Pokémon, with their positions.
+        items: Vec<(usize, ItemKey)>,
     },
 }

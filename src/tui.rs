@@ -6,17 +6,29 @@ use std::io;
 use color_eyre::eyre;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::execute;
+use ratatui_image::picker::Picker;
 use tokio::sync::mpsc;
 
 use crate::api::Clients;
 use crate::app::{App, Hosts};
 use crate::event::{EffectRunner, run};
 
+/// How pictures are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Images {
+    /// Ask the terminal what it supports (kitty, sixel, iTerm2), else unicode half-blocks.
+    Detect,
+    /// Unicode half-blocks with true colour, whatever the terminal.
+    Halfblocks,
+    /// No pictures: show their URLs as text.
+    Off,
+}
+
 /// Opens the browser on the terminal and runs it until the user quits.
 ///
 /// # Errors
 /// Terminal I/O failures. The terminal is restored before this returns, whatever happened.
-pub async fn run_tui(clients: Clients) -> eyre::Result<()> {
+pub async fn run_tui(clients: Clients, images: Images) -> eyre::Result<()> {
     install_panic_hook();
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
@@ -28,9 +40,20 @@ pub async fn run_tui(clients: Clients) -> eyre::Result<()> {
             jsonplaceholder: clients.jsonplaceholder.base().host().to_owned(),
             dogapi: clients.dogapi.base().host().to_owned(),
         };
+        // The terminal is asked about graphics now: after entering the alternate screen, before
+        // anything reads input events (the answer arrives on stdin).
+        let picker = match images {
+            Images::Detect if !in_tmux() => {
+                Picker::from_query_stdio().unwrap_or_else(|_| Picker::halfblocks())
+            }
+            // Inside tmux, graphics protocols need a passthrough the user may not have enabled;
+            // half-blocks always work.
+            _ => Picker::halfblocks(),
+        };
         let (msg_tx, msg_rx) = mpsc::unbounded_channel();
-        let mut runner = EffectRunner::new(clients, msg_tx);
+        let mut runner = EffectRunner::new(clients, msg_tx).with_picker(picker);
         let (mut app, effects) = App::new(hosts);
+        app.images_enabled = images != Images::Off;
         for effect in effects {
             runner.run(effect);
         }
@@ -48,6 +71,11 @@ pub async fn run_tui(clients: Clients) -> eyre::Result<()> {
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some()
+        || std::env::var("TERM").is_ok_and(|term| term.starts_with("tmux"))
 }
 
 /// Chains a hook that turns mouse capture off, which ratatui's own restore does not do.

@@ -2,9 +2,12 @@
 //! (the list's offset, the detail's clamped scroll) and the screen areas used to map mouse clicks.
 
 mod batch;
+mod compare;
 mod detail;
 mod help;
 mod list;
+pub mod page;
+mod picture;
 mod search_bar;
 mod status_bar;
 mod tabs;
@@ -59,6 +62,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 
     tabs::render(frame, app, tabs_area);
     search_bar::render(frame, app, search_area);
+    if app.compare.is_some() && app.active == crate::app::source::Source::Pokemon {
+        compare::render(frame, app, body);
+        status_bar::render(frame, app, status_area);
+        if app.help {
+            help::render(frame, area);
+        }
+        return;
+    }
     if !list_area.is_empty() {
         if app.tab().batch.is_some() {
             batch::render(frame, app, list_area);

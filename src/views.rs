@@ -29,10 +29,70 @@ pub struct ListEntry {
 pub enum Detail {
     /// A Pokémon.
     Pokemon(PokemonDetail),
+    /// An ability.
+    Ability(AbilityDetail),
+    /// A type.
+    Type(TypeDetail),
     /// A post.
     Post(PostDetail),
+    /// A user (a post's author).
+    User(UserDetail),
     /// A dog breed.
     Breed(BreedDetail),
+}
+
+impl Detail {
+    /// Every linked resource on the page, in the order the page shows them: what `Enter` can
+    /// open from the detail pane.
+    pub fn links(&self) -> Vec<ItemKey> {
+        match self {
+            Self::Pokemon(p) => {
+                let mut links: Vec<ItemKey> =
+                    p.types.iter().map(|t| ItemKey::Type(t.clone())).collect();
+                links.extend(p.abilities.iter().map(|a| ItemKey::Ability(a.name.clone())));
+                if let Ok(stages) = &p.evolution {
+                    links.extend(stages.iter().flatten().map(|n| ItemKey::Pokemon(n.clone())));
+                }
+                links
+            }
+            Self::Ability(a) => a
+                .pokemon
+                .iter()
+                .map(|(name, _)| ItemKey::Pokemon(name.clone()))
+                .collect(),
+            Self::Type(t) => t
+                .relations()
+                .iter()
+                .flat_map(|(_, names)| names.iter().map(|n| ItemKey::Type(n.clone())))
+                .chain(t.pokemon.iter().map(|n| ItemKey::Pokemon(n.clone())))
+                .collect(),
+            Self::Post(p) => vec![ItemKey::User(p.user_id)],
+            Self::User(u) => u
+                .posts
+                .as_ref()
+                .map(|posts| posts.iter().map(|(id, _)| ItemKey::Post(*id)).collect())
+                .unwrap_or_default(),
+            Self::Breed(b) => b
+                .sub_breeds
+                .iter()
+                .map(|sub| {
+                    ItemKey::Breed(BreedName {
+                        breed: b.breed.breed.clone(),
+                        sub: Some(sub.clone()),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The picture this page shows, if any (`shiny` picks the shiny sprite where one exists).
+    pub fn picture_url(&self, shiny: bool) -> Option<&str> {
+        match self {
+            Self::Pokemon(p) => p.sprite(shiny),
+            Self::Breed(b) if !b.image_url.is_empty() => Some(&b.image_url),
+            _ => None,
+        }
+    }
 }
 
 /// A part of a detail that needed its own request: it may have failed while the rest loaded.
@@ -61,6 +121,99 @@ pub struct PokemonDetail {
     pub flavor: Part<Option<String>>,
     /// Default front sprite URL.
     pub sprite_url: Option<String>,
+    /// Shiny front sprite URL.
+    pub shiny_url: Option<String>,
+    /// Evolution stages (`[[bulbasaur], [ivysaur], [venusaur]]`), from species → evolution chain.
+    pub evolution: Part<Vec<Vec<String>>>,
+}
+
+impl PokemonDetail {
+    /// The sprite to show: the shiny one when asked for and present, else the default.
+    pub fn sprite(&self, shiny: bool) -> Option<&str> {
+        let shiny_url = if shiny {
+            self.shiny_url.as_deref()
+        } else {
+            None
+        };
+        shiny_url.or(self.sprite_url.as_deref())
+    }
+}
+
+/// An ability with the Pokémon that can have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbilityDetail {
+    /// Ability id.
+    pub id: u32,
+    /// Name.
+    pub name: String,
+    /// Its effect (long form where the API has one).
+    pub effect: Option<String>,
+    /// Pokémon with it: name and whether it is hidden for them.
+    pub pokemon: Vec<(String, bool)>,
+}
+
+/// A type with its damage relations and its Pokémon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeDetail {
+    /// Type id.
+    pub id: u32,
+    /// Name.
+    pub name: String,
+    /// Types it hits for double damage.
+    pub double_to: Vec<String>,
+    /// Types it hits for half damage.
+    pub half_to: Vec<String>,
+    /// Types it cannot hurt.
+    pub no_to: Vec<String>,
+    /// Types hitting it for double damage.
+    pub double_from: Vec<String>,
+    /// Types hitting it for half damage.
+    pub half_from: Vec<String>,
+    /// Types that cannot hurt it.
+    pub no_from: Vec<String>,
+    /// Pokémon of this type.
+    pub pokemon: Vec<String>,
+}
+
+impl TypeDetail {
+    /// The relations as labelled groups, in the order the page shows them.
+    pub fn relations(&self) -> [(&'static str, &[String]); 6] {
+        [
+            ("2× damage to", &self.double_to),
+            ("½× damage to", &self.half_to),
+            ("no damage to", &self.no_to),
+            ("2× damage from", &self.double_from),
+            ("½× damage from", &self.half_from),
+            ("no damage from", &self.no_from),
+        ]
+    }
+}
+
+/// A user with their posts, todos and albums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserDetail {
+    /// User id.
+    pub id: u32,
+    /// Full name.
+    pub name: String,
+    /// Handle.
+    pub username: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Website.
+    pub website: String,
+    /// City.
+    pub city: Option<String>,
+    /// Company name.
+    pub company: Option<String>,
+    /// Their posts: id and title.
+    pub posts: Part<Vec<(u32, String)>>,
+    /// Their todos: title and whether done.
+    pub todos: Part<Vec<(String, bool)>>,
+    /// Their albums' titles.
+    pub albums: Part<Vec<String>>,
 }
 
 /// An ability as shown under a Pokémon.

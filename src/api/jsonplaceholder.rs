@@ -4,7 +4,7 @@ pub mod models;
 
 use serde::de::DeserializeOwned;
 
-use self::models::{Comment, Post, Todo, User};
+use self::models::{Album, Comment, Post, Todo, User};
 use super::{ApiError, BaseUrl, Fetched, Http, Resource, batch};
 
 /// The live API's base URL.
@@ -118,6 +118,11 @@ impl JsonPlaceholder {
     /// A user's todos (`/users/{id}/todos`).
     pub async fn user_todos(&self, user_id: u32) -> Fetched<Vec<Todo>> {
         self.nested(Collection::Users, user_id, "todos").await
+    }
+
+    /// A user's albums (`/users/{id}/albums`).
+    pub async fn user_albums(&self, user_id: u32) -> Fetched<Vec<Album>> {
+        self.nested(Collection::Users, user_id, "albums").await
     }
 
     /// Every todo.

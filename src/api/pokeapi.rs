@@ -5,7 +5,7 @@ pub mod models;
 use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
-use self::models::{Ability, NamedList, Pokemon, Species, Type};
+use self::models::{Ability, EvolutionChain, Generation, NamedList, Pokemon, Species, Type};
 use super::{ApiError, BaseUrl, Case, Fetched, Http, Resource, batch, encode_segment};
 
 /// The live API's base URL.
@@ -22,6 +22,10 @@ pub enum Endpoint {
     Species,
     /// `/type/{name}`
     Type,
+    /// `/evolution-chain/{id}`
+    EvolutionChain,
+    /// `/generation/{id or name}`
+    Generation,
 }
 
 impl Endpoint {
@@ -32,6 +36,8 @@ impl Endpoint {
             Self::Ability => "ability",
             Self::Species => "pokemon-species",
             Self::Type => "type",
+            Self::EvolutionChain => "evolution-chain",
+            Self::Generation => "generation",
         }
     }
 }
@@ -83,6 +89,25 @@ impl PokeApi {
     /// `GET /type/{name_or_id}` (named with an underscore because `type` is a keyword).
     pub async fn type_(&self, name_or_id: &str) -> Fetched<Type> {
         self.resource(Endpoint::Type, name_or_id).await
+    }
+
+    /// `GET /evolution-chain/{id}`.
+    pub async fn evolution_chain(&self, id: u32) -> Fetched<EvolutionChain> {
+        self.resource(Endpoint::EvolutionChain, &id.to_string())
+            .await
+    }
+
+    /// `GET /generation/{id_or_name}`.
+    pub async fn generation(&self, id_or_name: &str) -> Fetched<Generation> {
+        self.resource(Endpoint::Generation, id_or_name).await
+    }
+
+    /// Every type's name and URL (`/type?limit=100`), including the ones with no damage
+    /// relations (`unknown`, `shadow`, `stellar`).
+    pub async fn type_index(&self) -> Result<Resource<NamedList>, ApiError> {
+        let mut url = self.base.join(&[Endpoint::Type.path()]);
+        url.set_query(Some("limit=100"));
+        self.http.get_json_required(url).await
     }
 
     /// Every Pokémon's name and id in one request (`/pokemon?limit=100000`).

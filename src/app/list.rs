@@ -7,7 +7,24 @@ use nucleo_matcher::{Config, Matcher, Utf32String};
 use ratatui::widgets::ListState;
 
 use super::loadable::Loadable;
+use super::terms::{self, Query, Term};
 use crate::views::ListEntry;
+
+/// What a search term's member list looks like right now.
+#[derive(Debug, Clone, Copy)]
+pub enum TermState<'a> {
+    /// Loaded: the names it stands for.
+    Ready(&'a std::collections::HashSet<String>),
+    /// Still being fetched.
+    Pending,
+    /// The API has no such type or generation (or it failed): treat the term as plain text.
+    Unknown,
+}
+
+/// For lists without search terms (or before any are known).
+pub fn no_terms(_: &Term) -> TermState<'static> {
+    TermState::Unknown
+}
 
 /// A row on screen: which entry, and which characters of its title matched the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +52,10 @@ pub struct ListPane {
     pub marks: BTreeSet<usize>,
     /// The query `shown` was computed for, to refine incrementally as the user types.
     filtered_for: String,
+    /// Whether `type:`/`gen:`/`dex:` terms are understood (the Pokémon list).
+    pub terms_enabled: bool,
+    /// A term whose member list is still loading: the list waits for it.
+    pub pending_term: Option<String>,
     matcher: Matcher,
 }
 
@@ -48,6 +69,8 @@ impl Default for ListPane {
             state: ListState::default(),
             marks: BTreeSet::new(),
             filtered_for: String::new(),
+            terms_enabled: false,
+            pending_term: None,
             matcher: Matcher::new(Config::DEFAULT),
         }
     }
@@ -56,6 +79,15 @@ impl Default for ListPane {
 impl ListPane {
     /// Installs freshly loaded entries, keeping the query (re-applied) and dropping old marks.
     pub fn set_entries(&mut self, entries: Vec<ListEntry>) {
+        self.set_entries_with(entries, &no_terms);
+    }
+
+    /// Like [`ListPane::set_entries`], resolving search terms with `resolve`.
+    pub fn set_entries_with<'a>(
+        &mut self,
+        entries: Vec<ListEntry>,
+        resolve: &dyn Fn(&Term) -> TermState<'a>,
+    ) {
         self.haystacks = entries
             .iter()
             .map(|e| Utf32String::from(e.title.as_str()))
@@ -63,7 +95,7 @@ impl ListPane {
         self.entries = Loadable::Loaded(entries);
         self.marks.clear();
         self.filtered_for.clear();
-        self.refilter();
+        self.refilter(resolve);
         self.state
             .select(if self.shown.is_empty() { None } else { Some(0) });
     }
@@ -112,14 +144,43 @@ impl ListPane {
 
     /// Sets the query and refilters. Returns whether the selected entry changed.
     pub fn set_query(&mut self, query: String) -> bool {
+        self.set_query_with(query, &no_terms)
+    }
+
+    /// Like [`ListPane::set_query`], resolving search terms with `resolve`.
+    pub fn set_query_with<'a>(
+        &mut self,
+        query: String,
+        resolve: &dyn Fn(&Term) -> TermState<'a>,
+    ) -> bool {
         let before = self.selected_index();
         self.query = query;
-        self.refilter();
+        self.refilter(resolve);
         // Best match first: a new query puts the selection on top.
         self.state
             .select(if self.shown.is_empty() { None } else { Some(0) });
         *self.state.offset_mut() = 0;
         before != self.selected_index()
+    }
+
+    /// Refilters with the same query (a term's member list arrived). Returns whether the selected
+    /// entry changed.
+    pub fn refresh<'a>(&mut self, resolve: &dyn Fn(&Term) -> TermState<'a>) -> bool {
+        let query = self.query.clone();
+        self.filtered_for.clear();
+        self.set_query_with(query, resolve)
+    }
+
+    /// The remote terms (`type:`, `gen:`) in the current query.
+    pub fn remote_terms(&self) -> Vec<Term> {
+        if !self.terms_enabled {
+            return Vec::new();
+        }
+        terms::parse(&self.query)
+            .terms
+            .into_iter()
+            .filter(Term::is_remote)
+            .collect()
     }
 
     /// Marks or unmarks the selected entry.
@@ -138,23 +199,53 @@ impl ListPane {
 
     /// Recomputes `shown` for the query. Typing more characters only narrows the current
     /// matches, so only those are rescored (each keystroke gets cheaper as the list shrinks).
-    fn refilter(&mut self) {
+    fn refilter<'a>(&mut self, resolve: &dyn Fn(&Term) -> TermState<'a>) {
         let entries = match &self.entries {
             Loadable::Loaded(entries) => entries.as_slice(),
             _ => &[],
         };
-        let query = self.query.trim();
-        if query.is_empty() {
-            self.shown = (0..entries.len())
-                .map(|entry| Shown {
-                    entry,
-                    highlights: Vec::new(),
-                })
-                .collect();
-            self.filtered_for.clear();
-            return;
+        self.pending_term = None;
+        let parsed = if self.terms_enabled {
+            terms::parse(&self.query)
+        } else {
+            Query {
+                terms: Vec::new(),
+                text: self.query.trim().to_owned(),
+            }
+        };
+        // Terms narrow the candidates; unknown ones go back into the text.
+        let mut text = parsed.text.clone();
+        let mut allowed: Vec<Box<dyn Fn(&ListEntry) -> bool + 'a>> = Vec::new();
+        for term in &parsed.terms {
+            match term {
+                Term::Dex(low, high) => {
+                    let (low, high) = (*low, *high);
+                    allowed.push(Box::new(move |e| {
+                        e.id.is_some_and(|id| (low..=high).contains(&id))
+                    }));
+                }
+                remote => match resolve(remote) {
+                    TermState::Ready(names) => {
+                        allowed.push(Box::new(move |e| names.contains(&e.title)));
+                    }
+                    TermState::Pending => {
+                        self.pending_term = Some(remote.to_string());
+                        self.shown.clear();
+                        self.filtered_for.clear();
+                        return;
+                    }
+                    TermState::Unknown => {
+                        if !text.is_empty() {
+                            text.push(' ');
+                        }
+                        text.push_str(&remote.to_string());
+                    }
+                },
+            }
         }
+        let query = text.trim();
         let refining = !self.filtered_for.is_empty()
+            && parsed.terms.is_empty()
             && query.starts_with(self.filtered_for.as_str())
             && !query.contains(['!', '$', '^', '\'', '\\', ' '])
             // An id match need not fuzzy-match, so `2` → `25` must look at every entry again.
@@ -162,8 +253,21 @@ impl ListPane {
         let candidates: Vec<usize> = if refining {
             self.shown.iter().map(|s| s.entry).collect()
         } else {
-            (0..entries.len()).collect()
+            (0..entries.len())
+                .filter(|&i| allowed.iter().all(|allow| allow(&entries[i])))
+                .collect()
         };
+        self.filtered_for.clear();
+        if query.is_empty() {
+            self.shown = candidates
+                .into_iter()
+                .map(|entry| Shown {
+                    entry,
+                    highlights: Vec::new(),
+                })
+                .collect();
+            return;
+        }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let number: Option<u32> = query.trim_start_matches('#').parse().ok();
         let mut scored: Vec<(u32, Shown)> = Vec::new();
@@ -191,6 +295,8 @@ impl ListPane {
         // Best first; equal scores keep the source's order (dex order, post order).
         scored.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.entry.cmp(&y.entry)));
         self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
-        self.filtered_for = query.to_owned();
+        if parsed.terms.is_empty() {
+            self.filtered_for = query.to_owned();
+        }
     }
 }

@@ -80,19 +80,35 @@ impl Source {
 pub enum ItemKey {
     /// A Pokémon by name (or id as typed).
     Pokemon(String),
+    /// An ability by name.
+    Ability(String),
+    /// A type by name.
+    Type(String),
     /// A post by id.
     Post(u32),
+    /// A user by id.
+    User(u32),
     /// A breed or sub-breed.
     Breed(BreedName),
 }
 
 impl ItemKey {
-    /// The source this key belongs to.
+    /// The tab this item is shown in.
     pub fn source(&self) -> Source {
         match self {
-            Self::Pokemon(_) => Source::Pokemon,
-            Self::Post(_) => Source::Posts,
+            Self::Pokemon(_) | Self::Ability(_) | Self::Type(_) => Source::Pokemon,
+            Self::Post(_) | Self::User(_) => Source::Posts,
             Self::Breed(_) => Source::Dogs,
+        }
+    }
+
+    /// A short name for the breadcrumb (`pikachu › static › pikachu`).
+    pub fn crumb(&self) -> String {
+        match self {
+            Self::Pokemon(name) | Self::Ability(name) | Self::Type(name) => name.clone(),
+            Self::Post(id) => format!("post {id}"),
+            Self::User(id) => format!("user {id}"),
+            Self::Breed(breed) => breed.to_string(),
         }
     }
 }
@@ -101,7 +117,10 @@ impl std::fmt::Display for ItemKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Pokemon(name) => f.write_str(name),
+            Self::Ability(name) => write!(f, "ability {name}"),
+            Self::Type(name) => write!(f, "type {name}"),
             Self::Post(id) => write!(f, "post {id}"),
+            Self::User(id) => write!(f, "user {id}"),
             Self::Breed(breed) => breed.fmt(f),
         }
     }

@@ -24,9 +24,12 @@ pub struct Tab {
 impl Tab {
     /// An empty tab for `source`.
     pub fn new(source: Source) -> Self {
+        let mut list = ListPane::default();
+        // Search terms (`type:water`, `gen:1`, `dex:1-151`) are the Pokémon list's.
+        list.terms_enabled = source == Source::Pokemon;
         Self {
             source,
-            list: ListPane::default(),
+            list,
             detail: DetailPane::default(),
             batch: None,
         }
@@ -42,6 +45,26 @@ pub struct DetailPane {
     pub state: Loadable<Detail>,
     /// Lines scrolled down. The view clamps it to the content, like a `ListState`'s offset.
     pub scroll: u16,
+    /// The selected link (an index into the page's [`Detail::links`]).
+    pub link: Option<usize>,
+    /// Set when the selected link moved: the view scrolls it into sight, then clears this.
+    pub reveal_link: bool,
+    /// Pages to go back to (most recent last).
+    pub back: Vec<ItemKey>,
+    /// Pages to go forward to after going back (most recent last).
+    pub forward: Vec<ItemKey>,
+}
+
+impl DetailPane {
+    /// The breadcrumb: the last few pages walked through, then this one.
+    pub fn breadcrumb(&self, depth: usize) -> Vec<String> {
+        let skip = self.back.len().saturating_sub(depth);
+        self.back[skip..]
+            .iter()
+            .chain(self.key.iter())
+            .map(ItemKey::crumb)
+            .collect()
+    }
 }
 
 /// A batch: marked items fetched concurrently, each with its own progress.

@@ -43,6 +43,11 @@ pub struct Globals {
           value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
+    /// Show pictures as `[image: URL]` text instead of drawing them (also APIDEX_NO_IMAGES=1).
+    #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_images: bool,
+
     /// Seconds allowed for one request (decimals allowed, e.g. 0.5).
     #[arg(long, global = true, value_name = "SECONDS", default_value = "10",
           value_parser = parse_seconds)]

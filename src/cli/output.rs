@@ -29,12 +29,12 @@ pub fn report_not_found(kind: &str, label: &str) {
 /// Names on stderr an item that failed, with the reason.
 pub fn report_error(kind: &str, label: &str, err: &ApiError) {
     // URLs and server messages inside errors come from outside too: sanitise them as well.
-    let reason = err.to_string();
-    eprintln!(
-        "apidex: {kind} {}: {}",
-        crate::sanitize::line(label),
-        crate::sanitize::line(&reason)
-    );
+    let reason = crate::sanitize::line(&err.to_string()).into_owned();
+    if label.is_empty() {
+        eprintln!("apidex: {kind}: {reason}");
+    } else {
+        eprintln!("apidex: {kind} {}: {reason}", crate::sanitize::line(label));
+    }
 }
 
 /// Reports every missing or failed item on stderr; true when all were found.

@@ -1,29 +1,149 @@
-//! The detail pane: the selected item, fetched, or why it is not there.
+//! The detail pane: the page shown (with its picture beside it), or why it is not there.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::page::{self, PageContext};
+use super::picture;
 use super::status_bar::SPINNER;
 use super::theme;
 use crate::app::loadable::Loadable;
 use crate::app::{App, Focus};
-use crate::views::{BreedDetail, Detail, PokemonDetail, PostDetail};
+use crate::views::Detail;
 
-/// Cells a full (255) stat bar takes.
-const BAR_WIDTH: u32 = 24;
+/// Crumbs shown in the breadcrumb before the current page.
+const CRUMBS: usize = 3;
 
 /// Draws the active tab's detail pane, clamping its scroll to the content.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
-    let detail = &mut app.tabs[app.active.index()].detail;
-    let title = match &detail.key {
-        Some(key) => format!(" {key} "),
-        None => " detail ".to_owned(),
+    let images = app.images_enabled;
+    let shiny = app.shiny;
+    let tab = &app.tabs[app.active.index()];
+    let detail = &tab.detail;
+    let title = if detail.back.is_empty() {
+        detail
+            .key
+            .as_ref()
+            .map_or_else(|| " detail ".to_owned(), |key| format!(" {key} "))
+    } else {
+        let crumbs = detail.breadcrumb(CRUMBS);
+        let more = if detail.back.len() > CRUMBS {
+            "… › "
+        } else {
+            ""
+        };
+        format!(" {more}{} ", crumbs.join(" › "))
     };
-    let lines = match &detail.state {
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme::border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let (page, picture_url, pixel_art) = match &detail.state {
+        Loadable::Loaded(loaded) => {
+            let cx = PageContext {
+                selected_link: detail.link,
+                chart: &app.type_chart,
+                images,
+                shiny,
+            };
+            (
+                page::build(loaded, cx),
+                loaded.picture_url(shiny).map(str::to_owned),
+                matches!(loaded, Detail::Pokemon(_)),
+            )
+        }
+        other => (message(other, spinner), None, false),
+    };
+
+    // The picture sits beside the text on a wide pane, above it on a narrow one.
+    let text_area = match picture_url.filter(|_| images) {
+        Some(url) => {
+            let (picture_area, text_area) = split_for_picture(inner, pixel_art);
+            picture::render(frame, app.images.get(&url), picture_area);
+            text_area
+        }
+        None => inner,
+    };
+    render_text(frame, app, page, text_area);
+}
+
+/// Splits the pane into picture and text areas.
+fn split_for_picture(inner: Rect, pixel_art: bool) -> (Rect, Rect) {
+    // Sprites are small and square-ish; photos deserve more room.
+    let (width, height) = if pixel_art {
+        (26, 13)
+    } else {
+        (inner.width * 2 / 5, 16)
+    };
+    if inner.width >= 60 {
+        let [text, picture] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(inner);
+        let [picture, _] =
+            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(picture);
+        (picture, text)
+    } else {
+        let height = height.min(inner.height / 2);
+        let [picture, text] =
+            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
+        (picture, text)
+    }
+}
+
+fn render_text(frame: &mut Frame, app: &mut App, page: page::Page, area: Rect) {
+    let detail = &mut app.tabs[app.active.index()].detail;
+    let width = area.width;
+    // Scroll the selected link into sight once, when it moved.
+    if detail.reveal_link {
+        detail.reveal_link = false;
+        if let Some(line) = page.selected_line {
+            let above = Paragraph::new(page.lines[..line].to_vec())
+                .wrap(Wrap { trim: false })
+                .line_count(width);
+            let above = u16::try_from(above).unwrap_or(u16::MAX);
+            if above < detail.scroll {
+                detail.scroll = above;
+            } else if above >= detail.scroll.saturating_add(area.height) {
+                detail.scroll = above.saturating_sub(area.height / 2);
+            }
+        }
+    }
+    let paragraph = Paragraph::new(page.lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(width);
+    let max_scroll = total.saturating_sub(usize::from(area.height));
+    detail.scroll = detail
+        .scroll
+        .min(u16::try_from(max_scroll).unwrap_or(u16::MAX));
+    frame.render_widget(paragraph.scroll((detail.scroll, 0)), area);
+    if max_scroll > 0 && area.height > 0 {
+        // Where we are, on the pane's bottom border.
+        let position = Line::styled(
+            format!(" {}/{} ", usize::from(detail.scroll) + 1, max_scroll + 1),
+            theme::dim(),
+        )
+        .right_aligned();
+        let bottom = Rect {
+            y: area.bottom(),
+            height: 1,
+            ..area
+        };
+        if frame.area().contains(ratatui::layout::Position {
+            x: bottom.x,
+            y: bottom.y,
+        }) {
+            frame.render_widget(position, bottom);
+        }
+    }
+}
+
+/// What the pane says when there is no page.
+fn message(state: &Loadable<Detail>, spinner: &str) -> page::Page {
+    let lines = match state {
         Loadable::Idle => vec![Line::styled("select an item", theme::dim())],
         Loadable::Loading { .. } => vec![Line::raw(format!("{spinner} fetching…"))],
         Loadable::Failed(err) => vec![
@@ -31,190 +151,22 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             Line::default(),
             Line::styled("r retries", theme::dim()),
         ],
-        Loadable::NotFound { query, suggestions } => not_found(query, suggestions),
-        Loadable::Loaded(Detail::Pokemon(p)) => pokemon(p),
-        Loadable::Loaded(Detail::Post(p)) => post(p),
-        Loadable::Loaded(Detail::Breed(b)) => breed(b),
+        Loadable::NotFound { query, suggestions } => {
+            let mut lines = vec![Line::styled(
+                format!("✗ not found: {query}"),
+                theme::error(),
+            )];
+            if !suggestions.is_empty() {
+                lines.push(Line::default());
+                lines.push(Line::styled("did you mean", theme::heading()));
+                lines.extend(suggestions.iter().map(|s| Line::raw(format!("  {s}"))));
+            }
+            lines
+        }
+        Loadable::Loaded(_) => Vec::new(),
     };
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme::border(focused));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let inner = block.inner(area);
-    let total = paragraph.line_count(inner.width);
-    let max_scroll = total.saturating_sub(usize::from(inner.height));
-    detail.scroll = detail
-        .scroll
-        .min(u16::try_from(max_scroll).unwrap_or(u16::MAX));
-    let mut block = block;
-    if max_scroll > 0 {
-        block = block.title_bottom(
-            Line::styled(
-                format!(" {}/{} ", usize::from(detail.scroll) + 1, max_scroll + 1),
-                theme::dim(),
-            )
-            .right_aligned(),
-        );
+    page::Page {
+        lines,
+        ..page::Page::default()
     }
-    frame.render_widget(paragraph.scroll((detail.scroll, 0)).block(block), area);
-}
-
-fn not_found(query: &str, suggestions: &[String]) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(
-        format!("✗ not found: {query}"),
-        theme::error(),
-    )];
-    if !suggestions.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled("did you mean", theme::heading()));
-        lines.extend(suggestions.iter().map(|s| Line::raw(format!("  {s}"))));
-    }
-    lines
-}
-
-fn section(title: &str) -> [Line<'static>; 2] {
-    [
-        Line::default(),
-        Line::styled(title.to_owned(), theme::heading()),
-    ]
-}
-
-fn part_error(err: &str) -> Line<'static> {
-    Line::styled(format!("✗ could not fetch: {err}"), theme::error())
-}
-
-fn pokemon(p: &PokemonDetail) -> Vec<Line<'static>> {
-    let mut header = vec![Span::styled(
-        format!("#{} {}", p.id, p.name),
-        theme::heading(),
-    )];
-    if let Some(genus) = &p.genus {
-        header.push(Span::styled(format!("  {genus}"), theme::dim()));
-    }
-    let mut lines = vec![Line::from(header)];
-    let mut badges = Vec::new();
-    for t in &p.types {
-        badges.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
-        badges.push(Span::raw(" "));
-    }
-    lines.push(Line::from(badges));
-    lines.push(Line::raw(format!(
-        "height {:.1} m   weight {:.1} kg",
-        f64::from(p.height_dm) / 10.0,
-        f64::from(p.weight_hg) / 10.0
-    )));
-
-    lines.extend(section("Base stats"));
-    for (name, value) in &p.stats {
-        let filled = (value.min(&255) * BAR_WIDTH).div_ceil(255);
-        lines.push(Line::from(vec![
-            Span::raw(format!("{:<8} {value:>3} ", stat_label(name))),
-            Span::styled("█".repeat(filled as usize), theme::stat_bar(*value)),
-            Span::styled(
-                "░".repeat(BAR_WIDTH.saturating_sub(filled) as usize),
-                theme::dim(),
-            ),
-        ]));
-    }
-    let total: u32 = p.stats.iter().map(|(_, v)| v).sum();
-    lines.push(Line::raw(format!("{:<8} {total:>3}", "Total")));
-
-    lines.extend(section("Abilities"));
-    for a in &p.abilities {
-        let mut spans = vec![Span::styled(a.name.clone(), theme::heading())];
-        if a.hidden {
-            spans.push(Span::styled(" (hidden)", theme::dim()));
-        }
-        match &a.effect {
-            Ok(Some(effect)) => spans.push(Span::raw(format!(" — {effect}"))),
-            Ok(None) => {}
-            Err(err) => spans.push(Span::styled(format!(" — ✗ {err}"), theme::error())),
-        }
-        lines.push(Line::from(spans));
-    }
-
-    match &p.flavor {
-        Ok(Some(text)) => {
-            lines.extend(section("Pokédex"));
-            lines.push(Line::raw(text.clone()));
-        }
-        Ok(None) => {}
-        Err(err) => {
-            lines.extend(section("Pokédex"));
-            lines.push(part_error(err));
-        }
-    }
-    if let Some(url) = &p.sprite_url {
-        lines.extend(section("Sprite"));
-        lines.push(Line::styled(format!("[image: {url}]"), theme::dim()));
-    }
-    lines
-}
-
-fn stat_label(name: &str) -> &str {
-    match name {
-        "hp" => "HP",
-        "attack" => "Attack",
-        "defense" => "Defense",
-        "special-attack" => "Sp. Atk",
-        "special-defense" => "Sp. Def",
-        "speed" => "Speed",
-        other => other,
-    }
-}
-
-fn post(p: &PostDetail) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::styled(format!("#{} {}", p.id, p.title), theme::heading()),
-        Line::default(),
-    ];
-    lines.extend(p.body.lines().map(|l| Line::raw(l.to_owned())));
-    lines.extend(section("Author"));
-    match &p.author {
-        Ok(Some(a)) => {
-            lines.push(Line::raw(format!(
-                "{} (@{}) <{}>",
-                a.name, a.username, a.email
-            )));
-            if let Some(company) = &a.company {
-                lines.push(Line::styled(company.clone(), theme::dim()));
-            }
-        }
-        Ok(None) => lines.push(Line::styled(
-            format!("user {} not found", p.user_id),
-            theme::dim(),
-        )),
-        Err(err) => lines.push(part_error(err)),
-    }
-    match &p.comments {
-        Ok(comments) => {
-            lines.extend(section(&format!("Comments ({})", comments.len())));
-            for c in comments {
-                lines.push(Line::from(vec![
-                    Span::styled(c.name.clone(), theme::heading()),
-                    Span::styled(format!("  <{}>", c.email), theme::dim()),
-                ]));
-                lines.extend(c.body.lines().map(|l| Line::raw(format!("  {l}"))));
-            }
-        }
-        Err(err) => {
-            lines.extend(section("Comments"));
-            lines.push(part_error(err));
-        }
-    }
-    lines
-}
-
-fn breed(b: &BreedDetail) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(b.breed.to_string(), theme::heading())];
-    if !b.sub_breeds.is_empty() {
-        lines.extend(section("Sub-breeds"));
-        lines.extend(b.sub_breeds.iter().map(|s| Line::raw(format!("  {s}"))));
-    }
-    lines.extend(section("Random photo"));
-    lines.push(Line::styled(
-        format!("[image: {}]", b.image_url),
-        theme::dim(),
-    ));
-    lines
 }

@@ -27,6 +27,18 @@ pub fn selected() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// The selected link in a detail page.
+pub fn selected_link() -> Style {
+    Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The best value in a row of the compare view.
+pub fn best() -> Style {
+    Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+}
+
 /// A pane's border: accented when it has focus.
 pub fn border(focused: bool) -> Style {
     if focused {

@@ -115,3 +115,17 @@ pub struct Todo {
     #[serde(default)]
     pub completed: bool,
 }
+
+/// `GET /albums/{id}` and `/users/{id}/albums`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Album {
+    /// Album id.
+    pub id: u32,
+    /// The owner's user id.
+    #[serde(default)]
+    pub user_id: u32,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+}

@@ -333,3 +333,48 @@ impl NamedList {
 pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `GET /evolution-chain/{id}`: a tree of species, each evolving into the next.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EvolutionChain {
+    /// Chain id.
+    pub id: u32,
+    /// The root of the tree (the first stage).
+    pub chain: ChainLink,
+}
+
+/// One stage of an evolution chain and what it evolves into.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChainLink {
+    /// The species at this stage.
+    pub species: NamedResource,
+    /// The next stages (several for branching chains such as Eevee's).
+    #[serde(default)]
+    pub evolves_to: Vec<ChainLink>,
+}
+
+impl EvolutionChain {
+    /// The chain as stages: `[[bulbasaur], [ivysaur], [venusaur]]`, or for Eevee
+    /// `[[eevee], [vaporeon, jolteon, …]]`. Species of one depth share a stage.
+    pub fn stages(&self) -> Vec<Vec<String>> {
+        let mut stages: Vec<Vec<String>> = Vec::new();
+        let mut level = vec![&self.chain];
+        while !level.is_empty() {
+            stages.push(level.iter().map(|l| l.species.name.clone()).collect());
+            level = level.iter().flat_map(|l| l.evolves_to.iter()).collect();
+        }
+        stages
+    }
+}
+
+/// `GET /generation/{id}`: the species a generation introduced.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Generation {
+    /// Generation id (1 = Red/Blue).
+    pub id: u32,
+    /// Name, e.g. `generation-i`.
+    pub name: String,
+    /// Species introduced in it.
+    #[serde(default)]
+    pub pokemon_species: Vec<NamedResource>,
+}

@@ -1,0 +1,93 @@
+//! Following links between resources, with back and forward: a small browser history per tab.
+
+use super::App;
+use super::loadable::Loadable;
+use super::source::ItemKey;
+use crate::msg::Effect;
+
+impl App {
+    /// The links on the active tab's page, in display order.
+    pub fn links(&self) -> Vec<ItemKey> {
+        self.tab()
+            .detail
+            .state
+            .loaded()
+            .map(crate::views::Detail::links)
+            .unwrap_or_default()
+    }
+
+    /// Moves the link selection by `delta`. Returns `false` when the page has no links (the
+    /// caller scrolls instead).
+    pub(super) fn move_link(&mut self, delta: isize) -> bool {
+        let count = self.links().len();
+        if count == 0 {
+            return false;
+        }
+        let detail = &mut self.tab_mut().detail;
+        let next = match detail.link {
+            None if delta < 0 => count - 1,
+            None => 0,
+            Some(current) => current.saturating_add_signed(delta).min(count - 1),
+        };
+        detail.link = Some(next);
+        detail.reveal_link = true;
+        true
+    }
+
+    /// Opens the selected link in place.
+    pub(super) fn open_link(&mut self) -> Vec<Effect> {
+        let links = self.links();
+        let Some(key) = self.tab().detail.link.and_then(|i| links.get(i)).cloned() else {
+            return vec![];
+        };
+        self.navigate(key)
+    }
+
+    /// Shows `key` in the detail pane, remembering the current page to come back to.
+    pub(super) fn navigate(&mut self, key: ItemKey) -> Vec<Effect> {
+        let detail = &mut self.tab_mut().detail;
+        if detail.key.as_ref() == Some(&key) {
+            return vec![];
+        }
+        if let Some(current) = detail.key.take() {
+            detail.back.push(current);
+        }
+        detail.forward.clear();
+        self.show_page(key)
+    }
+
+    /// Backspace / Alt-Left.
+    pub(super) fn history_back(&mut self) -> Vec<Effect> {
+        let detail = &mut self.tab_mut().detail;
+        let Some(previous) = detail.back.pop() else {
+            return vec![];
+        };
+        if let Some(current) = detail.key.take() {
+            detail.forward.push(current);
+        }
+        self.show_page(previous)
+    }
+
+    /// Alt-Right.
+    pub(super) fn history_forward(&mut self) -> Vec<Effect> {
+        let detail = &mut self.tab_mut().detail;
+        let Some(next) = detail.forward.pop() else {
+            return vec![];
+        };
+        if let Some(current) = detail.key.take() {
+            detail.back.push(current);
+        }
+        self.show_page(next)
+    }
+
+    /// Loads a page reached through history or a link: from the cache when it is there.
+    fn show_page(&mut self, key: ItemKey) -> Vec<Effect> {
+        // The key was taken out above; make sure `fetch_detail` does not see it as "same page".
+        self.tab_mut().detail.state = Loadable::Idle;
+        let effects = self.fetch_detail(key, false);
+        let detail = &mut self.tab_mut().detail;
+        detail.link = None;
+        detail.scroll = 0;
+        effects
+    }
+}

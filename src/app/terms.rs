@@ -1,0 +1,120 @@
+//! Search terms in the Pokémon tab: `type:water`, `gen:1`, `dex:1-151`, combinable with free text.
+//!
+//! `type:` and `gen:` need the API's member lists (fetched once and kept); `dex:` is a range of
+//! ids. A word that is not a known term, or a term whose value makes no sense, is plain text.
+
+/// One search term.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    /// Pokémon of a type (`type:water`), from the type endpoint's member list.
+    Type(String),
+    /// Species introduced in a generation (`gen:1`), from the generation endpoint.
+    Gen(u32),
+    /// National dex ids in a range (`dex:1-151`, or `dex:25`).
+    Dex(u32, u32),
+}
+
+impl Term {
+    /// Whether this term needs a member list from the API.
+    pub fn is_remote(&self) -> bool {
+        !matches!(self, Self::Dex(..))
+    }
+}
+
+impl std::fmt::Display for Term {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Type(name) => write!(f, "type:{name}"),
+            Self::Gen(n) => write!(f, "gen:{n}"),
+            Self::Dex(a, b) => write!(f, "dex:{a}-{b}"),
+        }
+    }
+}
+
+/// A query split into terms and the free text left over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The recognised terms.
+    pub terms: Vec<Term>,
+    /// Everything else, words joined by single spaces.
+    pub text: String,
+}
+
+/// Splits `query` into terms and free text.
+pub fn parse(query: &str) -> Query {
+    let mut parsed = Query::default();
+    let mut words = Vec::new();
+    for word in query.split_whitespace() {
+        match parse_term(word) {
+            Some(term) => parsed.terms.push(term),
+            None => words.push(word),
+        }
+    }
+    parsed.text = words.join(" ");
+    parsed
+}
+
+fn parse_term(word: &str) -> Option<Term> {
+    let (key, value) = word.split_once(':')?;
+    let value = value.trim().to_lowercase();
+    match key.to_lowercase().as_str() {
+        "type" if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Some(Term::Type(value))
+        }
+        "gen" | "generation" => {
+            let n: u32 = value.parse().ok().or_else(|| roman(&value))?;
+            (1..=99).contains(&n).then_some(Term::Gen(n))
+        }
+        "dex" => {
+            let (a, b) = match value.split_once('-') {
+                Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+                None => {
+                    let n: u32 = value.parse().ok()?;
+                    (n, n)
+                }
+            };
+            Some(Term::Dex(a.min(b), a.max(b)))
+        }
+        _ => None,
+    }
+}
+
+/// `i` … `ix` as PokeAPI names generations (`generation-iv`).
+fn roman(value: &str) -> Option<u32> {
+    let value = value.trim_start_matches("generation-");
+    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+        .iter()
+        .position(|r| *r == value)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_and_text_are_separated() {
+        let q = parse("type:ghost  gen:1 gas");
+        assert_eq!(q.terms, vec![Term::Type("ghost".into()), Term::Gen(1)]);
+        assert_eq!(q.text, "gas");
+        assert_eq!(parse("dex:151-1").terms, vec![Term::Dex(1, 151)]);
+        assert_eq!(parse("dex:25").terms, vec![Term::Dex(25, 25)]);
+        assert_eq!(parse("gen:iv").terms, vec![Term::Gen(4)]);
+    }
+
+    #[test]
+    fn unknown_or_bad_terms_are_plain_text() {
+        for plain in [
+            "color:red",
+            "type:",
+            "gen:x",
+            "dex:a-b",
+            "mr.mime",
+            "type:fi3",
+        ] {
+            let q = parse(plain);
+            assert!(q.terms.is_empty(), "{plain}");
+            assert_eq!(q.text, plain);
+        }
+    }
+}

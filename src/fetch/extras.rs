@@ -1,0 +1,130 @@
+//! What the browser fetches besides pages: the type chart, search-term member lists, compare
+//! cards and pictures.
+
+use ratatui_image::picker::Picker;
+
+use crate::api::batch::fetch_in_order;
+use crate::api::pokeapi::models::Type;
+use crate::api::{ApiError, Clients, parse_http_url};
+use crate::app::source::ItemKey;
+use crate::app::terms::Term;
+use crate::images::{self, Picture};
+use crate::matchups::TypeChart;
+use crate::sanitize::line;
+
+/// Every type's damage relations, for matchups: the type index, then every type in it. Fetched
+/// once per session (the app keeps it).
+pub async fn type_chart(clients: &Clients) -> Result<TypeChart, ApiError> {
+    let poke = clients.pokeapi.clone();
+    let index = poke.type_index().await?;
+    let names: Vec<String> = index.data.results.iter().map(|r| r.name.clone()).collect();
+    let concurrency = clients.http.options().concurrency;
+    let fetched = fetch_in_order(names, concurrency, |name| {
+        let poke = poke.clone();
+        async move { poke.type_(&name).await }
+    })
+    .await;
+    let mut types: Vec<Type> = Vec::new();
+    for result in fetched {
+        // A type the index lists but the API 404s has no relations to add.
+        if let Some(t) = result? {
+            types.push(t.data);
+        }
+    }
+    Ok(TypeChart::from_types(&types))
+}
+
+/// The Pokémon names a remote search term stands for (`None`: the API has no such type or
+/// generation, so the term is treated as plain text).
+pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<String>>, ApiError> {
+    let poke = &clients.pokeapi;
+    Ok(match term {
+        Term::Type(name) => poke
+            .type_(name)
+            .await?
+            .map(|t| t.data.pokemon.into_iter().map(|p| p.pokemon.name).collect()),
+        Term::Gen(n) => poke
+            .generation(&n.to_string())
+            .await?
+            .map(|g| g.data.pokemon_species.into_iter().map(|s| s.name).collect()),
+        Term::Dex(..) => Some(Vec::new()),
+    })
+}
+
+/// What the compare view shows of one Pokémon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PokemonCard {
+    /// Dex id.
+    pub id: u32,
+    /// Name.
+    pub name: String,
+    /// Types in slot order.
+    pub types: Vec<String>,
+    /// Base stats: name and value.
+    pub stats: Vec<(String, u32)>,
+    /// Default sprite.
+    pub sprite_url: Option<String>,
+    /// Shiny sprite.
+    pub shiny_url: Option<String>,
+}
+
+impl PokemonCard {
+    /// The sprite to show (shiny where asked for and present).
+    pub fn sprite(&self, shiny: bool) -> Option<&str> {
+        let shiny_url = if shiny {
+            self.shiny_url.as_deref()
+        } else {
+            None
+        };
+        shiny_url.or(self.sprite_url.as_deref())
+    }
+}
+
+/// One Pokémon for the compare view (one request).
+pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard>, ApiError> {
+    let ItemKey::Pokemon(name) = key else {
+        return Ok(None);
+    };
+    Ok(clients.pokeapi.pokemon(name).await?.map(|p| {
+        let p = p.data;
+        PokemonCard {
+            id: p.id,
+            name: line(&p.name).into_owned(),
+            types: p
+                .type_names()
+                .iter()
+                .map(|t| line(t).into_owned())
+                .collect(),
+            stats: p
+                .stats
+                .iter()
+                .map(|s| (line(&s.stat.name).into_owned(), s.base_stat))
+                .collect(),
+            sprite_url: p.sprites.front_default,
+            shiny_url: p.sprites.front_shiny,
+        }
+    }))
+}
+
+/// Downloads a picture with the shared client and decodes it on a blocking thread. `Ok(None)`:
+/// the server has no such file. Errors are messages for the placeholder.
+pub async fn picture(
+    clients: &Clients,
+    url: &str,
+    picker: Picker,
+    pixel_art: bool,
+) -> Result<Option<Picture>, String> {
+    let url = parse_http_url(url).map_err(|err| err.to_string())?;
+    let Some(bytes) = clients
+        .http
+        .get_bytes(url)
+        .await
+        .map_err(|err| err.to_string())?
+    else {
+        return Ok(None);
+    };
+    tokio::task::spawn_blocking(move || images::decode(&bytes, &picker, pixel_art))
+        .await
+        .map_err(|err| format!("decoding stopped: {err}"))?
+        .map(Some)
+}

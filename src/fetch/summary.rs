@@ -1,0 +1,58 @@
+//! One-line summaries for the batch view.
+
+use crate::api::pokeapi::models::Pokemon;
+use crate::api::{ApiError, Clients};
+use crate::app::source::ItemKey;
+use crate::sanitize::line;
+
+/// Fetches only an item's own resource (one request) and sums it up in one line, for the batch
+/// view; the full detail is fetched when the user opens the item.
+pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>, ApiError> {
+    match key {
+        ItemKey::Pokemon(name) => Ok(clients
+            .pokeapi
+            .pokemon(name)
+            .await?
+            .map(|p| pokemon_summary(&p.data))),
+        ItemKey::Post(id) => Ok(clients.jsonplaceholder.post(*id).await?.map(|p| {
+            format!(
+                "by user {} · {} words",
+                p.data.user_id,
+                word_count(&p.data.body)
+            )
+        })),
+        ItemKey::Ability(name) => Ok(clients
+            .pokeapi
+            .ability(name)
+            .await?
+            .map(|a| format!("{} Pokémon", a.data.pokemon.len()))),
+        ItemKey::Type(name) => Ok(clients
+            .pokeapi
+            .type_(name)
+            .await?
+            .map(|t| format!("{} Pokémon", t.data.pokemon.len()))),
+        ItemKey::User(id) => Ok(clients
+            .jsonplaceholder
+            .user(*id)
+            .await?
+            .map(|u| line(&u.data.name).into_owned())),
+        ItemKey::Breed(breed) => Ok(clients
+            .dogapi
+            .random_images(breed, 1)
+            .await?
+            .and_then(|images| images.data.0.first().map(|u| line(u).into_owned()))),
+    }
+}
+
+/// The batch row already shows `#25 pikachu`; the summary adds what the fetch told us.
+fn pokemon_summary(p: &Pokemon) -> String {
+    format!(
+        "{} · total {}",
+        line(&p.type_names().join("/")),
+        p.base_stat_total()
+    )
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}

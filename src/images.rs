@@ -1,0 +1,84 @@
+//! Pictures in the terminal: decoding downloaded bytes into something ratatui-image can draw.
+//!
+//! Decoding happens off the UI task (the effect runner calls [`decode`] inside `spawn_blocking`);
+//! the result is a [`Picture`] that the view draws with whatever protocol the terminal supports
+//! (kitty, sixel, iTerm2, or unicode half-blocks with true colour).
+
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use image::DynamicImage;
+use image::imageops::FilterType;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui_image::picker::Picker;
+use ratatui_image::protocol::StatefulProtocol;
+use ratatui_image::{Resize, StatefulImage};
+
+/// Larger pictures are shrunk to this many pixels on their longer side before anything else:
+/// a terminal cell grid never needs more, and it bounds memory per cached picture.
+pub const MAX_SIDE: u32 = 512;
+
+/// A decoded picture, ready to draw. Cloning shares it (the protocol state inside resizes itself
+/// to the area it is drawn in, and keeps that encoding until the area changes).
+#[derive(Clone)]
+pub struct Picture {
+    protocol: Arc<Mutex<StatefulProtocol>>,
+    /// Width and height of the decoded (possibly shrunk) image, in pixels.
+    pub size: (u32, u32),
+    /// Whether to scale with nearest-neighbour (pixel art such as sprites) or smoothly (photos).
+    pub pixel_art: bool,
+}
+
+impl fmt::Debug for Picture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Picture({}×{})", self.size.0, self.size.1)
+    }
+}
+
+impl PartialEq for Picture {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.protocol, &other.protocol)
+    }
+}
+
+/// Decodes image bytes (PNG, JPEG or GIF's first frame), shrinks anything larger than
+/// [`MAX_SIDE`], and prepares it for `picker`'s protocol.
+///
+/// # Errors
+/// A message naming why the bytes are not a picture we can show.
+pub fn decode(bytes: &[u8], picker: &Picker, pixel_art: bool) -> Result<Picture, String> {
+    let image = image::load_from_memory(bytes).map_err(|err| format!("not a picture: {err}"))?;
+    let image = shrink(image);
+    let size = (image.width(), image.height());
+    Ok(Picture {
+        protocol: Arc::new(Mutex::new(picker.new_resize_protocol(image))),
+        size,
+        pixel_art,
+    })
+}
+
+/// Shrinks an image whose longer side exceeds [`MAX_SIDE`], keeping its proportions.
+pub fn shrink(image: DynamicImage) -> DynamicImage {
+    if image.width() > MAX_SIDE || image.height() > MAX_SIDE {
+        image.resize(MAX_SIDE, MAX_SIDE, FilterType::Triangle)
+    } else {
+        image
+    }
+}
+
+/// Draws `picture` scaled to fit `area` (keeping proportions).
+pub fn render(frame: &mut Frame, picture: &Picture, area: Rect) {
+    let filter = if picture.pixel_art {
+        FilterType::Nearest
+    } else {
+        FilterType::Triangle
+    };
+    let widget = StatefulImage::default().resize(Resize::Scale(Some(filter)));
+    // A poisoned lock only means an earlier draw panicked; the protocol state is still usable.
+    let mut protocol = picture
+        .protocol
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    frame.render_stateful_widget(widget, area, &mut *protocol);
+}

@@ -269,7 +269,18 @@ impl App {
                 self.focus = Focus::List;
                 vec![]
             }
-            Msg::FocusDetail => self.open_selected(),
+            Msg::FocusDetail => {
+                // Focusing the pane keeps whatever page it shows (a followed link, say); an
+                // empty pane gets the selection's.
+                if self.tab().list.selected().is_none() && self.tab().batch.is_none() {
+                    return vec![];
+                }
+                self.focus = Focus::Detail;
+                if matches!(self.tab().detail.state, Loadable::Idle) {
+                    return self.fetch_selected(false);
+                }
+                vec![]
+            }
             Msg::FocusSearch => {
                 self.focus = Focus::Search;
                 vec![]

@@ -58,6 +58,21 @@ where
     F: FnOnce(Script) -> Fut,
     Fut: Future<Output = ()>,
 {
+    run_app_with(clients, width, height, false, script).await
+}
+
+/// [`run_app`], with pictures on or off (drawn as half-blocks, as in tmux).
+async fn run_app_with<F, Fut>(
+    clients: Clients,
+    width: u16,
+    height: u16,
+    images: bool,
+    script: F,
+) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let screen = SharedBackend::new(width, height);
     let mut terminal = Terminal::new(screen.clone()).unwrap();
     let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
@@ -65,6 +80,7 @@ where
     let (msg_tx, msg_rx) = mpsc::unbounded_channel();
     let mut runner = EffectRunner::new(clients, msg_tx);
     let (mut app, effects) = App::new(Hosts::default());
+    app.images_enabled = images;
     for effect in effects {
         runner.run(effect);
     }
@@ -286,4 +302,68 @@ async fn q_ends_the_loop_while_input_is_still_open() {
     .unwrap();
     assert!(app.should_quit());
     drop(key_tx);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn following_an_ability_to_another_pokemon_and_back_twice() {
+    let server = fixture_server().await;
+    run_app(clients(&server), 110, 40, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("pikachu");
+        s.key(KeyCode::Enter);
+        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
+        // In the detail pane ↓ walks the links: the electric type, then the ability static.
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Enter);
+        s.wait_for_text("Pokémon with static").await;
+        s.wait_for_text("pikachu › static").await;
+        // pikachu, then raichu.
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Down);
+        s.key(KeyCode::Enter);
+        s.wait_for_text("#26 raichu  Mouse Pokémon").await;
+        s.wait_for_text("pikachu › static › raichu").await;
+        s.key(KeyCode::Backspace);
+        s.wait_for_text("Pokémon with static").await;
+        s.key(KeyCode::Backspace);
+        s.wait_for("pikachu again, with no breadcrumb", |screen| {
+            screen.contains("#25 pikachu  Mouse Pokémon") && !screen.contains("pikachu › static")
+        })
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pikachus_sprite_is_drawn_beside_its_page() {
+    let server = fixture_server().await;
+    common::mount_local_sprites(&server);
+    let screen = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let seen = screen.clone();
+    run_app_with(clients(&server), 110, 40, true, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("pikachu");
+        s.key(KeyCode::Enter);
+        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
+        s.wait_for("the sprite in half-blocks", |screen| {
+            screen.matches('▀').count() > 20
+        })
+        .await;
+        *seen.lock().unwrap() = Some(s.screen.buffer());
+    })
+    .await;
+    let buffer = screen.lock().unwrap().take().unwrap();
+    let yellow = buffer.content().iter().any(|cell| {
+        matches!(cell.fg, ratatui::style::Color::Rgb(r, g, b) if r > 180 && g > 150 && b < 120)
+            || matches!(cell.bg, ratatui::style::Color::Rgb(r, g, b) if r > 180 && g > 150 && b < 120)
+    });
+    assert!(yellow, "pikachu's yellow is on screen");
+    assert!(
+        server
+            .requests()
+            .contains(&"/sprites/pokemon/25.png".to_owned())
+    );
 }

@@ -25,8 +25,17 @@ fn fixture_name(path: &str) -> String {
     value["name"].as_str().expect("name field").to_owned()
 }
 
-/// Pokémon with fixtures: ids 1, 4, 7, 25, 133 (bulbasaur, charmander, squirtle, pikachu, eevee).
-pub const POKEMON_IDS: [u32; 5] = [1, 4, 7, 25, 133];
+/// Pokémon with fixtures: ids 1, 4, 7, 25, 26, 133 (bulbasaur, charmander, squirtle, pikachu,
+/// raichu, eevee); raichu has no sprite fixture.
+pub const POKEMON_IDS: [u32; 6] = [1, 4, 7, 25, 26, 133];
+/// Pokémon whose sprite PNG is in `fixtures/pokeapi/sprites/`.
+pub const SPRITE_IDS: [u32; 5] = [1, 4, 7, 25, 133];
+/// Types with fixtures: every type the API lists.
+pub const TYPE_IDS: [u32; 21] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 10001, 10002,
+];
+/// Evolution chains with fixtures (bulbasaur's, charmander's, squirtle's, pikachu's, eevee's).
+pub const CHAIN_IDS: [u32; 5] = [1, 2, 3, 10, 67];
 /// Abilities with fixtures.
 pub const ABILITY_IDS: [u32; 11] = [9, 31, 34, 44, 50, 65, 66, 67, 91, 94, 107];
 
@@ -51,7 +60,23 @@ pub async fn fixture_server() -> TestServer {
             &format!("pokeapi/ability/{id}.json"),
         );
     }
-    mount_by_id_and_name(&server, "type", 13, "pokeapi/type/13.json");
+    for id in TYPE_IDS {
+        mount_by_id_and_name(&server, "type", id, &format!("pokeapi/type/{id}.json"));
+    }
+    server.route(
+        "/api/v2/type?limit=100",
+        Reply::json(fixture("pokeapi/type-index.json")),
+    );
+    for id in CHAIN_IDS {
+        server.route(
+            &format!("/api/v2/evolution-chain/{id}"),
+            Reply::json(fixture(&format!("pokeapi/evolution-chain/{id}.json"))),
+        );
+    }
+    server.route(
+        "/api/v2/generation/1",
+        Reply::json(fixture("pokeapi/generation/1.json")),
+    );
     server.route(
         "/api/v2/pokemon?limit=100000",
         Reply::json(fixture("pokeapi/pokemon-index.json")),
@@ -127,4 +152,30 @@ pub fn clients_with(server: &TestServer, options: HttpOptions) -> Clients {
 /// Clients pointed at `server` with default options.
 pub fn clients(server: &TestServer) -> Clients {
     clients_with(server, HttpOptions::default())
+}
+
+/// Where the live API points sprites; tests rewrite it to the local server.
+const LIVE_SPRITES: &str = "https://raw.githubusercontent.com/PokeAPI/sprites/master";
+
+/// Serves the sprite fixtures at `/sprites/pokemon/{id}.png` and re-mounts the Pokémon with their
+/// sprite URLs pointing there (as the replica does), so pictures load from 127.0.0.1.
+pub fn mount_local_sprites(server: &TestServer) {
+    for id in SPRITE_IDS {
+        server.route(
+            &format!("/sprites/pokemon/{id}.png"),
+            Reply {
+                content_type: "image/png",
+                ..Reply::json(fixture(&format!("pokeapi/sprites/{id}.png")))
+            },
+        );
+    }
+    for id in POKEMON_IDS {
+        let path = format!("pokeapi/pokemon/{id}.json");
+        let body = String::from_utf8(fixture(&path))
+            .expect("UTF-8 fixture")
+            .replace(LIVE_SPRITES, &server.url());
+        let name = fixture_name(&path);
+        server.route(&format!("/api/v2/pokemon/{id}"), Reply::json(body.clone()));
+        server.route(&format!("/api/v2/pokemon/{name}"), Reply::json(body));
+    }
 }

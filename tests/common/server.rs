@@ -207,8 +207,13 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             });
         let extra = Duration::from_millis(state.delay_ms.load(Ordering::SeqCst) as u64);
         tokio::time::sleep(reply.delay + extra).await;
-        let keep_going = answer(&mut stream, &reply).await;
-        state.in_flight.fetch_sub(1, Ordering::SeqCst);
+        // The request stops counting as in flight just before the client can have all of the
+        // answer: counting it after the last write would let a client that already has the whole
+        // body (and so may correctly start its next request) be seen over its limit.
+        let keep_going = answer(&mut stream, &reply, || {
+            state.in_flight.fetch_sub(1, Ordering::SeqCst);
+        })
+        .await;
         let ended = state.clock.fetch_add(1, Ordering::SeqCst);
         state.spans.lock().unwrap().push((target, started, ended));
         if !keep_going {
@@ -235,14 +240,19 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<St
     }
 }
 
-/// Writes the reply (or its fault); returns whether the connection stays open.
-async fn answer(stream: &mut TcpStream, reply: &Reply) -> bool {
+/// Writes the reply (or its fault); returns whether the connection stays open. `done` runs just
+/// before the client can see the end of the answer: before its last byte, or before the close.
+async fn answer(stream: &mut TcpStream, reply: &Reply, done: impl FnOnce()) -> bool {
     let (status, body): (u16, &[u8]) = match reply.fault {
         Some(Fault::Hang) => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
+            done();
             return false;
         }
-        Some(Fault::Close) => return false,
+        Some(Fault::Close) => {
+            done();
+            return false;
+        }
         Some(Fault::Malformed) => (200, b"{\"id\": 1, \"name\": <html>oops"),
         Some(Fault::Truncate) | None => (reply.status, reply.body.as_slice()),
     };
@@ -252,15 +262,23 @@ async fn answer(stream: &mut TcpStream, reply: &Reply) -> bool {
         reply.content_type,
         body.len()
     );
-    if stream.write_all(head.as_bytes()).await.is_err() {
-        return false;
-    }
+    let mut message = head.into_bytes();
     if reply.fault == Some(Fault::Truncate) {
-        let _ = stream.write_all(&body[..body.len() / 2]).await;
+        message.extend_from_slice(&body[..body.len() / 2]);
+        let _ = stream.write_all(&message).await;
         let _ = stream.flush().await;
+        done();
         return false;
     }
-    stream.write_all(body).await.is_ok()
+    message.extend_from_slice(body);
+    // The head is never empty, so there is always a last byte to hold back.
+    let (most, last) = message.split_at(message.len() - 1);
+    if stream.write_all(most).await.is_err() {
+        done();
+        return false;
+    }
+    done();
+    stream.write_all(last).await.is_ok()
 }
 
 fn reason(status: u16) -> &'static str {

@@ -10,6 +10,7 @@ pub mod list;
 pub mod loadable;
 mod navigation;
 pub mod pictures;
+mod results;
 pub mod source;
 pub mod suggest;
 pub mod tab;
@@ -29,7 +30,7 @@ use self::tab::{Batch, BatchItem, BatchStatus, Tab};
 use self::terms::Term;
 use crate::matchups::TypeChart;
 use crate::msg::{Effect, Msg};
-use crate::views::{Detail, ListEntry};
+use crate::views::Detail;
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,8 @@ pub struct Hosts {
 
 /// The whole state of the browser.
 #[derive(Debug)]
+// Independent switches (help, images, shiny, quit), not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     /// One tab per source, in [`Source::ALL`] order.
     pub tabs: [Tab; 3],
@@ -228,7 +231,8 @@ impl App {
             }
             // Results are not intents: they land even while the overlay is open (dropping one
             // would leave its pane loading for good).
-            _ if self.help && !msg.is_result() => self.update_in_help(&msg),
+            _ if msg.is_result() => self.apply_result(msg),
+            _ if self.help => self.update_in_help(&msg),
             Msg::HistoryBack => self.history_back(),
             Msg::HistoryForward => self.history_forward(),
             Msg::ToggleShiny => {
@@ -237,27 +241,6 @@ impl App {
             }
             Msg::AnotherPhoto => self.another_photo(),
             Msg::Compare => self.toggle_compare(),
-            Msg::ImageLoaded { url, req, result } => {
-                self.image_loaded(&url, req, result);
-                vec![]
-            }
-            Msg::TypeChartLoaded { req, result } => {
-                if self.type_chart.awaits(req) {
-                    self.type_chart = match result {
-                        Ok(chart) => Loadable::Loaded(chart),
-                        Err(err) => {
-                            self.notice = Some(format!("type chart: {err}"));
-                            Loadable::Failed(err)
-                        }
-                    };
-                }
-                vec![]
-            }
-            Msg::TermLoaded { term, req, result } => self.term_loaded(term, req, result),
-            Msg::CardLoaded { req, index, result } => {
-                self.card_loaded(req, index, result);
-                vec![]
-            }
             Msg::NextTab => self.switch_tab(self.active.next()),
             Msg::PrevTab => self.switch_tab(self.active.prev()),
             Msg::SelectTab(source) => self.switch_tab(source),
@@ -313,50 +296,8 @@ impl App {
             Msg::Retry => self.retry(),
             Msg::Click { x, y } => self.click(x, y),
             Msg::Wheel { x, y, delta } => self.wheel(x, y, delta),
-            Msg::ListLoaded {
-                source,
-                req,
-                result,
-            } => self.list_loaded(source, req, result),
-            Msg::DetailLoaded {
-                source,
-                req,
-                key,
-                result,
-            } => {
-                self.detail_loaded(source, req, &key, result);
-                vec![]
-            }
-            Msg::BatchItemStarted { source, req, index } => {
-                if let Some(item) = self.batch_item(source, req, index)
-                    && item.status == BatchStatus::Queued
-                {
-                    item.status = BatchStatus::InFlight;
-                }
-                vec![]
-            }
-            Msg::BatchItemLoaded {
-                source,
-                req,
-                index,
-                result,
-            } => {
-                let mut failure = None;
-                if let Some(item) = self.batch_item(source, req, index) {
-                    item.status = match result {
-                        Ok(Some(summary)) => BatchStatus::Done(summary),
-                        Ok(None) => BatchStatus::NotFound,
-                        Err(err) => {
-                            failure = Some(format!("{}: {err}", item.label));
-                            BatchStatus::Failed(err)
-                        }
-                    };
-                }
-                if failure.is_some() {
-                    self.notice = failure;
-                }
-                vec![]
-            }
+            // Every result was matched above.
+            _ => vec![],
         }
     }
 
@@ -384,32 +325,6 @@ impl App {
         let req = self.req();
         self.tabs[source.index()].list.entries = Loadable::Loading { req };
         Effect::FetchList { source, req }
-    }
-
-    fn list_loaded(
-        &mut self,
-        source: Source,
-        req: RequestId,
-        result: Result<Vec<ListEntry>, crate::api::ApiError>,
-    ) -> Vec<Effect> {
-        let list = &mut self.tabs[source.index()].list;
-        if !list.entries.awaits(req) {
-            return vec![];
-        }
-        match result {
-            Ok(entries) => {
-                let terms = &self.terms;
-                list.set_entries_with(entries, &|t| resolve_term(terms, t));
-            }
-            Err(err) => {
-                self.notice = Some(format!("{}: {err}", source.api_name()));
-                list.entries = Loadable::Failed(err);
-            }
-        }
-        if source == self.active {
-            return self.fetch_selected(false);
-        }
-        vec![]
     }
 
     /// Moves the selection (list or batch) or scrolls the detail, by `delta` rows.
@@ -487,39 +402,6 @@ impl App {
         effects
     }
 
-    fn term_loaded(
-        &mut self,
-        term: Term,
-        req: RequestId,
-        result: Result<Option<Vec<String>>, crate::api::ApiError>,
-    ) -> Vec<Effect> {
-        if !self.terms.get(&term).is_some_and(|t| t.awaits(req)) {
-            return vec![];
-        }
-        let state = match result {
-            Ok(Some(names)) => Loadable::Loaded(names.into_iter().collect()),
-            Ok(None) => Loadable::NotFound {
-                query: term.to_string(),
-                suggestions: Vec::new(),
-            },
-            Err(err) => {
-                self.notice = Some(format!("{term}: {err}"));
-                Loadable::Failed(err)
-            }
-        };
-        self.terms.insert(term.clone(), state);
-        let terms = &self.terms;
-        let list = &mut self.tabs[Source::Pokemon.index()].list;
-        if !list.remote_terms().contains(&term) {
-            return vec![];
-        }
-        let changed = list.refresh(&|t| resolve_term(terms, t));
-        if changed && self.active == Source::Pokemon {
-            return self.fetch_selected(true);
-        }
-        vec![]
-    }
-
     /// `n` in the Dogs tab: another random photo of the breed shown.
     fn another_photo(&mut self) -> Vec<Effect> {
         let Some(key @ ItemKey::Breed(_)) = self.tab().detail.key.clone() else {
@@ -527,8 +409,7 @@ impl App {
         };
         self.cache.remove(&key);
         self.tab_mut().detail.state = Loadable::Idle;
-        let effects = self.fetch_detail(key, false);
-        effects
+        self.fetch_detail(key, false)
     }
 
     /// Fetches the selected entry's detail unless the pane already shows (or awaits) it.
@@ -596,39 +477,6 @@ impl App {
                 _ => None,
             })
             .collect()
-    }
-
-    fn detail_loaded(
-        &mut self,
-        source: Source,
-        req: RequestId,
-        key: &ItemKey,
-        result: Result<Option<crate::views::Detail>, crate::api::ApiError>,
-    ) {
-        if !self.tabs[source.index()].detail.state.awaits(req) {
-            return; // the user has moved on
-        }
-        let state = match result {
-            Ok(Some(detail)) => {
-                self.cache.insert(key.clone(), detail.clone());
-                Loadable::Loaded(detail)
-            }
-            Ok(None) => {
-                let query = key.to_string();
-                let titles = self.tabs[source.index()]
-                    .list
-                    .all()
-                    .iter()
-                    .map(|e| e.title.as_str());
-                let suggestions = suggest::closest(&key.crumb(), titles, SUGGESTIONS);
-                Loadable::NotFound { query, suggestions }
-            }
-            Err(err) => {
-                self.notice = Some(format!("{key}: {err}"));
-                Loadable::Failed(err)
-            }
-        };
-        self.tabs[source.index()].detail.state = state;
     }
 
     /// Enter.
@@ -729,20 +577,6 @@ impl App {
             req,
             items: keys,
         }]
-    }
-
-    fn batch_item(
-        &mut self,
-        source: Source,
-        req: RequestId,
-        index: usize,
-    ) -> Option<&mut BatchItem> {
-        self.tabs[source.index()]
-            .batch
-            .as_mut()?
-            .items
-            .get_mut(index)
-            .filter(|item| item.req == req)
     }
 
     /// Esc.

@@ -4,7 +4,9 @@
 //! user's terminal, `ESC [ 2 J` would clear it, OSC 52 would write to the clipboard. Every string
 //! that reaches the terminal — CLI text output and the TUI alike — goes through here first. Control
 //! characters are shown escaped (`\x1b`), so the user sees that something odd was there instead of
-//! having it silently vanish. `--json` output does not need this: JSON escapes control characters.
+//! having it silently vanish. JSON output goes through [`json`]: JSON must escape C0 controls,
+//! but may carry DEL, C1 controls and bidi overrides raw, so those are written as `\uXXXX`
+//! escapes — the same JSON value, harmless on a terminal.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -23,11 +25,33 @@ pub fn line(text: &str) -> Cow<'_, str> {
 /// Sanitises multi-line text: `\n` is kept, a tab becomes a space, `\r` is dropped when it ends a
 /// line (Windows line ends) and escaped otherwise; every other control character is escaped.
 pub fn text(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(|c| is_unsafe(c) && c != '\n') {
         return Cow::Borrowed(text);
     }
     let normalised = text.replace("\r\n", "\n").replace('\t', " ");
     Cow::Owned(escape(&normalised, |c| c == '\n').into_owned())
+}
+
+/// Makes JSON text safe for a terminal without changing the value it encodes: every unsafe
+/// character left raw (they can only occur inside strings, as JSON's own syntax is ASCII) becomes
+/// a `\uXXXX` escape.
+pub fn json(json: &str) -> Cow<'_, str> {
+    // Tab, line feed and carriage return may only be raw between tokens (inside strings JSON
+    // requires them escaped already): they are layout, and stay.
+    let unsafe_in_json = |c: char| is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r');
+    if !json.chars().any(unsafe_in_json) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_in_json(c) {
+            // Unsafe characters are all in the Basic Multilingual Plane: one escape each.
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Escapes every unsafe character for which `keep` is false.
@@ -70,6 +94,19 @@ mod tests {
         // C1 single-character CSI and a bidi override.
         assert_eq!(line("\u{9b}31m"), "\\x9b31m");
         assert_eq!(line("abc\u{202e}fed"), "abc\\u{202e}fed");
+    }
+
+    #[test]
+    fn json_keeps_its_value_but_loses_raw_controls() {
+        let raw = "{\"t\":\"a\u{9b}2J\u{202e}b\u{7f}\"}";
+        let safe = json(raw);
+        assert_eq!(safe, "{\"t\":\"a\\u009b2J\\u202eb\\u007f\"}");
+        let before: serde_json::Value = serde_json::from_str(raw).unwrap();
+        let after: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(before, after);
+        assert!(matches!(json("{\"a\":1}"), Cow::Borrowed(_)));
+        // Pretty-printed JSON keeps its layout.
+        assert!(matches!(json("[\n  {\"a\": 1}\r\n]"), Cow::Borrowed(_)));
     }
 
     #[test]

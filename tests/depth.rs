@@ -2,6 +2,8 @@
 //! effects are carried out by the real fetch functions against the local fixture server, and
 //! their results fed back, until the app asks for nothing more.
 
+#![allow(clippy::unwrap_used)]
+
 use apidex::api::Clients;
 use apidex::app::loadable::Loadable;
 use apidex::app::source::{ItemKey, Source};

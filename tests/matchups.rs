@@ -1,5 +1,7 @@
 //! Type matchups computed from the API's own type data (the real type fixtures).
 
+#![allow(clippy::unwrap_used)]
+
 use apidex::api::pokeapi::models::Type;
 use apidex::matchups::TypeChart;
 

@@ -1,6 +1,8 @@
 //! The picture pipeline: real sprite PNG and dog JPEG fixtures decoded and drawn as unicode
 //! half-blocks into a `TestBackend`, checked by the colours of the cells.
 
+#![allow(clippy::unwrap_used)]
+
 use apidex::images::{self, MAX_SIDE};
 use image::{ImageFormat, Rgb, RgbImage};
 use ratatui::Terminal;
@@ -90,7 +92,11 @@ fn broken_bytes_are_an_error_not_a_panic() {
 #[test]
 fn oversize_pictures_are_shrunk_on_decode() {
     let big = RgbImage::from_fn(2000, 1000, |x, y| {
-        Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        Rgb([
+            u8::try_from(x % 256).unwrap(),
+            u8::try_from(y % 256).unwrap(),
+            90,
+        ])
     });
     let mut bytes = std::io::Cursor::new(Vec::new());
     big.write_to(&mut bytes, ImageFormat::Png).unwrap();

@@ -10,6 +10,9 @@ use super::loadable::Loadable;
 use super::terms::{self, Query, Term};
 use crate::views::ListEntry;
 
+/// A filter a search term puts on the entries.
+type Allow<'a> = Box<dyn Fn(&ListEntry) -> bool + 'a>;
+
 /// What a search term's member list looks like right now.
 #[derive(Debug, Clone, Copy)]
 pub enum TermState<'a> {
@@ -215,7 +218,7 @@ impl ListPane {
         };
         // Terms narrow the candidates; unknown ones go back into the text.
         let mut text = parsed.text.clone();
-        let mut allowed: Vec<Box<dyn Fn(&ListEntry) -> bool + 'a>> = Vec::new();
+        let mut allowed: Vec<Allow<'a>> = Vec::new();
         for term in &parsed.terms {
             match term {
                 Term::Dex(low, high) => {
@@ -296,7 +299,7 @@ impl ListPane {
         scored.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.entry.cmp(&y.entry)));
         self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
         if parsed.terms.is_empty() {
-            self.filtered_for = query.to_owned();
+            query.clone_into(&mut self.filtered_for);
         }
     }
 }

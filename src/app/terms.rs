@@ -66,12 +66,11 @@ fn parse_term(word: &str) -> Option<Term> {
             (1..=99).contains(&n).then_some(Term::Gen(n))
         }
         "dex" => {
-            let (a, b) = match value.split_once('-') {
-                Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
-                None => {
-                    let n: u32 = value.parse().ok()?;
-                    (n, n)
-                }
+            let (a, b) = if let Some((a, b)) = value.split_once('-') {
+                (a.parse().ok()?, b.parse().ok()?)
+            } else {
+                let n: u32 = value.parse().ok()?;
+                (n, n)
             };
             Some(Term::Dex(a.min(b), a.max(b)))
         }

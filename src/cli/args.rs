@@ -43,7 +43,7 @@ pub struct Globals {
           value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
-    /// Show pictures as `[image: URL]` text instead of drawing them (also APIDEX_NO_IMAGES=1).
+    /// Show pictures as `[image: URL]` text instead of drawing them (also `APIDEX_NO_IMAGES=1`).
     #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
           value_parser = clap::builder::BoolishValueParser::new())]
     pub no_images: bool,

@@ -57,7 +57,8 @@ pub fn report_problems<T>(kind: &str, labels: &[String], results: &[Fetched<T>])
 }
 
 /// One JSON array of the raw bodies in order, `null` for each missing or failed item. The raw
-/// bodies are valid JSON (checked when received), so the array is too.
+/// bodies are valid JSON (checked when received), so the array is too; characters that could
+/// act on a terminal are written as `\uXXXX` escapes (the same JSON value).
 pub fn json_array<T>(results: &[Fetched<T>]) -> String {
     let mut out = String::from("[");
     for (i, result) in results.iter().enumerate() {
@@ -65,7 +66,7 @@ pub fn json_array<T>(results: &[Fetched<T>]) -> String {
             out.push(',');
         }
         match result {
-            Ok(Some(resource)) => out.push_str(resource.raw_json()),
+            Ok(Some(resource)) => out.push_str(&crate::sanitize::json(resource.raw_json())),
             _ => out.push_str("null"),
         }
     }

@@ -1,6 +1,7 @@
 //! The effect runner: spawns a task per fetch; tasks only send messages back.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -11,12 +12,13 @@ use tokio::task::AbortHandle;
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
-use crate::app::source::Source;
+use crate::app::loadable::RequestId;
+use crate::app::source::{ItemKey, Source};
 use crate::fetch;
 use crate::msg::{Effect, Msg};
 
 /// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
-/// fetches and closed batches are aborted.
+/// fetches, closed batches and pictures nobody looks at any more are aborted.
 #[derive(Debug)]
 pub struct EffectRunner {
     clients: Clients,
@@ -53,17 +55,15 @@ impl EffectRunner {
     /// Carries out one effect. Must be called inside a tokio runtime.
     pub fn run(&mut self, effect: Effect) {
         let clients = self.clients.clone();
-        let tx = self.msg_tx.clone();
         match effect {
             Effect::FetchList { source, req } => {
-                tokio::spawn(async move {
+                self.report(async move {
                     let result = fetch::list(&clients, source).await;
-                    // The receiver is gone only when the app is shutting down.
-                    let _ = tx.send(Msg::ListLoaded {
+                    Msg::ListLoaded {
                         source,
                         req,
                         result,
-                    });
+                    }
                 });
             }
             Effect::FetchDetail {
@@ -72,49 +72,8 @@ impl EffectRunner {
                 key,
                 sub_breeds,
                 debounce,
-            } => {
-                let delay = if debounce {
-                    self.debounce
-                } else {
-                    Duration::ZERO
-                };
-                let task = tokio::spawn(async move {
-                    tokio::time::sleep(delay).await;
-                    let result = fetch::detail(&clients, &key, sub_breeds).await;
-                    let _ = tx.send(Msg::DetailLoaded {
-                        source,
-                        req,
-                        key,
-                        result,
-                    });
-                });
-                if let Some(previous) = self.details.insert(source, task.abort_handle()) {
-                    previous.abort();
-                }
-            }
-            Effect::FetchBatch { source, req, items } => {
-                let concurrency = clients.http.options().concurrency;
-                let task = tokio::spawn(async move {
-                    let started = tx.clone();
-                    let mut results = stream_indexed(items, concurrency, move |(index, key)| {
-                        // Called when a slot frees up: the item is now in flight.
-                        let _ = started.send(Msg::BatchItemStarted { source, req, index });
-                        let clients = clients.clone();
-                        async move { (index, fetch::summary(&clients, &key).await) }
-                    });
-                    while let Some((_, (index, result))) = results.next().await {
-                        let _ = tx.send(Msg::BatchItemLoaded {
-                            source,
-                            req,
-                            index,
-                            result,
-                        });
-                    }
-                });
-                let tasks = self.batches.entry(source).or_default();
-                tasks.retain(|t| !t.is_finished());
-                tasks.push(task.abort_handle());
-            }
+            } => self.fetch_detail(source, req, key, sub_breeds, debounce),
+            Effect::FetchBatch { source, req, items } => self.fetch_batch(source, req, items),
             Effect::CancelBatch { source } => {
                 for task in self.batches.remove(&source).unwrap_or_default() {
                     task.abort();
@@ -124,47 +83,122 @@ impl EffectRunner {
                 url,
                 req,
                 pixel_art,
-            } => {
-                let picker = self.picker.clone();
-                let key = url.clone();
-                let task = tokio::spawn(async move {
-                    let result = fetch::picture(&clients, &url, picker, pixel_art).await;
-                    let _ = tx.send(Msg::ImageLoaded { url, req, result });
-                });
-                self.images.retain(|_, t| !t.is_finished());
-                if let Some(previous) = self.images.insert(key, task.abort_handle()) {
-                    previous.abort();
-                }
-            }
+            } => self.fetch_image(url, req, pixel_art),
             Effect::CancelImage { url } => {
                 if let Some(task) = self.images.remove(&url) {
                     task.abort();
                 }
             }
             Effect::FetchTypeChart { req } => {
-                tokio::spawn(async move {
+                self.report(async move {
                     let result = fetch::type_chart(&clients).await;
-                    let _ = tx.send(Msg::TypeChartLoaded { req, result });
+                    Msg::TypeChartLoaded { req, result }
                 });
             }
             Effect::FetchTerm { term, req } => {
-                tokio::spawn(async move {
+                self.report(async move {
                     let result = fetch::term_members(&clients, &term).await;
-                    let _ = tx.send(Msg::TermLoaded { term, req, result });
+                    Msg::TermLoaded { term, req, result }
                 });
             }
-            Effect::FetchCards { req, items } => {
-                let concurrency = clients.http.options().concurrency;
-                tokio::spawn(async move {
-                    let mut cards = stream_indexed(items, concurrency, move |(index, key)| {
-                        let clients = clients.clone();
-                        async move { (index, fetch::card(&clients, &key).await) }
-                    });
-                    while let Some((_, (index, result))) = cards.next().await {
-                        let _ = tx.send(Msg::CardLoaded { req, index, result });
-                    }
-                });
-            }
+            Effect::FetchCards { req, items } => self.fetch_cards(req, items),
         }
+    }
+
+    /// Spawns `work` and sends the message it ends with.
+    fn report(&self, work: impl Future<Output = Msg> + Send + 'static) -> AbortHandle {
+        let tx = self.msg_tx.clone();
+        tokio::spawn(async move {
+            let msg = work.await;
+            // The receiver is gone only when the app is shutting down.
+            let _ = tx.send(msg);
+        })
+        .abort_handle()
+    }
+
+    fn fetch_detail(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        key: ItemKey,
+        sub_breeds: Vec<String>,
+        debounce: bool,
+    ) {
+        let clients = self.clients.clone();
+        let delay = if debounce {
+            self.debounce
+        } else {
+            Duration::ZERO
+        };
+        let task = self.report(async move {
+            tokio::time::sleep(delay).await;
+            let result = fetch::detail(&clients, &key, sub_breeds).await;
+            Msg::DetailLoaded {
+                source,
+                req,
+                key,
+                result,
+            }
+        });
+        if let Some(previous) = self.details.insert(source, task) {
+            previous.abort();
+        }
+    }
+
+    /// Each item is reported when it starts and when it completes, so the view shows items as
+    /// they arrive rather than after the slowest.
+    fn fetch_batch(&mut self, source: Source, req: RequestId, items: Vec<(usize, ItemKey)>) {
+        let clients = self.clients.clone();
+        let tx = self.msg_tx.clone();
+        let concurrency = clients.http.options().concurrency;
+        let task = tokio::spawn(async move {
+            let started = tx.clone();
+            let mut results = stream_indexed(items, concurrency, move |(index, key)| {
+                // Called when a slot frees up: the item is now in flight.
+                let _ = started.send(Msg::BatchItemStarted { source, req, index });
+                let clients = clients.clone();
+                async move { (index, fetch::summary(&clients, &key).await) }
+            });
+            while let Some((_, (index, result))) = results.next().await {
+                let _ = tx.send(Msg::BatchItemLoaded {
+                    source,
+                    req,
+                    index,
+                    result,
+                });
+            }
+        });
+        let tasks = self.batches.entry(source).or_default();
+        tasks.retain(|t| !t.is_finished());
+        tasks.push(task.abort_handle());
+    }
+
+    fn fetch_image(&mut self, url: String, req: RequestId, pixel_art: bool) {
+        let clients = self.clients.clone();
+        let picker = self.picker.clone();
+        let key = url.clone();
+        let task = self.report(async move {
+            let result = fetch::picture(&clients, &url, picker, pixel_art).await;
+            Msg::ImageLoaded { url, req, result }
+        });
+        self.images.retain(|_, t| !t.is_finished());
+        if let Some(previous) = self.images.insert(key, task) {
+            previous.abort();
+        }
+    }
+
+    fn fetch_cards(&self, req: RequestId, items: Vec<(usize, ItemKey)>) {
+        let clients = self.clients.clone();
+        let tx = self.msg_tx.clone();
+        let concurrency = clients.http.options().concurrency;
+        tokio::spawn(async move {
+            let mut cards = stream_indexed(items, concurrency, move |(index, key)| {
+                let clients = clients.clone();
+                async move { (index, fetch::card(&clients, &key).await) }
+            });
+            while let Some((_, (index, result))) = cards.next().await {
+                let _ = tx.send(Msg::CardLoaded { req, index, result });
+            }
+        });
     }
 }

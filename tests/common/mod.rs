@@ -2,6 +2,7 @@
 //!
 //! Each test binary includes this with `mod common;` and uses what it needs.
 #![allow(dead_code, unused_imports)] // not every test binary uses every helper
+#![allow(clippy::unwrap_used)] // test support: a panic is how a test fails
 
 pub mod screen;
 pub mod server;

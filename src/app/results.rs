@@ -1,0 +1,194 @@
+//! Results from fetch tasks: each is accepted only if the pane still waits for its request.
+
+use super::loadable::{Loadable, RequestId};
+use super::source::{ItemKey, Source};
+use super::tab::{BatchItem, BatchStatus};
+use super::terms::Term;
+use super::{App, SUGGESTIONS, resolve_term, suggest};
+use crate::msg::{Effect, Msg};
+use crate::views::ListEntry;
+
+impl App {
+    /// Applies a result message.
+    pub(super) fn apply_result(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::ImageLoaded { url, req, result } => {
+                self.image_loaded(&url, req, result);
+                vec![]
+            }
+            Msg::TypeChartLoaded { req, result } => {
+                if self.type_chart.awaits(req) {
+                    self.type_chart = match result {
+                        Ok(chart) => Loadable::Loaded(chart),
+                        Err(err) => {
+                            self.notice = Some(format!("type chart: {err}"));
+                            Loadable::Failed(err)
+                        }
+                    };
+                }
+                vec![]
+            }
+            Msg::TermLoaded { term, req, result } => self.term_loaded(term, req, result),
+            Msg::CardLoaded { req, index, result } => {
+                self.card_loaded(req, index, result);
+                vec![]
+            }
+            Msg::ListLoaded {
+                source,
+                req,
+                result,
+            } => self.list_loaded(source, req, result),
+            Msg::DetailLoaded {
+                source,
+                req,
+                key,
+                result,
+            } => {
+                self.detail_loaded(source, req, &key, result);
+                vec![]
+            }
+            Msg::BatchItemStarted { source, req, index } => {
+                if let Some(item) = self.batch_item(source, req, index)
+                    && item.status == BatchStatus::Queued
+                {
+                    item.status = BatchStatus::InFlight;
+                }
+                vec![]
+            }
+            Msg::BatchItemLoaded {
+                source,
+                req,
+                index,
+                result,
+            } => {
+                let mut failure = None;
+                if let Some(item) = self.batch_item(source, req, index) {
+                    item.status = match result {
+                        Ok(Some(summary)) => BatchStatus::Done(summary),
+                        Ok(None) => BatchStatus::NotFound,
+                        Err(err) => {
+                            failure = Some(format!("{}: {err}", item.label));
+                            BatchStatus::Failed(err)
+                        }
+                    };
+                }
+                if failure.is_some() {
+                    self.notice = failure;
+                }
+                vec![]
+            }
+            // Intents are handled by `App::apply`.
+            _ => vec![],
+        }
+    }
+
+    pub(super) fn list_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        result: Result<Vec<ListEntry>, crate::api::ApiError>,
+    ) -> Vec<Effect> {
+        let list = &mut self.tabs[source.index()].list;
+        if !list.entries.awaits(req) {
+            return vec![];
+        }
+        match result {
+            Ok(entries) => {
+                let terms = &self.terms;
+                list.set_entries_with(entries, &|t| resolve_term(terms, t));
+            }
+            Err(err) => {
+                self.notice = Some(format!("{}: {err}", source.api_name()));
+                list.entries = Loadable::Failed(err);
+            }
+        }
+        if source == self.active {
+            return self.fetch_selected(false);
+        }
+        vec![]
+    }
+
+    fn detail_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        key: &ItemKey,
+        result: Result<Option<crate::views::Detail>, crate::api::ApiError>,
+    ) {
+        if !self.tabs[source.index()].detail.state.awaits(req) {
+            return; // the user has moved on
+        }
+        let state = match result {
+            Ok(Some(detail)) => {
+                self.cache.insert(key.clone(), detail.clone());
+                Loadable::Loaded(detail)
+            }
+            Ok(None) => {
+                let query = key.to_string();
+                let titles = self.tabs[source.index()]
+                    .list
+                    .all()
+                    .iter()
+                    .map(|e| e.title.as_str());
+                let suggestions = suggest::closest(&key.crumb(), titles, SUGGESTIONS);
+                Loadable::NotFound { query, suggestions }
+            }
+            Err(err) => {
+                self.notice = Some(format!("{key}: {err}"));
+                Loadable::Failed(err)
+            }
+        };
+        self.tabs[source.index()].detail.state = state;
+    }
+
+    fn term_loaded(
+        &mut self,
+        term: Term,
+        req: RequestId,
+        result: Result<Option<Vec<String>>, crate::api::ApiError>,
+    ) -> Vec<Effect> {
+        if !self.terms.get(&term).is_some_and(|t| t.awaits(req)) {
+            return vec![];
+        }
+        let state = match result {
+            Ok(Some(names)) => Loadable::Loaded(names.into_iter().collect()),
+            Ok(None) => Loadable::NotFound {
+                query: term.to_string(),
+                suggestions: Vec::new(),
+            },
+            Err(err) => {
+                self.notice = Some(format!("{term}: {err}"));
+                Loadable::Failed(err)
+            }
+        };
+        let in_query = self.tabs[Source::Pokemon.index()]
+            .list
+            .remote_terms()
+            .contains(&term);
+        self.terms.insert(term, state);
+        if !in_query {
+            return vec![];
+        }
+        let terms = &self.terms;
+        let list = &mut self.tabs[Source::Pokemon.index()].list;
+        let changed = list.refresh(&|t| resolve_term(terms, t));
+        if changed && self.active == Source::Pokemon {
+            return self.fetch_selected(true);
+        }
+        vec![]
+    }
+
+    fn batch_item(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        index: usize,
+    ) -> Option<&mut BatchItem> {
+        self.tabs[source.index()]
+            .batch
+            .as_mut()?
+            .items
+            .get_mut(index)
+            .filter(|item| item.req == req)
+    }
+}

@@ -11,12 +11,14 @@ mod error;
 mod http;
 pub mod jsonplaceholder;
 pub mod pokeapi;
+mod rate;
 mod resource;
+pub mod retry;
 mod segment;
 
 pub use clients::{Clients, Endpoints};
 pub use error::ApiError;
-pub use http::{BaseUrl, Http, HttpOptions, USER_AGENT, parse_http_url};
+pub use http::{BaseUrl, DEFAULT_MAX_BODY, Http, HttpOptions, USER_AGENT, parse_http_url};
 pub use resource::Resource;
 pub use segment::{Case, encode_segment};
 

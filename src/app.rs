@@ -324,6 +324,7 @@ impl App {
     fn load_list(&mut self, source: Source) -> Effect {
         let req = self.req();
         self.tabs[source.index()].list.entries = Loadable::Loading { req };
+        self.tabs[source.index()].list_retry = None;
         Effect::FetchList { source, req }
     }
 
@@ -449,6 +450,7 @@ impl App {
         let detail = &mut self.tab_mut().detail;
         detail.key = Some(key.clone());
         detail.state = Loadable::Loading { req };
+        detail.retry = None;
         detail.scroll = 0;
         detail.link = None;
         vec![Effect::FetchDetail {
@@ -561,6 +563,7 @@ impl App {
                 },
                 req,
                 status: BatchStatus::Queued,
+                retry: None,
             })
             .collect();
         list.marks.clear();
@@ -625,6 +628,7 @@ impl App {
                     if matches!(item.status, BatchStatus::Failed(_)) {
                         item.status = BatchStatus::Queued;
                         item.req = req;
+                        item.retry = None;
                         items.push((i, item.key.clone()));
                     }
                 }

@@ -11,6 +11,7 @@ mod output;
 pub mod summary;
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 pub use args::{Cli, Command, GetCommand, Globals, ListKind};
 
@@ -30,7 +31,13 @@ impl Globals {
     pub fn http_options(&self) -> HttpOptions {
         HttpOptions {
             timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
             concurrency: usize::from(self.concurrency),
+            retries: self.retries,
+            min_interval: self.max_rps.map(|rate| Duration::from_secs_f64(1.0 / rate)),
+            max_body: usize::try_from(self.max_body_mb)
+                .unwrap_or(usize::MAX)
+                .saturating_mul(1024 * 1024),
             ..HttpOptions::default()
         }
     }

@@ -128,6 +128,17 @@ pub enum Msg {
         /// A one-line summary, or why not.
         result: Result<Option<String>, ApiError>,
     },
+    /// A request is being retried (after a transient failure).
+    Retrying {
+        /// Whose request.
+        target: RetryTarget,
+        /// The request it belongs to.
+        req: RequestId,
+        /// This retry's number, from 1.
+        attempt: u32,
+        /// Retries allowed.
+        of: u32,
+    },
     /// A picture was downloaded and decoded (`Ok(None)`: the server has no such file).
     ImageLoaded {
         /// Its URL.
@@ -164,6 +175,17 @@ pub enum Msg {
     },
 }
 
+/// What a retry notice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryTarget {
+    /// A tab's list.
+    List(Source),
+    /// A tab's detail page.
+    Detail(Source),
+    /// One item of a tab's batch.
+    BatchItem(Source, usize),
+}
+
 impl Msg {
     /// Whether this is a result from a fetch task rather than something the user did.
     pub fn is_result(&self) -> bool {
@@ -177,6 +199,7 @@ impl Msg {
                 | Self::TypeChartLoaded { .. }
                 | Self::TermLoaded { .. }
                 | Self::CardLoaded { .. }
+                | Self::Retrying { .. }
         )
     }
 }

@@ -50,6 +50,14 @@ pub enum ApiError {
         /// The underlying error.
         reason: String,
     },
+    /// The body was larger than the configured cap; it was not read further.
+    #[error("response from {url} is larger than the {limit_mb} MB limit")]
+    TooLarge {
+        /// The URL requested.
+        url: String,
+        /// The cap, in megabytes.
+        limit_mb: usize,
+    },
     /// A user-typed name or id cannot be requested at all (empty, or only dots).
     #[error("invalid name {input:?}: {reason}")]
     InvalidInput {
@@ -84,6 +92,16 @@ impl ApiError {
             Self::Connect { url, reason }
         } else {
             Self::Transport { url, reason }
+        }
+    }
+
+    /// Whether trying again later might succeed: the network or the server had a problem, as
+    /// opposed to the request or the answer being wrong.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Timeout { .. } | Self::Connect { .. } | Self::Transport { .. } => true,
+            Self::Status { code, .. } => *code == 429 || (500..600).contains(code),
+            _ => false,
         }
     }
 

@@ -1,5 +1,6 @@
-//! The one HTTP client every source shares: a single connection pool, timeouts, a User-Agent and
-//! a global limit on requests in flight.
+//! The one HTTP client every source shares: a single connection pool, timeouts, a User-Agent, a
+//! global limit on requests in flight, retries with backoff, an optional rate cap per host and a
+//! cap on body size.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,6 +10,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use tokio::sync::Semaphore;
 
+use super::rate::RateLimit;
+use super::retry::{self, backoff, retryable_status};
 use super::{ApiError, Resource};
 
 /// The User-Agent every request carries, so API operators can tell who is calling.
@@ -23,7 +26,20 @@ pub struct HttpOptions {
     pub connect_timeout: Duration,
     /// Requests allowed in flight at once, across every source and every batch.
     pub concurrency: usize,
+    /// Retries after a transport error, timeout, 429 or 5xx (0: none).
+    pub retries: u32,
+    /// At least this long between two requests to one host (`None`: no rate cap).
+    pub min_interval: Option<Duration>,
+    /// Bodies larger than this many bytes are refused (read as a stream, never buffered whole).
+    pub max_body: usize,
+    /// Redirects followed before giving up.
+    pub max_redirects: usize,
+    /// The first retry's backoff; each further retry doubles it (with jitter).
+    pub retry_base: Duration,
 }
+
+/// The default body cap: 16 MiB (the largest PokeAPI resource is under 1 MB).
+pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 
 impl Default for HttpOptions {
     fn default() -> Self {
@@ -31,6 +47,11 @@ impl Default for HttpOptions {
             timeout: Duration::from_secs(10),
             connect_timeout: Duration::from_secs(5),
             concurrency: 8,
+            retries: 3,
+            min_interval: None,
+            max_body: DEFAULT_MAX_BODY,
+            max_redirects: 5,
+            retry_base: retry::BASE_DELAY,
         }
     }
 }
@@ -41,7 +62,25 @@ impl Default for HttpOptions {
 pub struct Http {
     client: reqwest::Client,
     in_flight: Arc<Semaphore>,
+    rate: Option<RateLimit>,
     options: HttpOptions,
+}
+
+/// Why one attempt failed, and whether another may succeed.
+struct Failure {
+    error: ApiError,
+    retry: bool,
+    server_asked: Option<Duration>,
+}
+
+impl Failure {
+    fn transient(error: ApiError) -> Self {
+        Self {
+            retry: error.is_transient(),
+            error,
+            server_asked: None,
+        }
+    }
 }
 
 impl Http {
@@ -57,6 +96,7 @@ impl Http {
             .user_agent(USER_AGENT)
             .timeout(options.timeout)
             .connect_timeout(options.connect_timeout)
+            .redirect(reqwest::redirect::Policy::limited(options.max_redirects))
             .build()
             .map_err(|err| ApiError::Transport {
                 url: String::new(),
@@ -65,6 +105,7 @@ impl Http {
         Ok(Self {
             client,
             in_flight: Arc::new(Semaphore::new(options.concurrency.max(1))),
+            rate: options.min_interval.map(RateLimit::new),
             options,
         })
     }
@@ -100,34 +141,90 @@ impl Http {
         })
     }
 
-    /// GETs `url` and returns the whole body; `Ok(None)` for 404.
+    /// GETs `url` and returns the whole body; `Ok(None)` for 404. Transient failures are
+    /// retried (see [`HttpOptions::retries`]); the task's retry observer hears of each retry.
     pub async fn get_bytes(&self, url: Url) -> Result<Option<Vec<u8>>, ApiError> {
+        let retries = self.options.retries;
+        let mut attempt = 0;
+        loop {
+            match self.attempt(&url).await {
+                Ok(body) => return Ok(body),
+                Err(failure) if failure.retry && attempt < retries => {
+                    attempt += 1;
+                    retry::report(attempt, retries);
+                    // No permit is held while waiting: others may use the slot meanwhile.
+                    let delay = backoff(self.options.retry_base, attempt, failure.server_asked);
+                    tokio::time::sleep(delay).await;
+                }
+                Err(failure) => return Err(failure.error),
+            }
+        }
+    }
+
+    /// One request: waits for a rate slot and an in-flight permit, then reads the body as a
+    /// stream up to the size cap.
+    async fn attempt(&self, url: &Url) -> Result<Option<Vec<u8>>, Failure> {
         let shown = url.to_string();
+        if let Some(rate) = &self.rate {
+            rate.wait(url.host_str().unwrap_or_default()).await;
+        }
         // The permit is held for the whole exchange, body included, so the limit counts what the
         // server actually sees in flight. The semaphore is never closed.
         let _permit = self.in_flight.acquire().await.ok();
         let timeout = self.options.timeout;
-        let response = self
+        let transport =
+            |err: reqwest::Error| Failure::transient(ApiError::from_reqwest(&shown, &err, timeout));
+        let mut response = self
             .client
-            .get(url)
+            .get(url.clone())
             .send()
             .await
-            .map_err(|err| ApiError::from_reqwest(&shown, &err, timeout))?;
+            .map_err(transport)?;
         let status = response.status();
         if status == StatusCode::NOT_FOUND {
             return Ok(None);
         }
         if !status.is_success() {
-            return Err(ApiError::Status {
-                url: shown,
-                code: status.as_u16(),
+            return Err(Failure {
+                retry: retryable_status(status),
+                server_asked: retry::retry_after(response.headers()),
+                error: ApiError::Status {
+                    url: shown,
+                    code: status.as_u16(),
+                },
             });
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|err| ApiError::from_reqwest(&shown, &err, timeout))?;
-        Ok(Some(body.to_vec()))
+        let limit = self.options.max_body;
+        let too_large = || Failure {
+            error: ApiError::TooLarge {
+                url: shown.clone(),
+                limit_mb: limit.div_ceil(1024 * 1024),
+            },
+            retry: false,
+            server_asked: None,
+        };
+        // A declared length over the cap is refused before reading anything. (With gzip the
+        // header gives the compressed size; the running total below checks what we keep.)
+        if response
+            .content_length()
+            .is_some_and(|n| usize::try_from(n).unwrap_or(usize::MAX) > limit)
+        {
+            return Err(too_large());
+        }
+        let mut body = Vec::with_capacity(
+            response
+                .content_length()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(0)
+                .min(limit),
+        );
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Some(body))
     }
 }
 

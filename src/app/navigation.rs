@@ -25,8 +25,10 @@ impl App {
         }
         let detail = &mut self.tab_mut().detail;
         let next = match detail.link {
-            None if delta < 0 => count - 1,
-            None => 0,
+            // Nothing selected yet: going down starts just above the first link, going up just
+            // below the last (so `k` picks the last link, `g` the first and `G` the last).
+            None if delta < 0 => count.saturating_add_signed(delta),
+            None => usize::try_from(delta - 1).unwrap_or(0).min(count - 1),
             Some(current) => current.saturating_add_signed(delta).min(count - 1),
         };
         detail.link = Some(next);

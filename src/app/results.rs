@@ -5,10 +5,35 @@ use super::source::{ItemKey, Source};
 use super::tab::{BatchItem, BatchStatus};
 use super::terms::Term;
 use super::{App, SUGGESTIONS, resolve_term, suggest};
-use crate::msg::{Effect, Msg};
+use crate::msg::{Effect, Msg, RetryTarget};
 use crate::views::ListEntry;
 
 impl App {
+    /// Notes a retry on the item it concerns, if that item still waits for `req`.
+    fn retrying(&mut self, target: RetryTarget, req: RequestId, retry: (u32, u32)) {
+        match target {
+            RetryTarget::List(source) => {
+                let tab = &mut self.tabs[source.index()];
+                if tab.list.entries.awaits(req) {
+                    tab.list_retry = Some(retry);
+                }
+            }
+            RetryTarget::Detail(source) => {
+                let detail = &mut self.tabs[source.index()].detail;
+                if detail.state.awaits(req) {
+                    detail.retry = Some(retry);
+                }
+            }
+            RetryTarget::BatchItem(source, index) => {
+                if let Some(item) = self.batch_item(source, req, index)
+                    && !item.status.is_finished()
+                {
+                    item.retry = Some(retry);
+                }
+            }
+        }
+    }
+
     /// Applies a result message.
     pub(super) fn apply_result(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
@@ -75,6 +100,15 @@ impl App {
                 if failure.is_some() {
                     self.notice = failure;
                 }
+                vec![]
+            }
+            Msg::Retrying {
+                target,
+                req,
+                attempt,
+                of,
+            } => {
+                self.retrying(target, req, (attempt, of));
                 vec![]
             }
             // Intents are handled by `App::apply`.

@@ -19,6 +19,8 @@ pub struct Tab {
     pub detail: DetailPane,
     /// The batch view, while open.
     pub batch: Option<Batch>,
+    /// The retry under way for the list: (retry, of).
+    pub list_retry: Option<(u32, u32)>,
 }
 
 impl Tab {
@@ -32,6 +34,7 @@ impl Tab {
             list,
             detail: DetailPane::default(),
             batch: None,
+            list_retry: None,
         }
     }
 }
@@ -53,6 +56,8 @@ pub struct DetailPane {
     pub back: Vec<ItemKey>,
     /// Pages to go forward to after going back (most recent last).
     pub forward: Vec<ItemKey>,
+    /// The retry under way for the page being fetched: (retry, of).
+    pub retry: Option<(u32, u32)>,
 }
 
 impl DetailPane {
@@ -99,6 +104,8 @@ pub struct BatchItem {
     pub req: RequestId,
     /// Where it is.
     pub status: BatchStatus,
+    /// The retry under way: (retry, of).
+    pub retry: Option<(u32, u32)>,
 }
 
 /// Progress of one batch item.

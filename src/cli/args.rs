@@ -43,6 +43,25 @@ pub struct Globals {
           value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
+    /// Seconds allowed to establish a connection.
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "5",
+          value_parser = parse_seconds)]
+    pub connect_timeout: Duration,
+
+    /// Retries after a network error, timeout, 429 or 5xx (with backoff; 0 turns them off).
+    #[arg(long, global = true, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// At most this many requests per second to each API (default: no cap).
+    #[arg(long, global = true, value_name = "RATE", value_parser = parse_rate)]
+    pub max_rps: Option<f64>,
+
+    /// Refuse response bodies larger than this many megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 16,
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_body_mb: u32,
+
     /// Show pictures as `[image: URL]` text instead of drawing them (also `APIDEX_NO_IMAGES=1`).
     #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
           value_parser = clap::builder::BoolishValueParser::new())]
@@ -161,6 +180,17 @@ pub enum ListKind {
 
 fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
     BaseUrl::parse(input).map_err(|err| err.to_string())
+}
+
+fn parse_rate(input: &str) -> Result<f64, String> {
+    let rate: f64 = input
+        .trim()
+        .parse()
+        .map_err(|_| format!("{input:?} is not a number of requests per second"))?;
+    if !(rate.is_finite() && rate > 0.0 && rate <= 10_000.0) {
+        return Err("the rate must be more than 0 and at most 10000 per second".to_owned());
+    }
+    Ok(rate)
 }
 
 fn parse_seconds(input: &str) -> Result<Duration, String> {

@@ -12,10 +12,11 @@ use tokio::task::AbortHandle;
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
+use crate::api::retry::{self, RetryObserver};
 use crate::app::loadable::RequestId;
 use crate::app::source::{ItemKey, Source};
 use crate::fetch;
-use crate::msg::{Effect, Msg};
+use crate::msg::{Effect, Msg, RetryTarget};
 
 /// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
 /// fetches, closed batches and pictures nobody looks at any more are aborted.
@@ -57,8 +58,9 @@ impl EffectRunner {
         let clients = self.clients.clone();
         match effect {
             Effect::FetchList { source, req } => {
+                let observer = self.observer(RetryTarget::List(source), req);
                 self.report(async move {
-                    let result = fetch::list(&clients, source).await;
+                    let result = retry::observe(observer, fetch::list(&clients, source)).await;
                     Msg::ListLoaded {
                         source,
                         req,
@@ -105,6 +107,10 @@ impl EffectRunner {
         }
     }
 
+    fn observer(&self, target: RetryTarget, req: RequestId) -> RetryObserver {
+        retry_observer(&self.msg_tx, target, req)
+    }
+
     /// Spawns `work` and sends the message it ends with.
     fn report(&self, work: impl Future<Output = Msg> + Send + 'static) -> AbortHandle {
         let tx = self.msg_tx.clone();
@@ -130,9 +136,11 @@ impl EffectRunner {
         } else {
             Duration::ZERO
         };
+        let observer = self.observer(RetryTarget::Detail(source), req);
         let task = self.report(async move {
             tokio::time::sleep(delay).await;
-            let result = fetch::detail(&clients, &key, sub_breeds).await;
+            let work = fetch::detail(&clients, &key, sub_breeds);
+            let result = retry::observe(observer, work).await;
             Msg::DetailLoaded {
                 source,
                 req,
@@ -157,7 +165,12 @@ impl EffectRunner {
                 // Called when a slot frees up: the item is now in flight.
                 let _ = started.send(Msg::BatchItemStarted { source, req, index });
                 let clients = clients.clone();
-                async move { (index, fetch::summary(&clients, &key).await) }
+                let observer = retry_observer(&started, RetryTarget::BatchItem(source, index), req);
+                // Each item's retries are its own: the observer wraps just this item's fetch.
+                async move {
+                    let result = retry::observe(observer, fetch::summary(&clients, &key)).await;
+                    (index, result)
+                }
             });
             while let Some((_, (index, result))) = results.next().await {
                 let _ = tx.send(Msg::BatchItemLoaded {
@@ -201,4 +214,17 @@ impl EffectRunner {
             }
         });
     }
+}
+
+/// Reports each retry of `target`'s request as a [`Msg::Retrying`].
+fn retry_observer(tx: &UnboundedSender<Msg>, target: RetryTarget, req: RequestId) -> RetryObserver {
+    let tx = tx.clone();
+    std::sync::Arc::new(move |attempt, of| {
+        let _ = tx.send(Msg::Retrying {
+            target,
+            req,
+            attempt,
+            of,
+        });
+    })
 }

@@ -59,7 +59,11 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .map(|item| {
             let (mark, style, text) = match &item.status {
                 BatchStatus::Queued => ("·", theme::dim(), "queued".to_owned()),
-                BatchStatus::InFlight => (spinner, theme::border(true), "fetching…".to_owned()),
+                BatchStatus::InFlight => (
+                    spinner,
+                    theme::border(true),
+                    format!("fetching…{}", super::detail::retry_note(item.retry)),
+                ),
                 BatchStatus::Done(summary) => ("✓", theme::ok(), summary.clone()),
                 BatchStatus::NotFound => ("?", theme::error(), "not found".to_owned()),
                 BatchStatus::Failed(err) => ("✗", theme::error(), err.to_string()),

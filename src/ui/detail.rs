@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 matches!(loaded, Detail::Pokemon(_)),
             )
         }
-        other => (message(other, spinner), None, false),
+        other => (message(other, spinner, detail.retry), None, false),
     };
 
     // The picture sits beside the text on a wide pane, above it on a narrow one.
@@ -141,11 +141,19 @@ fn render_text(frame: &mut Frame, app: &mut App, page: page::Page, area: Rect) {
     }
 }
 
+/// ` retrying (2/3)` while a retry is under way.
+pub fn retry_note(retry: Option<(u32, u32)>) -> String {
+    retry.map_or_else(String::new, |(n, of)| format!(" retrying ({n}/{of})"))
+}
+
 /// What the pane says when there is no page.
-fn message(state: &Loadable<Detail>, spinner: &str) -> page::Page {
+fn message(state: &Loadable<Detail>, spinner: &str, retry: Option<(u32, u32)>) -> page::Page {
     let lines = match state {
         Loadable::Idle => vec![Line::styled("select an item", theme::dim())],
-        Loadable::Loading { .. } => vec![Line::raw(format!("{spinner} fetching…"))],
+        Loadable::Loading { .. } => vec![Line::raw(format!(
+            "{spinner} fetching…{}",
+            retry_note(retry)
+        ))],
         Loadable::Failed(err) => vec![
             Line::styled(format!("✗ {err}"), theme::error()),
             Line::default(),

@@ -8,6 +8,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::theme;
 use crate::keymap::BINDINGS;
 
+/// The overlay's widest, in cells.
+const WIDTH: u16 = 96;
+
 /// Draws the overlay centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect) {
     let key_width = BINDINGS
@@ -26,16 +29,21 @@ pub fn render(frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(" Esc or ? closes this help", theme::dim()));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Long descriptions wrap on narrower screens: count the wrapped lines, or the last ones (the
+    // closing hint) would be cut off.
+    let width = area.width.min(WIDTH);
+    let height = paragraph.line_count(width.saturating_sub(2)) + 2;
+    let height = u16::try_from(height).unwrap_or(u16::MAX);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Max(96)])
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        paragraph.block(
             Block::bordered()
                 .title(" keys ")
                 .border_style(theme::border(true)),

@@ -19,6 +19,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Search);
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let source = app.active;
+    let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
     let list = &mut app.tabs[source.index()].list;
     let block = Block::bordered()
         .title(title(source.title(), list))
@@ -26,7 +27,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let message = match &list.entries {
         Loadable::Idle => Some(Line::styled("nothing loaded yet", theme::dim())),
         Loadable::Loading { .. } => Some(Line::raw(format!(
-            "{spinner} loading from {}…",
+            "{spinner} loading from {}…{retry}",
             source.api_name()
         ))),
         Loadable::Failed(err) => Some(Line::styled(
@@ -34,6 +35,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             theme::error(),
         )),
         Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme::error())),
+        Loadable::Loaded(_) if list.pending_term.is_some() => Some(Line::raw(format!(
+            "{spinner} loading {}…",
+            list.pending_term.as_deref().unwrap_or_default()
+        ))),
         Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
             "no match — Enter fetches exactly what you typed",
             theme::dim(),

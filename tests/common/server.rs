@@ -6,6 +6,7 @@
 //! connection pool behaves as against a real server.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -40,6 +41,8 @@ pub struct Reply {
     pub delay: Duration,
     /// A fault to inject instead of the normal answer.
     pub fault: Option<Fault>,
+    /// Extra response headers (`Retry-After`, `Location`, …).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 impl Reply {
@@ -51,6 +54,7 @@ impl Reply {
             content_type: "application/json; charset=utf-8",
             delay: Duration::ZERO,
             fault: None,
+            headers: Vec::new(),
         }
     }
 
@@ -62,6 +66,7 @@ impl Reply {
             content_type: "text/plain",
             delay: Duration::ZERO,
             fault: None,
+            headers: Vec::new(),
         }
     }
 
@@ -71,6 +76,12 @@ impl Reply {
             fault: Some(fault),
             ..Self::json(b"{\"id\": 1, \"name\": \"cut\"}".to_vec())
         }
+    }
+
+    /// The same reply with an extra header.
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
     }
 
     /// The same reply after `delay`.
@@ -91,6 +102,10 @@ struct State {
     connections: AtomicUsize,
     /// Orders request starts and ends, to tell whether requests overlapped.
     clock: AtomicUsize,
+    /// Replies served once each, in order, before a target's route (to fail, then succeed).
+    queued: Mutex<HashMap<String, std::collections::VecDeque<Reply>>>,
+    /// Random failures: probability and the state of a small deterministic generator.
+    chaos: Mutex<Option<(f64, u64)>>,
     /// Finished requests: target, start tick, end tick.
     spans: Mutex<Vec<(String, usize, usize)>>,
 }
@@ -133,6 +148,25 @@ impl TestServer {
             .unwrap()
             .insert(path_and_query.to_owned(), reply);
         self
+    }
+
+    /// Answers the next requests for `path_and_query` with `replies`, one each, in order; then
+    /// the route (or 404) again.
+    pub fn queue(&self, path_and_query: &str, replies: Vec<Reply>) -> &Self {
+        self.state
+            .queued
+            .lock()
+            .unwrap()
+            .entry(path_and_query.to_owned())
+            .or_default()
+            .extend(replies);
+        self
+    }
+
+    /// Makes every request fail with probability `rate` (a 503 with `Retry-After: 0`, a 500, or a
+    /// closed connection, in turn), from a deterministic sequence seeded with `seed`.
+    pub fn set_chaos(&self, rate: f64, seed: u64) {
+        *self.state.chaos.lock().unwrap() = Some((rate, seed.max(1)));
     }
 
     /// Adds `delay` to every answer.
@@ -195,16 +229,24 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
         let started = state.clock.fetch_add(1, Ordering::SeqCst);
         let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         state.max_in_flight.fetch_max(now, Ordering::SeqCst);
-        let reply = state
-            .routes
+        let queued = state
+            .queued
             .lock()
             .unwrap()
-            .get(&target)
-            .cloned()
-            .unwrap_or_else(|| Reply {
-                body: Arc::new(b"Not Found".to_vec()),
-                ..Reply::status(404)
-            });
+            .get_mut(&target)
+            .and_then(std::collections::VecDeque::pop_front);
+        let reply = chaos(&state).or(queued).unwrap_or_else(|| {
+            state
+                .routes
+                .lock()
+                .unwrap()
+                .get(&target)
+                .cloned()
+                .unwrap_or_else(|| Reply {
+                    body: Arc::new(b"Not Found".to_vec()),
+                    ..Reply::status(404)
+                })
+        });
         let extra = Duration::from_millis(state.delay_ms.load(Ordering::SeqCst) as u64);
         tokio::time::sleep(reply.delay + extra).await;
         // The request stops counting as in flight just before the client can have all of the
@@ -220,6 +262,26 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             return;
         }
     }
+}
+
+/// A random failure, when chaos is on and the dice say so.
+fn chaos(state: &State) -> Option<Reply> {
+    let mut chaos = state.chaos.lock().unwrap();
+    let (rate, seed) = chaos.as_mut()?;
+    // xorshift64: small, deterministic, good enough to spread failures.
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    #[allow(clippy::cast_precision_loss)]
+    let roll = (*seed >> 11) as f64 / (1u64 << 53) as f64;
+    if roll >= *rate {
+        return None;
+    }
+    Some(match *seed % 3 {
+        0 => Reply::status(503).header("Retry-After", "0"),
+        1 => Reply::status(500),
+        _ => Reply::fault(Fault::Close),
+    })
 }
 
 /// Reads one request head; returns its target (path and query), or `None` at end of stream.
@@ -256,12 +318,16 @@ async fn answer(stream: &mut TcpStream, reply: &Reply, done: impl FnOnce()) -> b
         Some(Fault::Malformed) => (200, b"{\"id\": 1, \"name\": <html>oops"),
         Some(Fault::Truncate) | None => (reply.status, reply.body.as_slice()),
     };
-    let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\r\n",
+    let mut head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
         reason(status),
         reply.content_type,
         body.len()
     );
+    for (name, value) in &reply.headers {
+        let _ = write!(head, "{name}: {value}\r\n");
+    }
+    head.push_str("\r\n");
     let mut message = head.into_bytes();
     if reply.fault == Some(Fault::Truncate) {
         message.extend_from_slice(&body[..body.len() / 2]);

@@ -1,0 +1,1810 @@
+//! The browser's state machine, driven the way the event loop drives it: messages in, state and
+//! effects out. No network and no clock: list and detail results are simulated with the request ids
+//! the app handed out in its effects, and lists are built from the real fixtures the way
+//! `apidex::fetch` builds them.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
+use apidex::app::loadable::{Loadable, RequestId};
+use apidex::app::source::{ItemKey, Source};
+use apidex::app::tab::BatchStatus;
+use apidex::app::{App, Focus};
+use apidex::msg::{Effect, Msg};
+use support::{
+    api_error, breed, detail_fetch, list_req, loaded_app, new_app, pokemon_detail, pokemon_entries,
+    post_entries, selected_key, selected_row, settle_type_chart, shown_titles, type_str,
+};
+
+/// Shared builders: fixtures turned into list entries as `apidex::fetch` would, and helpers that
+/// pick request ids out of effects.
+mod support {
+    use std::path::PathBuf;
+
+    use apidex::api::ApiError;
+    use apidex::api::dogapi::models::{BreedList, BreedName, Envelope};
+    use apidex::api::jsonplaceholder::models::{Post, User};
+    use apidex::api::pokeapi::models::{NamedList, fold_whitespace};
+    use apidex::app::loadable::{Loadable, RequestId};
+    use apidex::app::source::{ItemKey, Source};
+    use apidex::app::{App, Hosts};
+    use apidex::matchups::TypeChart;
+    use apidex::msg::{Effect, Msg};
+    use apidex::sanitize::line;
+    use apidex::views::{AbilityInfo, Detail, ListEntry, PokemonDetail};
+
+    /// The bytes of `tests/fixtures/{path}`.
+    pub fn fixture(path: &str) -> Vec<u8> {
+        let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(path);
+        std::fs::read(&full).unwrap_or_else(|err| panic!("fixture {}: {err}", full.display()))
+    }
+
+    /// Every Pokémon of the real index (1351), as the Pokémon tab lists them.
+    pub fn pokemon_entries() -> Vec<ListEntry> {
+        let index: NamedList =
+            serde_json::from_slice(&fixture("pokeapi/pokemon-index.json")).unwrap();
+        index
+            .entries()
+            .into_iter()
+            .map(|entry| ListEntry {
+                title: line(&entry.name).into_owned(),
+                tag: Some(format!("#{}", entry.id)),
+                secondary: None,
+                parent: None,
+                id: Some(entry.id),
+                key: ItemKey::Pokemon(entry.name),
+            })
+            .collect()
+    }
+
+    /// Every post (100), with its author's name, as the Posts tab lists them.
+    pub fn post_entries() -> Vec<ListEntry> {
+        let posts: Vec<Post> =
+            serde_json::from_slice(&fixture("jsonplaceholder/posts.json")).unwrap();
+        let users: Vec<User> =
+            serde_json::from_slice(&fixture("jsonplaceholder/users.json")).unwrap();
+        posts
+            .into_iter()
+            .map(|post| ListEntry {
+                title: line(&fold_whitespace(&post.title)).into_owned(),
+                tag: Some(format!("#{}", post.id)),
+                secondary: users
+                    .iter()
+                    .find(|u| u.id == post.user_id)
+                    .map(|u| line(&u.name).into_owned()),
+                parent: None,
+                id: Some(post.id),
+                key: ItemKey::Post(post.id),
+            })
+            .collect()
+    }
+
+    /// Every breed, each followed by its sub-breeds, as the Dogs tab lists them.
+    pub fn breed_entries() -> Vec<ListEntry> {
+        let list: Envelope<BreedList> =
+            serde_json::from_slice(&fixture("dogapi/breeds-list-all.json")).unwrap();
+        let mut entries = Vec::new();
+        for b in list.message.breeds {
+            let name = line(&b.name).into_owned();
+            entries.push(ListEntry {
+                key: ItemKey::Breed(breed(&b.name, None)),
+                title: name.clone(),
+                tag: None,
+                secondary: match b.sub_breeds.len() {
+                    0 => None,
+                    1 => Some("1 sub-breed".to_owned()),
+                    n => Some(format!("{n} sub-breeds")),
+                },
+                parent: None,
+                id: None,
+            });
+            for sub in b.sub_breeds {
+                entries.push(ListEntry {
+                    title: format!("{name} {}", line(&sub)),
+                    key: ItemKey::Breed(breed(&b.name, Some(&sub))),
+                    tag: None,
+                    secondary: None,
+                    parent: Some(name.clone()),
+                    id: None,
+                });
+            }
+        }
+        entries
+    }
+
+    /// The list a source's tab shows.
+    pub fn entries_for(source: Source) -> Vec<ListEntry> {
+        match source {
+            Source::Pokemon => pokemon_entries(),
+            Source::Posts => post_entries(),
+            Source::Dogs => breed_entries(),
+        }
+    }
+
+    /// A breed name.
+    pub fn breed(name: &str, sub: Option<&str>) -> BreedName {
+        BreedName {
+            breed: name.to_owned(),
+            sub: sub.map(str::to_owned),
+        }
+    }
+
+    /// A server error, as a fetch would report it.
+    pub fn api_error(path: &str) -> ApiError {
+        ApiError::Status {
+            url: format!("https://pokeapi.co/api/v2/{path}"),
+            code: 503,
+        }
+    }
+
+    /// A small but real-looking Pokémon detail.
+    pub fn pokemon_detail(id: u32, name: &str) -> Detail {
+        Detail::Pokemon(PokemonDetail {
+            id,
+            name: name.to_owned(),
+            genus: None,
+            types: vec!["normal".to_owned()],
+            height_dm: 10,
+            weight_hg: 100,
+            stats: vec![("hp".to_owned(), 50)],
+            abilities: vec![AbilityInfo {
+                name: "run-away".to_owned(),
+                hidden: false,
+                effect: Ok(None),
+            }],
+            flavor: Ok(None),
+            sprite_url: None,
+            shiny_url: None,
+            evolution: Ok(Vec::new()),
+        })
+    }
+
+    /// A fresh app and the effects `App::new` returned.
+    pub fn new_app() -> (App, Vec<Effect>) {
+        App::new(Hosts {
+            pokeapi: "pokeapi.co".to_owned(),
+            jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
+            dogapi: "dog.ceo".to_owned(),
+        })
+    }
+
+    /// The request id of the `FetchList` for `source`.
+    pub fn list_req(effects: &[Effect], source: Source) -> RequestId {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::FetchList { source: s, req } if *s == source => Some(*req),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no FetchList for {source:?} in {effects:?}"))
+    }
+
+    /// A `FetchDetail` effect, unpacked.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct DetailFetch {
+        pub source: Source,
+        pub req: RequestId,
+        pub key: ItemKey,
+        pub sub_breeds: Vec<String>,
+        pub debounce: bool,
+    }
+
+    /// The one effect in `effects`, which must be a `FetchDetail`.
+    pub fn detail_fetch(effects: &[Effect]) -> DetailFetch {
+        match effects {
+            [
+                Effect::FetchDetail {
+                    source,
+                    req,
+                    key,
+                    sub_breeds,
+                    debounce,
+                },
+            ] => DetailFetch {
+                source: *source,
+                req: *req,
+                key: key.clone(),
+                sub_breeds: sub_breeds.clone(),
+                debounce: *debounce,
+            },
+            other => panic!("expected exactly one FetchDetail, got {other:?}"),
+        }
+    }
+
+    /// An app with all three lists loaded (the background tabs first, then the Pokémon tab), and
+    /// the non-debounced detail fetch the Pokémon list triggered.
+    pub fn loaded_app() -> (App, DetailFetch) {
+        let (mut app, effects) = new_app();
+        for source in [Source::Posts, Source::Dogs] {
+            let more = app.update(Msg::ListLoaded {
+                source,
+                req: list_req(&effects, source),
+                result: Ok(entries_for(source)),
+            });
+            assert!(more.is_empty(), "a background tab fetched: {more:?}");
+        }
+        let more = app.update(Msg::ListLoaded {
+            source: Source::Pokemon,
+            req: list_req(&effects, Source::Pokemon),
+            result: Ok(pokemon_entries()),
+        });
+        let fetch = detail_fetch(&more);
+        (app, fetch)
+    }
+
+    /// Answers the type chart request a loaded Pokémon page sets off (with an empty chart), so
+    /// nothing is left loading.
+    pub fn settle_type_chart(app: &mut App) {
+        if let Loadable::Loading { req } = app.type_chart {
+            app.update(Msg::TypeChartLoaded {
+                req,
+                result: Ok(TypeChart::default()),
+            });
+        }
+        assert!(matches!(app.type_chart, Loadable::Loaded(_)));
+    }
+
+    /// Types `text` into the search box, one key at a time; every effect, in order.
+    pub fn type_str(app: &mut App, text: &str) -> Vec<Effect> {
+        text.chars()
+            .flat_map(|c| app.update(Msg::SearchInput(c)))
+            .collect()
+    }
+
+    /// The first `n` titles shown in the active tab's list.
+    pub fn shown_titles(app: &App, n: usize) -> Vec<String> {
+        let list = &app.tab().list;
+        (0..n.min(list.shown.len()))
+            .map(|row| list.entry_at(row).unwrap().title.clone())
+            .collect()
+    }
+
+    /// The selected row of the active tab's list.
+    pub fn selected_row(app: &App) -> Option<usize> {
+        app.tab().list.state.selected()
+    }
+
+    /// The key of the active tab's selected entry.
+    pub fn selected_key(app: &App) -> Option<ItemKey> {
+        app.tab().list.selected().map(|e| e.key.clone())
+    }
+}
+
+fn pokemon(name: &str) -> ItemKey {
+    ItemKey::Pokemon(name.to_owned())
+}
+
+/// The detail pane's state in the active tab.
+fn detail_state(app: &App) -> &Loadable<apidex::views::Detail> {
+    &app.tab().detail.state
+}
+
+// --- start-up and list loading ------------------------------------------------------------------
+
+#[test]
+fn new_fetches_every_list_and_waits() {
+    let (app, effects) = new_app();
+    assert_eq!(effects.len(), 3, "{effects:?}");
+    let sources: Vec<Source> = effects
+        .iter()
+        .map(|e| match e {
+            Effect::FetchList { source, .. } => *source,
+            other => panic!("unexpected effect {other:?}"),
+        })
+        .collect();
+    assert_eq!(sources, Source::ALL);
+    let reqs: std::collections::BTreeSet<RequestId> =
+        Source::ALL.iter().map(|&s| list_req(&effects, s)).collect();
+    assert_eq!(reqs.len(), 3, "request ids must differ");
+    for source in Source::ALL {
+        let list = &app.tabs[source.index()].list;
+        assert!(list.entries.awaits(list_req(&effects, source)));
+        assert!(matches!(
+            app.tabs[source.index()].detail.state,
+            Loadable::Idle
+        ));
+    }
+    assert_eq!(app.active, Source::Pokemon);
+    assert_eq!(app.focus, Focus::List);
+    assert!(app.is_loading());
+    assert_eq!(app.in_flight(), 3);
+    assert!(app.notice.is_none());
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn active_list_selects_first_row_and_fetches_it_at_once() {
+    let (mut app, effects) = new_app();
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: list_req(&effects, Source::Pokemon),
+        result: Ok(pokemon_entries()),
+    });
+    let fetch = detail_fetch(&more);
+    assert_eq!(fetch.source, Source::Pokemon);
+    assert_eq!(fetch.key, pokemon("bulbasaur"));
+    assert!(!fetch.debounce, "the first detail must not wait");
+    assert!(fetch.sub_breeds.is_empty());
+    assert_eq!(app.tab().list.all().len(), 1351);
+    assert_eq!(app.tab().list.shown.len(), 1351);
+    assert_eq!(selected_row(&app), Some(0));
+    assert_eq!(app.tab().detail.key, Some(pokemon("bulbasaur")));
+    assert!(app.tab().detail.state.awaits(fetch.req));
+    // The other two lists are still loading, plus the detail.
+    assert_eq!(app.in_flight(), 3);
+}
+
+#[test]
+fn background_list_loads_without_fetching() {
+    let (mut app, effects) = new_app();
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Posts,
+        req: list_req(&effects, Source::Posts),
+        result: Ok(post_entries()),
+    });
+    assert!(more.is_empty(), "{more:?}");
+    let posts = &app.tabs[Source::Posts.index()];
+    assert_eq!(posts.list.all().len(), 100);
+    assert_eq!(posts.list.state.selected(), Some(0));
+    assert!(matches!(posts.detail.state, Loadable::Idle));
+    // The active tab is untouched.
+    assert!(app.tab().list.entries.is_loading());
+}
+
+#[test]
+fn stale_list_result_is_ignored() {
+    let (mut app, effects) = new_app();
+    let req = list_req(&effects, Source::Pokemon);
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: RequestId(req.0 + 100),
+        result: Ok(pokemon_entries()),
+    });
+    assert!(more.is_empty());
+    assert!(app.tab().list.entries.awaits(req), "a stale list was taken");
+    // Another tab's request id does not count either.
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: list_req(&effects, Source::Posts),
+        result: Ok(pokemon_entries()),
+    });
+    assert!(more.is_empty());
+    assert!(app.tab().list.entries.awaits(req));
+
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req,
+        result: Ok(pokemon_entries()),
+    });
+    assert_eq!(detail_fetch(&more).key, pokemon("bulbasaur"));
+    // The same answer delivered twice is not applied twice.
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req,
+        result: Ok(Vec::new()),
+    });
+    assert!(more.is_empty());
+    assert_eq!(app.tab().list.all().len(), 1351);
+}
+
+#[test]
+fn stale_detail_result_is_ignored() {
+    let (mut app, first) = loaded_app();
+    let second = detail_fetch(&app.update(Msg::Move(1)));
+    assert_eq!(second.key, pokemon("ivysaur"));
+    assert_ne!(first.req, second.req);
+
+    // bulbasaur's answer arrives after the user moved on.
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: first.req,
+        key: first.key.clone(),
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    assert!(detail_state(&app).awaits(second.req));
+    assert_eq!(app.tab().detail.key, Some(pokemon("ivysaur")));
+
+    // So does an error for it: no notice either.
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: first.req,
+        key: first.key,
+        result: Err(api_error("pokemon/bulbasaur")),
+    });
+    assert!(detail_state(&app).awaits(second.req));
+    assert!(app.notice.is_none());
+
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: second.req,
+        key: second.key,
+        result: Ok(Some(pokemon_detail(2, "ivysaur"))),
+    });
+    assert_eq!(
+        detail_state(&app).loaded(),
+        Some(&pokemon_detail(2, "ivysaur"))
+    );
+    // A second delivery of the same request changes nothing.
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: second.req,
+        key: pokemon("ivysaur"),
+        result: Ok(None),
+    });
+    assert!(detail_state(&app).loaded().is_some());
+}
+
+#[test]
+fn the_first_pokemon_page_fetches_the_type_chart_once() {
+    let (mut app, fetch) = loaded_app();
+    assert!(
+        matches!(app.type_chart, Loadable::Idle),
+        "not before a page"
+    );
+    let effects = app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    let [Effect::FetchTypeChart { req }] = effects.as_slice() else {
+        panic!("expected one FetchTypeChart, got {effects:?}");
+    };
+    assert!(app.type_chart.awaits(*req));
+    // The next page does not ask again.
+    let next = detail_fetch(&app.update(Msg::Move(1)));
+    let effects = app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: next.req,
+        key: next.key,
+        result: Ok(Some(pokemon_detail(2, "ivysaur"))),
+    });
+    assert!(effects.is_empty(), "{effects:?}");
+    settle_type_chart(&mut app);
+    assert!(!app.is_loading());
+}
+
+// --- search -------------------------------------------------------------------------------------
+
+#[test]
+fn typing_char_filters_and_highlights_the_matched_letters() {
+    let (mut app, _) = loaded_app();
+    assert!(app.update(Msg::FocusSearch).is_empty());
+    assert_eq!(app.focus, Focus::Search);
+    type_str(&mut app, "char");
+    let list = &app.tab().list;
+    assert_eq!(list.query, "char");
+    assert_eq!(
+        shown_titles(&app, 3),
+        ["charmander", "charmeleon", "charizard"]
+    );
+    for row in 0..3 {
+        assert_eq!(list.shown[row].highlights, [0, 1, 2, 3], "row {row}");
+    }
+    // Every match contains c, h, a, r in that order, and nothing else is shown.
+    assert!(list.shown.len() < 30, "{} shown", list.shown.len());
+    for shown in &list.shown {
+        let title: Vec<char> = list.all()[shown.entry].title.chars().collect();
+        let picked: String = shown
+            .highlights
+            .iter()
+            .map(|&i| title[i as usize].to_ascii_lowercase())
+            .collect();
+        assert_eq!(picked, "char", "{title:?}");
+    }
+    assert_eq!(selected_row(&app), Some(0));
+    assert_eq!(selected_key(&app), Some(pokemon("charmander")));
+}
+
+#[test]
+fn typing_fetches_debounced_only_when_the_selected_entry_changes() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let mut fetched = Vec::new();
+    for c in "charm".chars() {
+        let before = selected_key(&app);
+        let effects = app.update(Msg::SearchInput(c));
+        let after = selected_key(&app);
+        if before == after {
+            assert!(effects.is_empty(), "{c:?}: {effects:?}");
+        } else {
+            let fetch = detail_fetch(&effects);
+            assert!(fetch.debounce, "typing must debounce");
+            assert_eq!(Some(fetch.key.clone()), after);
+            fetched.push(fetch.key);
+        }
+    }
+    // 'c' moves the selection from bulbasaur to charmander; "har" and "m" keep it there.
+    assert_eq!(fetched, [pokemon("charmander")]);
+    assert!(app.tab().detail.state.is_loading());
+}
+
+#[test]
+fn typing_an_id_puts_that_pokemon_first_and_backspace_widens_again() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let effects = type_str(&mut app, "25");
+    assert_eq!(shown_titles(&app, 1), ["pikachu"]);
+    assert_eq!(
+        app.tab().list.entry_at(0).unwrap().tag.as_deref(),
+        Some("#25")
+    );
+    // The last fetch asked for pikachu.
+    assert_eq!(
+        detail_fetch(&effects[effects.len() - 1..]).key,
+        pokemon("pikachu")
+    );
+    let narrow = app.tab().list.shown.len();
+
+    let effects = app.update(Msg::SearchBackspace);
+    assert_eq!(app.tab().list.query, "2");
+    assert_eq!(shown_titles(&app, 1), ["ivysaur"], "#2 comes first");
+    assert!(app.tab().list.shown.len() >= narrow);
+    assert_eq!(detail_fetch(&effects).key, pokemon("ivysaur"));
+
+    app.update(Msg::SearchBackspace);
+    assert_eq!(app.tab().list.query, "");
+    assert_eq!(app.tab().list.shown.len(), 1351);
+    assert_eq!(shown_titles(&app, 1), ["bulbasaur"]);
+    assert_eq!(app.focus, Focus::Search);
+
+    // "#25" works as well.
+    type_str(&mut app, "#25");
+    assert_eq!(shown_titles(&app, 1), ["pikachu"]);
+}
+
+#[test]
+fn backspace_widens_a_fuzzy_filter() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "charm");
+    let narrow: Vec<usize> = app.tab().list.shown.iter().map(|s| s.entry).collect();
+    app.update(Msg::SearchBackspace);
+    let wide: Vec<usize> = app.tab().list.shown.iter().map(|s| s.entry).collect();
+    assert!(
+        wide.len() > narrow.len(),
+        "{} vs {}",
+        wide.len(),
+        narrow.len()
+    );
+    assert!(narrow.iter().all(|e| wide.contains(e)), "char ⊇ charm");
+    // charizard does not match "charm" but matches "char" again.
+    let charizard = app
+        .tab()
+        .list
+        .all()
+        .iter()
+        .position(|e| e.title == "charizard");
+    assert!(!narrow.contains(&charizard.unwrap()));
+    assert_eq!(
+        shown_titles(&app, 3),
+        ["charmander", "charmeleon", "charizard"]
+    );
+}
+
+#[test]
+fn esc_in_search_clears_the_query_and_returns_to_the_list() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "char");
+    let effects = app.update(Msg::Back);
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.tab().list.query, "");
+    assert_eq!(app.tab().list.shown.len(), 1351);
+    assert_eq!(selected_row(&app), Some(0));
+    // Row 0 is bulbasaur again, while the pane was fetching charmander.
+    assert_eq!(detail_fetch(&effects).key, pokemon("bulbasaur"));
+}
+
+#[test]
+fn opening_and_leaving_an_empty_search_keeps_the_selection() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::Move(5));
+    let key = selected_key(&app);
+    assert_eq!(key, Some(pokemon("charizard")));
+    app.update(Msg::FocusSearch);
+    assert!(app.update(Msg::SearchBackspace).is_empty());
+    assert_eq!(selected_key(&app), key);
+    assert!(app.update(Msg::SearchClear).is_empty());
+    assert_eq!(selected_key(&app), key);
+    assert!(app.update(Msg::Back).is_empty());
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(
+        selected_row(&app),
+        Some(5),
+        "Esc from an empty search moved"
+    );
+}
+
+#[test]
+fn confirm_in_search_opens_the_best_match() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let typed = type_str(&mut app, "char");
+    let pending = detail_fetch(&typed);
+    assert_eq!(pending.key, pokemon("charmander"));
+    assert!(pending.debounce);
+
+    // The debounced fetch for charmander is already under way: Enter adds nothing.
+    let effects = app.update(Msg::Confirm);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.focus, Focus::Detail);
+    assert!(app.tab().detail.state.awaits(pending.req));
+}
+
+#[test]
+fn confirm_in_search_refetches_a_failed_match_at_once() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let pending = detail_fetch(&type_str(&mut app, "char"));
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: pending.req,
+        key: pending.key,
+        result: Err(api_error("pokemon/charmander")),
+    });
+    let fetch = detail_fetch(&app.update(Msg::Confirm));
+    assert_eq!(fetch.key, pokemon("charmander"));
+    assert!(!fetch.debounce, "Enter must not wait");
+    assert_ne!(fetch.req, pending.req);
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn confirm_without_a_match_fetches_exactly_what_was_typed() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "  MissingNo ");
+    assert!(app.tab().list.shown.is_empty());
+    assert_eq!(selected_row(&app), None);
+    let fetch = detail_fetch(&app.update(Msg::Confirm));
+    assert_eq!(fetch.key, pokemon("missingno"), "trimmed and lower-cased");
+    assert!(!fetch.debounce);
+    assert_eq!(fetch.source, Source::Pokemon);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.tab().detail.key, Some(pokemon("missingno")));
+    assert!(app.tab().detail.state.awaits(fetch.req));
+}
+
+#[test]
+fn confirm_on_an_empty_search_with_an_empty_list_goes_back_to_the_list() {
+    let (mut app, effects) = new_app();
+    // The list is still loading: nothing is shown, nothing typed.
+    app.update(Msg::FocusSearch);
+    assert!(app.update(Msg::Confirm).is_empty());
+    assert_eq!(app.focus, Focus::List);
+    // Once it loads, the first row is fetched as usual.
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: list_req(&effects, Source::Pokemon),
+        result: Ok(pokemon_entries()),
+    });
+    assert_eq!(detail_fetch(&more).key, pokemon("bulbasaur"));
+}
+
+#[test]
+fn not_found_offers_close_names_from_the_list() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    // A typo that fuzzy-matches nothing in the list.
+    type_str(&mut app, "pikaxhu");
+    assert!(app.tab().list.shown.is_empty());
+    let fetch = detail_fetch(&app.update(Msg::Confirm));
+    assert_eq!(fetch.key, pokemon("pikaxhu"));
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(None),
+    });
+    let Loadable::NotFound { query, suggestions } = detail_state(&app) else {
+        panic!("expected NotFound, got {:?}", detail_state(&app));
+    };
+    assert_eq!(query, "pikaxhu");
+    assert_eq!(suggestions.first().map(String::as_str), Some("pikachu"));
+    assert!(suggestions.len() <= 5);
+    assert!(app.notice.is_none(), "not found is not an error");
+    assert!(!app.is_loading());
+}
+
+#[test]
+fn an_extra_letter_still_fuzzy_matches_a_form_name() {
+    // "pikachuu" is a subsequence of "pikachu-unova-cap": Enter opens that form, it does not ask
+    // the API for "pikachuu".
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "pikachuu");
+    assert_eq!(shown_titles(&app, 5), ["pikachu-unova-cap"]);
+    app.update(Msg::Confirm);
+    assert_eq!(app.tab().detail.key, Some(pokemon("pikachu-unova-cap")));
+}
+
+#[test]
+fn detail_error_fails_the_pane_and_sets_the_notice() {
+    let (mut app, fetch) = loaded_app();
+    let err = api_error("pokemon/bulbasaur");
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Err(err.clone()),
+    });
+    let Loadable::Failed(got) = detail_state(&app) else {
+        panic!("expected Failed, got {:?}", detail_state(&app));
+    };
+    assert_eq!(got, &err);
+    let notice = app.notice.as_deref().unwrap();
+    assert!(notice.starts_with("bulbasaur: "), "{notice}");
+    assert!(notice.contains("HTTP 503"), "{notice}");
+}
+
+#[test]
+fn retry_refetches_a_failed_detail() {
+    let (mut app, fetch) = loaded_app();
+    // Nothing failed yet: r does nothing.
+    assert!(app.update(Msg::Retry).is_empty());
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key.clone(),
+        result: Err(api_error("pokemon/bulbasaur")),
+    });
+    let again = detail_fetch(&app.update(Msg::Retry));
+    assert_eq!(again.key, fetch.key);
+    assert_ne!(again.req, fetch.req);
+    assert!(!again.debounce);
+    assert!(detail_state(&app).awaits(again.req));
+    // While it is loading, r does not pile up requests.
+    assert!(app.update(Msg::Retry).is_empty());
+}
+
+#[test]
+fn retry_refetches_a_failed_list() {
+    let (mut app, effects) = new_app();
+    let req = list_req(&effects, Source::Pokemon);
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req,
+        result: Err(api_error("pokemon?limit=100000")),
+    });
+    assert!(more.is_empty(), "nothing to select in a failed list");
+    assert!(matches!(app.tab().list.entries, Loadable::Failed(_)));
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.starts_with("PokeAPI: HTTP 503"), "{notice}");
+
+    let retry = app.update(Msg::Retry);
+    let [Effect::FetchList { source, req: again }] = retry.as_slice() else {
+        panic!("expected one FetchList, got {retry:?}");
+    };
+    assert_eq!(*source, Source::Pokemon);
+    assert_ne!(*again, req);
+    assert!(app.tab().list.entries.awaits(*again));
+    // The old request's late answer is dropped.
+    assert!(
+        app.update(Msg::ListLoaded {
+            source: Source::Pokemon,
+            req,
+            result: Ok(pokemon_entries()),
+        })
+        .is_empty()
+    );
+    assert!(app.tab().list.entries.is_loading());
+
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: *again,
+        result: Ok(pokemon_entries()),
+    });
+    assert_eq!(detail_fetch(&more).key, pokemon("bulbasaur"));
+}
+
+// --- moving -------------------------------------------------------------------------------------
+
+#[test]
+fn moving_stays_in_bounds_and_debounces_the_detail() {
+    let (mut app, _) = loaded_app();
+    assert!(app.update(Msg::Move(-1)).is_empty(), "already at the top");
+    assert_eq!(selected_row(&app), Some(0));
+
+    let fetch = detail_fetch(&app.update(Msg::Move(1)));
+    assert_eq!(fetch.key, pokemon("ivysaur"));
+    assert!(fetch.debounce);
+    assert_eq!(selected_row(&app), Some(1));
+    assert_eq!(
+        detail_fetch(&app.update(Msg::Move(1))).key,
+        pokemon("venusaur")
+    );
+    assert_eq!(
+        detail_fetch(&app.update(Msg::Move(-1))).key,
+        pokemon("ivysaur")
+    );
+
+    let last = app.tab().list.all().last().unwrap().key.clone();
+    let fetch = detail_fetch(&app.update(Msg::Bottom));
+    assert_eq!(fetch.key, last);
+    assert_eq!(selected_row(&app), Some(1350));
+    assert!(app.update(Msg::Move(1)).is_empty(), "already at the bottom");
+    assert!(app.update(Msg::Move(1000)).is_empty());
+    assert_eq!(selected_row(&app), Some(1350));
+
+    let fetch = detail_fetch(&app.update(Msg::Top));
+    assert_eq!(fetch.key, pokemon("bulbasaur"));
+    assert!(fetch.debounce);
+    assert_eq!(selected_row(&app), Some(0));
+    assert!(app.update(Msg::Top).is_empty());
+    assert!(app.update(Msg::Move(-1000)).is_empty());
+
+    // Moving back to an item that is still loading does not fetch it twice.
+    app.update(Msg::Move(1));
+    let back = app.update(Msg::Move(-1));
+    assert_eq!(detail_fetch(&back).key, pokemon("bulbasaur"));
+    let fetch = detail_fetch(&back);
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    // Reopening a loaded item costs nothing.
+    assert!(app.update(Msg::Confirm).is_empty());
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn moving_in_the_detail_pane_scrolls_it() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusDetail);
+    assert_eq!(app.focus, Focus::Detail);
+    assert!(app.update(Msg::Move(3)).is_empty());
+    assert_eq!(app.tab().detail.scroll, 3);
+    assert_eq!(selected_row(&app), Some(0), "the list selection stays");
+    app.update(Msg::Move(-10));
+    assert_eq!(app.tab().detail.scroll, 0);
+    app.update(Msg::Bottom);
+    assert_eq!(app.tab().detail.scroll, u16::MAX, "clamped by the view");
+    app.update(Msg::Top);
+    assert_eq!(app.tab().detail.scroll, 0);
+    app.update(Msg::FocusList);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn first_and_last_pick_the_first_and_last_link_on_a_page() {
+    let (mut app, fetch) = loaded_app();
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    settle_type_chart(&mut app);
+    app.update(Msg::FocusDetail);
+    // The page links its type and its ability.
+    assert_eq!(
+        app.links(),
+        [
+            ItemKey::Type("normal".to_owned()),
+            ItemKey::Ability("run-away".to_owned())
+        ]
+    );
+    assert_eq!(app.tab().detail.link, None);
+    app.update(Msg::Top);
+    assert_eq!(app.tab().detail.link, Some(0), "g: the first link");
+    app.update(Msg::Bottom);
+    assert_eq!(app.tab().detail.link, Some(1), "G: the last link");
+    app.update(Msg::Top);
+    assert_eq!(app.tab().detail.link, Some(0));
+
+    // From no selection, G goes to the last link too, and j / k to the first / last.
+    for (msg, expected) in [
+        (Msg::Bottom, 1),
+        (Msg::Top, 0),
+        (Msg::Move(1), 0),
+        (Msg::Move(-1), 1),
+    ] {
+        // Away and back: the page comes from the cache with no link selected.
+        app.update(Msg::FocusList);
+        app.update(Msg::Move(1));
+        assert!(app.update(Msg::Move(-1)).is_empty(), "bulbasaur is cached");
+        app.update(Msg::FocusDetail);
+        assert_eq!(app.tab().detail.link, None);
+        let label = format!("{msg:?}");
+        app.update(msg);
+        assert_eq!(app.tab().detail.link, Some(expected), "{label}");
+    }
+    assert_eq!(selected_row(&app), Some(0));
+}
+
+#[test]
+fn page_moves_by_what_the_last_draw_showed() {
+    let (mut app, _) = loaded_app();
+    // Never drawn: a page is one row.
+    app.update(Msg::Page(1));
+    assert_eq!(selected_row(&app), Some(1));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| apidex::ui::draw(f, &mut app)).unwrap();
+    let page = usize::from(app.areas.list_page);
+    assert!(page > 10, "page {page}");
+    app.update(Msg::Page(1));
+    assert_eq!(selected_row(&app), Some(1 + page));
+    app.update(Msg::Page(-1));
+    app.update(Msg::Page(-1));
+    assert_eq!(selected_row(&app), Some(0));
+}
+
+// --- marks and batches --------------------------------------------------------------------------
+
+#[test]
+fn marks_toggle_move_on_and_clear_with_esc() {
+    let (mut app, _) = loaded_app();
+    let fetch = detail_fetch(&app.update(Msg::ToggleMark));
+    assert_eq!(fetch.key, pokemon("ivysaur"), "marking moves on");
+    assert!(fetch.debounce);
+    assert_eq!(selected_row(&app), Some(1));
+    app.update(Msg::ToggleMark);
+    assert_eq!(
+        app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
+        [0, 1]
+    );
+    // Back on bulbasaur, Space unmarks it.
+    app.update(Msg::Top);
+    app.update(Msg::ToggleMark);
+    assert_eq!(
+        app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
+        [1]
+    );
+
+    assert!(app.update(Msg::Back).is_empty());
+    assert!(app.tab().list.marks.is_empty());
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn mark_all_marks_every_shown_row() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "char");
+    app.update(Msg::FocusList);
+    assert!(app.update(Msg::MarkAll).is_empty());
+    let list = &app.tab().list;
+    let shown: std::collections::BTreeSet<usize> = list.shown.iter().map(|s| s.entry).collect();
+    assert_eq!(list.marks, shown);
+    assert_eq!(list.marks.len(), list.shown.len());
+
+    // Esc clears the marks first, then the filter.
+    app.update(Msg::Back);
+    assert!(app.tab().list.marks.is_empty());
+    assert_eq!(app.tab().list.query, "char");
+    app.update(Msg::Back);
+    assert_eq!(app.tab().list.query, "");
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn marking_from_the_detail_pane_moves_the_list_selection() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusDetail);
+    let fetch = detail_fetch(&app.update(Msg::ToggleMark));
+    assert_eq!(fetch.key, pokemon("ivysaur"));
+    app.update(Msg::ToggleMark);
+    app.update(Msg::ToggleMark);
+    assert_eq!(
+        app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
+        [0, 1, 2],
+        "Space Space Space marks three in a row"
+    );
+    assert_eq!(selected_row(&app), Some(3));
+    assert_eq!(app.tab().detail.scroll, 0, "marking does not scroll");
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+/// Marks squirtle, then bulbasaur, then pikachu, and presses Enter.
+fn start_batch(app: &mut App) -> (RequestId, Vec<(usize, ItemKey)>) {
+    app.update(Msg::Move(6));
+    app.update(Msg::ToggleMark); // squirtle
+    app.update(Msg::Top);
+    app.update(Msg::ToggleMark); // bulbasaur
+    app.update(Msg::Move(23));
+    assert_eq!(selected_key(app), Some(pokemon("pikachu")));
+    app.update(Msg::ToggleMark);
+    let effects = app.update(Msg::Confirm);
+    match effects.as_slice() {
+        [
+            Effect::FetchBatch {
+                source: Source::Pokemon,
+                req,
+                items,
+            },
+        ] => (*req, items.clone()),
+        other => panic!("expected one FetchBatch, got {other:?}"),
+    }
+}
+
+#[test]
+fn confirm_with_marks_starts_a_batch_in_list_order() {
+    let (mut app, _) = loaded_app();
+    let (req, items) = start_batch(&mut app);
+    assert_eq!(
+        items,
+        [
+            (0, pokemon("bulbasaur")),
+            (1, pokemon("squirtle")),
+            (2, pokemon("pikachu")),
+        ]
+    );
+    assert!(app.tab().list.marks.is_empty(), "marks are consumed");
+    assert_eq!(app.focus, Focus::List);
+    let batch = app.tab().batch.as_ref().unwrap();
+    let labels: Vec<&str> = batch.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["#1 bulbasaur", "#7 squirtle", "#25 pikachu"]);
+    assert!(batch.items.iter().all(|i| i.status == BatchStatus::Queued));
+    assert!(batch.items.iter().all(|i| i.req == req));
+    assert_eq!(batch.state.selected(), Some(0));
+    assert_eq!(batch.finished(), 0);
+    assert!(batch.is_running());
+    assert!(app.is_loading());
+}
+
+#[test]
+fn batch_items_report_progress_and_stale_results_are_dropped() {
+    let (mut app, fetch) = loaded_app();
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    let (req, _) = start_batch(&mut app);
+    // Marking moved the selection on and fetched that row's detail; let it arrive.
+    if let Loadable::Loading { req: detail_req } = app.tab().detail.state {
+        let key = app.tab().detail.key.clone().unwrap();
+        app.update(Msg::DetailLoaded {
+            source: Source::Pokemon,
+            req: detail_req,
+            key,
+            result: Ok(Some(pokemon_detail(26, "raichu"))),
+        });
+    }
+    settle_type_chart(&mut app);
+    assert!(app.is_loading(), "queued items count as loading");
+    assert_eq!(app.in_flight(), 0, "but not as in flight");
+
+    for index in 0..3 {
+        app.update(Msg::BatchItemStarted {
+            source: Source::Pokemon,
+            req,
+            index,
+        });
+    }
+    let batch = app.tab().batch.as_ref().unwrap();
+    assert!(
+        batch
+            .items
+            .iter()
+            .all(|i| i.status == BatchStatus::InFlight)
+    );
+    assert_eq!(app.in_flight(), 3);
+
+    let stale = RequestId(req.0 + 1000);
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Pokemon,
+        req: stale,
+        index: 0,
+        result: Ok(Some("stale".to_owned())),
+    });
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Posts,
+        req,
+        index: 0,
+        result: Ok(Some("wrong tab".to_owned())),
+    });
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Pokemon,
+        req,
+        index: 7,
+        result: Ok(Some("no such index".to_owned())),
+    });
+    assert_eq!(app.tab().batch.as_ref().unwrap().finished(), 0);
+
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Pokemon,
+        req,
+        index: 0,
+        result: Ok(Some("grass/poison · total 318".to_owned())),
+    });
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Pokemon,
+        req,
+        index: 1,
+        result: Ok(None),
+    });
+    assert!(app.notice.is_none());
+    app.update(Msg::BatchItemLoaded {
+        source: Source::Pokemon,
+        req,
+        index: 2,
+        result: Err(api_error("pokemon/pikachu")),
+    });
+    let batch = app.tab().batch.as_ref().unwrap();
+    let statuses: Vec<&BatchStatus> = batch.items.iter().map(|i| &i.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            &BatchStatus::Done("grass/poison · total 318".to_owned()),
+            &BatchStatus::NotFound,
+            &BatchStatus::Failed(api_error("pokemon/pikachu")),
+        ]
+    );
+    assert_eq!(batch.finished(), 3);
+    assert!(!batch.is_running());
+    assert!(!app.is_loading());
+    assert_eq!(app.in_flight(), 0);
+    let notice = app.notice.as_deref().unwrap();
+    assert!(notice.starts_with("#25 pikachu: HTTP 503"), "{notice}");
+
+    // A late "started" does not turn a finished item back into in-flight.
+    app.update(Msg::BatchItemStarted {
+        source: Source::Pokemon,
+        req,
+        index: 0,
+    });
+    assert!(matches!(
+        app.tab().batch.as_ref().unwrap().items[0].status,
+        BatchStatus::Done(_)
+    ));
+}
+
+#[test]
+fn batch_retry_requeues_only_failures_under_a_new_request() {
+    let (mut app, _) = loaded_app();
+    let (old, _) = start_batch(&mut app);
+    let load = |app: &mut App, req, index, result| {
+        app.update(Msg::BatchItemLoaded {
+            source: Source::Pokemon,
+            req,
+            index,
+            result,
+        });
+    };
+    load(&mut app, old, 0, Err(api_error("pokemon/bulbasaur")));
+    app.update(Msg::BatchItemStarted {
+        source: Source::Pokemon,
+        req: old,
+        index: 1,
+    });
+    load(&mut app, old, 2, Err(api_error("pokemon/pikachu")));
+
+    let effects = app.update(Msg::Retry);
+    let [
+        Effect::FetchBatch {
+            source: Source::Pokemon,
+            req: new,
+            items,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("expected one FetchBatch, got {effects:?}");
+    };
+    let new = *new;
+    assert_ne!(new, old);
+    assert_eq!(
+        items,
+        &[(0, pokemon("bulbasaur")), (2, pokemon("pikachu"))],
+        "only the failures, at their positions"
+    );
+    let batch = app.tab().batch.as_ref().unwrap();
+    assert_eq!(batch.items[0].status, BatchStatus::Queued);
+    assert_eq!(batch.items[0].req, new);
+    assert_eq!(batch.items[1].status, BatchStatus::InFlight, "untouched");
+    assert_eq!(batch.items[1].req, old);
+    assert_eq!(batch.items[2].req, new);
+
+    // A late answer from the first attempt for a retried item is dropped…
+    load(&mut app, old, 0, Ok(Some("late".to_owned())));
+    assert_eq!(
+        app.tab().batch.as_ref().unwrap().items[0].status,
+        BatchStatus::Queued
+    );
+    // …while the first attempt's item that was still in flight is still accepted.
+    load(&mut app, old, 1, Ok(Some("water · total 314".to_owned())));
+    // And the new attempt's answers land.
+    load(
+        &mut app,
+        new,
+        0,
+        Ok(Some("grass/poison · total 318".to_owned())),
+    );
+    load(
+        &mut app,
+        new,
+        2,
+        Ok(Some("electric · total 320".to_owned())),
+    );
+    let batch = app.tab().batch.as_ref().unwrap();
+    assert_eq!(
+        batch.items[0].status,
+        BatchStatus::Done("grass/poison · total 318".to_owned())
+    );
+    assert_eq!(
+        batch.items[1].status,
+        BatchStatus::Done("water · total 314".to_owned())
+    );
+    assert_eq!(batch.finished(), 3);
+    // Nothing failed: r does nothing.
+    assert!(app.update(Msg::Retry).is_empty());
+}
+
+#[test]
+fn batch_view_moves_opens_items_and_closes_with_esc() {
+    let (mut app, _) = loaded_app();
+    start_batch(&mut app);
+    let list_row = selected_row(&app);
+
+    // Marks are ignored while the batch view is open.
+    assert!(app.update(Msg::ToggleMark).is_empty());
+    assert!(app.update(Msg::MarkAll).is_empty());
+    assert!(app.tab().list.marks.is_empty());
+
+    assert!(app.update(Msg::Move(1)).is_empty(), "no fetch while moving");
+    assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(1));
+    app.update(Msg::Move(10));
+    assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(2));
+    app.update(Msg::Move(-1));
+    assert_eq!(selected_row(&app), list_row, "the list selection stays");
+
+    let fetch = detail_fetch(&app.update(Msg::Confirm));
+    assert_eq!(fetch.key, pokemon("squirtle"));
+    assert!(!fetch.debounce);
+    assert_eq!(app.focus, Focus::Detail);
+
+    // Esc leaves the detail, then closes the batch.
+    assert!(app.update(Msg::Back).is_empty());
+    assert_eq!(app.focus, Focus::List);
+    assert!(app.tab().batch.is_some());
+    let effects = app.update(Msg::Back);
+    assert_eq!(
+        effects,
+        [Effect::CancelBatch {
+            source: Source::Pokemon
+        }]
+    );
+    assert!(app.tab().batch.is_none());
+    assert!(app.update(Msg::Back).is_empty(), "nothing left to close");
+}
+
+// --- tabs ---------------------------------------------------------------------------------------
+
+#[test]
+fn tabs_keep_their_own_query_selection_and_marks() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "char");
+
+    // Posts has never shown a detail: switching fetches its selection at once.
+    let fetch = detail_fetch(&app.update(Msg::NextTab));
+    assert_eq!(app.active, Source::Posts);
+    assert_eq!(app.focus, Focus::List, "switching leaves the search box");
+    assert_eq!(fetch.source, Source::Posts);
+    assert_eq!(fetch.key, ItemKey::Post(1));
+    assert!(!fetch.debounce);
+    assert_eq!(app.tab().list.query, "");
+    app.update(Msg::Move(2));
+    app.update(Msg::ToggleMark);
+    assert_eq!(selected_key(&app), Some(ItemKey::Post(4)));
+
+    // Back on Pokémon: the filter and its selection are as they were, nothing is refetched.
+    assert!(app.update(Msg::PrevTab).is_empty());
+    assert_eq!(app.active, Source::Pokemon);
+    assert_eq!(app.tab().list.query, "char");
+    assert_eq!(selected_key(&app), Some(pokemon("charmander")));
+    assert!(app.tab().list.marks.is_empty());
+
+    // Dogs, never shown: fetched.
+    let fetch = detail_fetch(&app.update(Msg::SelectTab(Source::Dogs)));
+    assert_eq!(fetch.source, Source::Dogs);
+    assert_eq!(fetch.key, ItemKey::Breed(breed("affenpinscher", None)));
+
+    assert!(app.update(Msg::SelectTab(Source::Posts)).is_empty());
+    assert_eq!(selected_key(&app), Some(ItemKey::Post(4)));
+    assert_eq!(
+        app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
+        [2]
+    );
+    // Tabs wrap around.
+    app.update(Msg::SelectTab(Source::Pokemon));
+    app.update(Msg::PrevTab);
+    assert_eq!(app.active, Source::Dogs);
+    app.update(Msg::NextTab);
+    assert_eq!(app.active, Source::Pokemon);
+}
+
+#[test]
+fn switching_to_a_tab_before_its_list_arrives_fetches_when_it_does() {
+    let (mut app, effects) = new_app();
+    assert!(app.update(Msg::SelectTab(Source::Dogs)).is_empty());
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Dogs,
+        req: list_req(&effects, Source::Dogs),
+        result: Ok(support::breed_entries()),
+    });
+    assert_eq!(
+        detail_fetch(&more).key,
+        ItemKey::Breed(breed("affenpinscher", None))
+    );
+    // The Pokémon list arriving in the background fetches nothing.
+    let more = app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: list_req(&effects, Source::Pokemon),
+        result: Ok(pokemon_entries()),
+    });
+    assert!(more.is_empty());
+    // Going there does.
+    assert_eq!(
+        detail_fetch(&app.update(Msg::SelectTab(Source::Pokemon))).key,
+        pokemon("bulbasaur")
+    );
+}
+
+#[test]
+fn a_breed_fetch_carries_its_sub_breeds_from_the_list() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::SelectTab(Source::Dogs));
+    let australian = app
+        .tab()
+        .list
+        .shown
+        .iter()
+        .position(|s| app.tab().list.all()[s.entry].title == "australian")
+        .unwrap();
+    let fetch = detail_fetch(&app.update(Msg::Move(isize::try_from(australian).unwrap())));
+    assert_eq!(fetch.key, ItemKey::Breed(breed("australian", None)));
+    assert_eq!(fetch.sub_breeds, ["kelpie", "shepherd"]);
+    // Its sub-breed is the next row, keyed breed/sub, with no sub-breeds of its own.
+    let fetch = detail_fetch(&app.update(Msg::Move(1)));
+    assert_eq!(
+        fetch.key,
+        ItemKey::Breed(breed("australian", Some("kelpie")))
+    );
+    assert!(fetch.sub_breeds.is_empty());
+    assert_eq!(fetch.key.to_string(), "australian/kelpie");
+}
+
+// --- the Posts tab ------------------------------------------------------------------------------
+
+#[test]
+fn post_queries_must_be_numbers() {
+    assert_eq!(Source::Posts.key_for_query("abc"), None);
+    assert_eq!(Source::Posts.key_for_query(""), None);
+    assert_eq!(Source::Posts.key_for_query("7"), Some(ItemKey::Post(7)));
+    assert_eq!(Source::Posts.key_for_query(" #7 "), Some(ItemKey::Post(7)));
+    assert_eq!(
+        Source::Pokemon.key_for_query(" Pikachu "),
+        Some(pokemon("pikachu"))
+    );
+    assert_eq!(
+        Source::Dogs.key_for_query("Hound/Afghan"),
+        Some(ItemKey::Breed(breed("hound", Some("afghan"))))
+    );
+}
+
+#[test]
+fn posts_typed_text_that_cannot_be_an_id_is_not_found_without_a_request() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::SelectTab(Source::Posts));
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "xyz");
+    assert!(app.tab().list.shown.is_empty());
+    let effects = app.update(Msg::Confirm);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.tab().detail.key, None);
+    let Loadable::NotFound { query, suggestions } = detail_state(&app) else {
+        panic!("expected NotFound, got {:?}", detail_state(&app));
+    };
+    assert_eq!(query, "xyz");
+    assert!(suggestions.is_empty());
+    // The Pokémon tab is untouched.
+    assert!(app.tabs[Source::Pokemon.index()].detail.state.is_loading());
+}
+
+#[test]
+fn posts_typing_an_id_finds_that_post() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::SelectTab(Source::Posts));
+    app.update(Msg::FocusSearch);
+    let fetch = detail_fetch(&type_str(&mut app, "#7"));
+    assert_eq!(fetch.key, ItemKey::Post(7));
+    assert!(fetch.debounce);
+    assert_eq!(app.tab().list.shown.len(), 1);
+    assert!(
+        app.update(Msg::Confirm).is_empty(),
+        "already loading post 7"
+    );
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.tab().detail.key, Some(ItemKey::Post(7)));
+
+    // Without the '#' too.
+    app.update(Msg::FocusSearch);
+    app.update(Msg::SearchClear);
+    type_str(&mut app, "7");
+    assert_eq!(selected_key(&app), Some(ItemKey::Post(7)));
+}
+
+#[test]
+fn posts_an_id_past_the_list_is_fetched_as_typed() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::SelectTab(Source::Posts));
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "#101");
+    assert!(app.tab().list.shown.is_empty());
+    let fetch = detail_fetch(&app.update(Msg::Confirm));
+    assert_eq!(fetch.source, Source::Posts);
+    assert_eq!(fetch.key, ItemKey::Post(101));
+    assert!(!fetch.debounce);
+}
+
+// --- loading counts, help, quit -----------------------------------------------------------------
+
+#[test]
+fn loading_counts_follow_outstanding_requests() {
+    let (mut app, effects) = new_app();
+    assert_eq!(app.in_flight(), 3);
+    for source in [Source::Posts, Source::Dogs] {
+        app.update(Msg::ListLoaded {
+            source,
+            req: list_req(&effects, source),
+            result: Ok(support::entries_for(source)),
+        });
+    }
+    assert_eq!(app.in_flight(), 1);
+    let fetch = detail_fetch(&app.update(Msg::ListLoaded {
+        source: Source::Pokemon,
+        req: list_req(&effects, Source::Pokemon),
+        result: Ok(pokemon_entries()),
+    }));
+    assert_eq!(app.in_flight(), 1, "the list is in, its detail is loading");
+    assert!(app.is_loading());
+    // A second tab's detail adds one.
+    let posts = detail_fetch(&app.update(Msg::NextTab));
+    assert_eq!(app.in_flight(), 2);
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    assert_eq!(app.in_flight(), 1, "a background tab's detail lands too");
+    // A Pokémon page asked for the type chart (for matchups): the spinner runs for it too.
+    assert!(app.is_loading());
+    settle_type_chart(&mut app);
+    app.update(Msg::DetailLoaded {
+        source: Source::Posts,
+        req: posts.req,
+        key: posts.key,
+        result: Ok(None),
+    });
+    assert_eq!(app.in_flight(), 0);
+    assert!(!app.is_loading());
+    // Ticks only move the spinner.
+    app.update(Msg::Tick);
+    app.update(Msg::Tick);
+    assert_eq!(app.spinner, 2);
+}
+
+#[test]
+fn help_swallows_keys_until_closed() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::ToggleHelp);
+    assert!(app.help);
+    assert!(app.update(Msg::Move(1)).is_empty());
+    assert!(app.update(Msg::NextTab).is_empty());
+    assert!(app.update(Msg::ToggleMark).is_empty());
+    assert_eq!(selected_row(&app), Some(0));
+    assert_eq!(app.active, Source::Pokemon);
+    assert!(app.tab().list.marks.is_empty());
+    assert!(app.update(Msg::Back).is_empty());
+    assert!(!app.help);
+    assert_eq!(app.focus, Focus::List);
+    // Now keys work again; ? toggles the overlay, Enter closes it too.
+    assert_eq!(
+        detail_fetch(&app.update(Msg::Move(1))).key,
+        pokemon("ivysaur")
+    );
+    app.update(Msg::ToggleHelp);
+    app.update(Msg::ToggleHelp);
+    assert!(!app.help);
+    app.update(Msg::ToggleHelp);
+    assert!(app.update(Msg::Confirm).is_empty());
+    assert!(!app.help);
+    assert_eq!(app.focus, Focus::List, "Enter only closed the help");
+}
+
+#[test]
+fn results_still_land_while_help_is_open() {
+    let (mut app, fetch) = loaded_app();
+    app.update(Msg::ToggleHelp);
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key,
+        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+    });
+    // Results are not intents: they must not be swallowed by the overlay.
+    assert!(
+        detail_state(&app).loaded().is_some(),
+        "{:?}",
+        detail_state(&app)
+    );
+}
+
+#[test]
+fn quit_sets_should_quit_even_from_help() {
+    let (mut app, _) = loaded_app();
+    assert!(!app.should_quit());
+    app.update(Msg::ToggleHelp);
+    assert!(app.update(Msg::Quit).is_empty());
+    assert!(app.should_quit());
+}
+
+// --- mouse --------------------------------------------------------------------------------------
+
+fn draw(app: &mut App, width: u16, height: u16) {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| apidex::ui::draw(f, app)).unwrap();
+}
+
+#[test]
+fn clicking_a_list_row_selects_it() {
+    let (mut app, _) = loaded_app();
+    draw(&mut app, 100, 30);
+    let list = app.areas.list;
+    // The third row of the list (rows start under the border).
+    let fetch = detail_fetch(&app.update(Msg::Click {
+        x: list.x + 5,
+        y: list.y + 3,
+    }));
+    assert_eq!(selected_row(&app), Some(2));
+    assert_eq!(fetch.key, pokemon("venusaur"));
+    assert!(fetch.debounce);
+    // Clicking the top border selects nothing new.
+    assert!(
+        app.update(Msg::Click {
+            x: list.x + 5,
+            y: list.y,
+        })
+        .is_empty()
+    );
+    assert_eq!(selected_row(&app), Some(2));
+    // Nor does the bottom border (it would be the row just below the visible ones).
+    assert!(
+        app.update(Msg::Click {
+            x: list.x + 5,
+            y: list.y + list.height - 1,
+        })
+        .is_empty()
+    );
+    assert_eq!(selected_row(&app), Some(2));
+    // A click on the detail pane gives it focus.
+    let detail = app.areas.detail;
+    app.update(Msg::Click {
+        x: detail.x + 2,
+        y: detail.y + 2,
+    });
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn clicking_a_batch_row_selects_that_item() {
+    let (mut app, _) = loaded_app();
+    start_batch(&mut app);
+    draw(&mut app, 100, 30);
+    let list = app.areas.list;
+    // Border, then the gauge, then the items: item 1 (squirtle) is on the fourth line.
+    let y = list.y + 3;
+    app.update(Msg::Click { x: list.x + 5, y });
+    let batch = app.tab().batch.as_ref().unwrap();
+    assert_eq!(batch.state.selected(), Some(1), "clicked {y}");
+    // Clicking the gauge does not select an item.
+    app.update(Msg::Click {
+        x: list.x + 5,
+        y: list.y + 1,
+    });
+    assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(1));
+}
+
+#[test]
+fn clicking_a_tab_switches_to_it() {
+    let (mut app, _) = loaded_app();
+    draw(&mut app, 100, 30);
+    // " 1 Pokémon │ 2 Posts │ 3 Dogs": "Posts" starts at column 15.
+    let fetch = detail_fetch(&app.update(Msg::Click { x: 16, y: 0 }));
+    assert_eq!(app.active, Source::Posts);
+    assert_eq!(fetch.key, ItemKey::Post(1));
+    app.update(Msg::Click { x: 24, y: 0 });
+    assert_eq!(app.active, Source::Dogs);
+    app.update(Msg::Click { x: 2, y: 0 });
+    assert_eq!(app.active, Source::Pokemon);
+}
+
+#[test]
+fn the_wheel_scrolls_what_is_under_it_without_moving_focus() {
+    let (mut app, _) = loaded_app();
+    draw(&mut app, 100, 30);
+    let list = app.areas.list;
+    let detail = app.areas.detail;
+    let fetch = detail_fetch(&app.update(Msg::Wheel {
+        x: list.x + 2,
+        y: list.y + 2,
+        delta: 3,
+    }));
+    assert_eq!(selected_row(&app), Some(3));
+    assert_eq!(fetch.key, pokemon("charmander"));
+    assert_eq!(app.focus, Focus::List);
+    app.update(Msg::Wheel {
+        x: detail.x + 2,
+        y: detail.y + 2,
+        delta: 3,
+    });
+    assert_eq!(app.tab().detail.scroll, 3);
+    assert_eq!(selected_row(&app), Some(3));
+    assert_eq!(app.focus, Focus::List);
+}
+
+// --- keys ---------------------------------------------------------------------------------------
+
+mod keys {
+    use apidex::app::{App, Focus};
+    use apidex::keymap::to_msg;
+    use apidex::msg::Msg;
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    use super::support::new_app;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn ctrl(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    fn app_with_focus(focus: Focus) -> App {
+        let (mut app, _) = new_app();
+        app.focus = focus;
+        app
+    }
+
+    #[test]
+    fn q_quits_in_the_list_but_types_in_search() {
+        let list = app_with_focus(Focus::List);
+        let search = app_with_focus(Focus::Search);
+        let q = key(KeyCode::Char('q'));
+        assert!(matches!(to_msg(&list, &q), Some(Msg::Quit)));
+        assert!(matches!(to_msg(&search, &q), Some(Msg::SearchInput('q'))));
+        // So do the other letter commands.
+        for c in ['j', 'k', 'a', 'r', '/', ' ', '1', '?'] {
+            assert!(
+                matches!(to_msg(&search, &key(KeyCode::Char(c))), Some(Msg::SearchInput(t)) if t == c),
+                "{c:?}"
+            );
+        }
+        assert!(matches!(
+            to_msg(&list, &key(KeyCode::Char('j'))),
+            Some(Msg::Move(1))
+        ));
+        assert!(matches!(
+            to_msg(&list, &key(KeyCode::Char('/'))),
+            Some(Msg::FocusSearch)
+        ));
+        assert!(matches!(
+            to_msg(&list, &key(KeyCode::Char(' '))),
+            Some(Msg::ToggleMark)
+        ));
+        assert!(matches!(
+            to_msg(&list, &key(KeyCode::Char('2'))),
+            Some(Msg::SelectTab(apidex::app::source::Source::Posts))
+        ));
+    }
+
+    #[test]
+    fn ctrl_c_always_quits() {
+        for focus in [Focus::List, Focus::Search, Focus::Detail] {
+            let app = app_with_focus(focus);
+            assert!(
+                matches!(to_msg(&app, &ctrl('c')), Some(Msg::Quit)),
+                "{focus:?}"
+            );
+        }
+        let mut app = app_with_focus(Focus::List);
+        app.help = true;
+        assert!(matches!(to_msg(&app, &ctrl('c')), Some(Msg::Quit)));
+    }
+
+    #[test]
+    fn arrows_enter_and_esc_work_in_every_focus() {
+        for focus in [Focus::List, Focus::Search, Focus::Detail] {
+            let app = app_with_focus(focus);
+            assert!(matches!(
+                to_msg(&app, &key(KeyCode::Down)),
+                Some(Msg::Move(1))
+            ));
+            assert!(matches!(
+                to_msg(&app, &key(KeyCode::Up)),
+                Some(Msg::Move(-1))
+            ));
+            assert!(matches!(
+                to_msg(&app, &key(KeyCode::Enter)),
+                Some(Msg::Confirm)
+            ));
+            assert!(matches!(to_msg(&app, &key(KeyCode::Esc)), Some(Msg::Back)));
+            assert!(matches!(
+                to_msg(&app, &key(KeyCode::Tab)),
+                Some(Msg::NextTab)
+            ));
+        }
+    }
+
+    #[test]
+    fn search_editing_keys() {
+        let search = app_with_focus(Focus::Search);
+        assert!(matches!(
+            to_msg(&search, &key(KeyCode::Backspace)),
+            Some(Msg::SearchBackspace)
+        ));
+        assert!(matches!(
+            to_msg(&search, &ctrl('u')),
+            Some(Msg::SearchClear)
+        ));
+        assert!(to_msg(&search, &ctrl('x')).is_none());
+        let alt = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT));
+        assert!(to_msg(&search, &alt).is_none());
+        // Outside the search box, Backspace goes back a page and Ctrl-U means nothing.
+        let list = app_with_focus(Focus::List);
+        assert!(matches!(
+            to_msg(&list, &key(KeyCode::Backspace)),
+            Some(Msg::HistoryBack)
+        ));
+        assert!(to_msg(&list, &ctrl('u')).is_none());
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let list = app_with_focus(Focus::List);
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(to_msg(&list, &Event::Key(release)).is_none());
+        let mut release = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        release.kind = KeyEventKind::Release;
+        assert!(to_msg(&list, &Event::Key(release)).is_none());
+        // Repeats count, like presses.
+        let mut repeat = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        repeat.kind = KeyEventKind::Repeat;
+        assert!(matches!(
+            to_msg(&list, &Event::Key(repeat)),
+            Some(Msg::Move(1))
+        ));
+    }
+
+    #[test]
+    fn with_help_open_search_keys_are_commands() {
+        // Help can be open while the search box has focus only through messages, but the
+        // keymap still hands keys to the overlay then, so Esc and ? can close it.
+        let mut app = app_with_focus(Focus::Search);
+        app.help = true;
+        assert!(matches!(
+            to_msg(&app, &key(KeyCode::Char('?'))),
+            Some(Msg::ToggleHelp)
+        ));
+    }
+
+    #[test]
+    fn resize_redraws() {
+        let app = app_with_focus(Focus::List);
+        assert!(matches!(
+            to_msg(&app, &Event::Resize(80, 24)),
+            Some(Msg::Resize)
+        ));
+        assert!(to_msg(&app, &Event::FocusGained).is_none());
+    }
+}

@@ -160,19 +160,27 @@ impl App {
 
     /// Requests outstanding, for the status bar.
     pub fn in_flight(&self) -> usize {
-        self.tabs
-            .iter()
-            .map(|t| {
-                usize::from(t.list.entries.is_loading())
-                    + usize::from(t.detail.state.is_loading())
-                    + t.batch.as_ref().map_or(0, |b| {
-                        b.items
-                            .iter()
-                            .filter(|i| i.status == BatchStatus::InFlight)
-                            .count()
-                    })
-            })
-            .sum()
+        let others = usize::from(self.type_chart.is_loading())
+            + self.terms.values().filter(|t| t.is_loading()).count()
+            + self.images.loading()
+            + self.compare.as_ref().map_or(0, |c| {
+                c.cards.iter().filter(|(_, card)| card.is_loading()).count()
+            });
+        others
+            + self
+                .tabs
+                .iter()
+                .map(|t| {
+                    usize::from(t.list.entries.is_loading())
+                        + usize::from(t.detail.state.is_loading())
+                        + t.batch.as_ref().map_or(0, |b| {
+                            b.items
+                                .iter()
+                                .filter(|i| i.status == BatchStatus::InFlight)
+                                .count()
+                        })
+                })
+                .sum::<usize>()
     }
 
     /// The active tab.
@@ -543,6 +551,13 @@ impl App {
         if self.tab().batch.is_some() {
             return vec![];
         }
+        // Enter means now: a debounced fetch of this very entry (started by typing or moving)
+        // is replaced by an immediate one.
+        let debounced = matches!(self.tab().detail.state, Loadable::Loading { .. })
+            && self.tab().detail.key.as_ref() == self.tab().list.selected().map(|e| &e.key);
+        if debounced {
+            self.tab_mut().detail.state = Loadable::Idle;
+        }
         self.fetch_selected(false)
     }
 
@@ -633,10 +648,10 @@ impl App {
                     }
                 }
             }
-            if items.is_empty() {
-                return vec![];
+            // With no failed item in the batch, `r` retries what else failed (the detail).
+            if !items.is_empty() {
+                return vec![Effect::FetchBatch { source, req, items }];
             }
-            return vec![Effect::FetchBatch { source, req, items }];
         }
         if matches!(self.tab().list.entries, Loadable::Failed(_)) {
             return vec![self.load_list(source)];
@@ -709,7 +724,8 @@ impl App {
         } else {
             return vec![];
         }
-        let effects = self.move_by(delta);
+        // The wheel scrolls, even over a page with links (the keys walk those).
+        let effects = self.scroll_or_move(delta);
         // Scrolling with the wheel does not steal the keyboard focus.
         self.focus = focus;
         effects

@@ -52,6 +52,14 @@ impl ImageStore {
         self.entries.is_empty()
     }
 
+    /// How many pictures are loading.
+    pub fn loading(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|s| matches!(s, ImageState::Loading { .. }))
+            .count()
+    }
+
     /// Whether any picture is still loading.
     pub fn is_loading(&self) -> bool {
         self.entries

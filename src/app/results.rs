@@ -9,6 +9,17 @@ use crate::msg::{Effect, Msg, RetryTarget};
 use crate::views::ListEntry;
 
 impl App {
+    /// An error notice is cleared once what it was about has loaded fine.
+    fn clear_notice_about(&mut self, subject: &str) {
+        if self
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with(&format!("{subject}:")))
+        {
+            self.notice = None;
+        }
+    }
+
     /// Notes a retry on the item it concerns, if that item still waits for `req`.
     fn retrying(&mut self, target: RetryTarget, req: RequestId, retry: (u32, u32)) {
         match target {
@@ -130,6 +141,7 @@ impl App {
             Ok(entries) => {
                 let terms = &self.terms;
                 list.set_entries_with(entries, &|t| resolve_term(terms, t));
+                self.clear_notice_about(source.api_name());
             }
             Err(err) => {
                 self.notice = Some(format!("{}: {err}", source.api_name()));
@@ -155,6 +167,7 @@ impl App {
         let state = match result {
             Ok(Some(detail)) => {
                 self.cache.insert(key.clone(), detail.clone());
+                self.clear_notice_about(&key.to_string());
                 Loadable::Loaded(detail)
             }
             Ok(None) => {

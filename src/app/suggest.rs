@@ -1,5 +1,9 @@
 //! "Did you mean…": the names closest to something that was not found.
 
+/// Queries longer than this are matched by containment only, not by edit distance: no real name
+/// is this long.
+const MAX_TYPO_LEN: usize = 64;
+
 /// Up to `limit` candidates closest to `query` by edit distance (ties keep candidate order),
 /// counting only those close enough to be a plausible typo; names containing the query count too.
 pub fn closest<'a>(
@@ -21,6 +25,13 @@ pub fn closest<'a>(
             let distance = if lower.contains(&query) {
                 // Containing the query is as good as one edit.
                 1
+            } else if query_chars.len() > MAX_TYPO_LEN
+                || lower.chars().count().abs_diff(query_chars.len()) > allowed
+            {
+                // The distance is at least the difference in length: too far, without counting.
+                // And an edit distance costs the product of the lengths: a page-long name (from
+                // a hostile API) against page-long titles would freeze the browser.
+                return None;
             } else {
                 levenshtein(&query_chars, &lower)
             };
@@ -67,6 +78,22 @@ mod tests {
     fn nothing_close_gives_nothing() {
         assert!(closest("zzzzzzzz", ["pikachu"].iter().copied(), 3).is_empty());
         assert!(closest("", ["pikachu"].iter().copied(), 3).is_empty());
+    }
+
+    #[test]
+    fn page_long_names_match_by_containment_only() {
+        let long = "x".repeat(10_000);
+        let one_off = format!("{}y", "x".repeat(9_999));
+        let names = [one_off.as_str(), long.as_str(), "pikachu"];
+        // Containing the query still counts; a near miss this long is not a typo.
+        assert_eq!(closest(&long, names.iter().copied(), 3), vec![long.clone()]);
+        assert!(closest(&one_off[..9_000], ["y"].iter().copied(), 3).is_empty());
+        // Length differences beyond the allowance rule a name out, as the distance would.
+        assert!(closest("pika", ["pikachu-rock-star"].iter().copied(), 3).is_empty());
+        assert_eq!(
+            closest("pikchu", ["pikachu"].iter().copied(), 3),
+            vec!["pikachu"]
+        );
     }
 
     #[test]

@@ -75,7 +75,8 @@ impl DetailPane {
 /// A batch: marked items fetched concurrently, each with its own progress.
 #[derive(Debug)]
 pub struct Batch {
-    /// The items, in the order they were marked in the list.
+    /// The items, in list order. Marks survive a change of search, so one batch can gather
+    /// items found by several searches.
     pub items: Vec<BatchItem>,
     /// Selection in the batch view.
     pub state: ListState,

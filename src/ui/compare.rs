@@ -109,10 +109,11 @@ fn render_table(
         card.stats
             .iter()
             .find(|(name, _)| name == stat)
-            .map(|(_, v)| *v)
+            .map(|(_, v)| u64::from(*v))
     };
-    let total = |card: &PokemonCard| card.stats.iter().map(|(_, v)| v).sum::<u32>();
-    let mut row_values: Vec<(String, Vec<Option<u32>>)> = stat_names
+    // In u64: values come from the API, and a few near `u32::MAX` would overflow a u32 sum.
+    let total = |card: &PokemonCard| card.stats.iter().map(|(_, v)| u64::from(*v)).sum::<u64>();
+    let mut row_values: Vec<(String, Vec<Option<u64>>)> = stat_names
         .iter()
         .map(|stat| {
             let values = cards

@@ -161,7 +161,8 @@ fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
     for (name, value) in &p.stats {
         b.line(stat_bar(name, *value));
     }
-    let total: u32 = p.stats.iter().map(|(_, v)| v).sum();
+    // In u64: values come from the API, and a few near `u32::MAX` would overflow a u32 sum.
+    let total: u64 = p.stats.iter().map(|(_, v)| u64::from(*v)).sum();
     b.line(Line::raw(format!("{:<8} {total:>3}", "Total")));
 
     b.heading("Abilities");

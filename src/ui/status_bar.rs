@@ -34,13 +34,26 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     }
     let hints = match app.focus {
         Focus::Search => "Enter open · Esc clear · ? help",
-        Focus::Detail => "j/k scroll · Esc back · ? help · q quit",
+        Focus::Detail => "↑↓ links · Enter open · Bksp back · PgDn scroll · ? help",
         Focus::List if app.tab().batch.is_some() => "Enter open · r retry · Esc close · ? help",
         Focus::List => "/ search · Space mark · Enter open · ? help · q quit",
     };
-    let hints_width = u16::try_from(hints.chars().count() + 1).unwrap_or(u16::MAX);
+    // The source, the spinner and errors matter more than key hints: when they would not fit
+    // together, the hints shrink to the one that leads to all the others.
+    let left_width: usize = left.iter().map(Span::width).sum();
+    let hints = if left_width + hints.chars().count() + 2 > usize::from(area.width) {
+        "? help"
+    } else {
+        hints
+    };
+    // One cell of gap keeps a long notice from running into the hints.
+    let hints_width = u16::try_from(hints.chars().count() + 2).unwrap_or(u16::MAX);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(hints_width)]).areas(area);
     frame.render_widget(Line::from(left), left_area);
-    frame.render_widget(Line::styled(hints, theme::dim()), right_area);
+    // Right-aligned with one trailing cell, so the gap falls before the hints.
+    frame.render_widget(
+        Line::styled(format!("{hints} "), theme::dim()).right_aligned(),
+        right_area,
+    );
 }

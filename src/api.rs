@@ -10,6 +10,7 @@ pub mod dogapi;
 mod error;
 mod http;
 pub mod jsonplaceholder;
+pub mod origin;
 pub mod pokeapi;
 mod rate;
 mod resource;
@@ -18,7 +19,9 @@ mod segment;
 
 pub use clients::{Clients, Endpoints};
 pub use error::ApiError;
-pub use http::{BaseUrl, DEFAULT_MAX_BODY, Http, HttpOptions, USER_AGENT, parse_http_url};
+pub use http::{
+    BaseUrl, CachePolicy, DEFAULT_MAX_BODY, Fallback, Http, HttpOptions, USER_AGENT, parse_http_url,
+};
 pub use resource::Resource;
 pub use segment::{Case, encode_segment};
 

@@ -5,6 +5,7 @@
 //! item was found, 1 when any was not found or failed, 2 for usage errors (clap's own).
 
 mod args;
+mod cache;
 mod get;
 mod list;
 mod output;
@@ -13,9 +14,10 @@ pub mod summary;
 use std::process::ExitCode;
 use std::time::Duration;
 
-pub use args::{Cli, Command, GetCommand, Globals, ListKind};
+pub use args::{CacheAction, Cli, Command, GetCommand, Globals, ListKind};
 
-use crate::api::{Clients, Endpoints, HttpOptions};
+use crate::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use crate::store::Store;
 
 /// Exit status when every item was found.
 pub const EXIT_OK: u8 = 0;
@@ -38,8 +40,27 @@ impl Globals {
             max_body: usize::try_from(self.max_body_mb)
                 .unwrap_or(usize::MAX)
                 .saturating_mul(1024 * 1024),
+            offline: self.offline,
             ..HttpOptions::default()
         }
+    }
+
+    /// The cache directory: `--cache-dir`, else the platform's (`~/.cache/apidex` on Linux).
+    pub fn cache_dir(&self) -> Option<std::path::PathBuf> {
+        self.cache_dir.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "apidex").map(|d| d.cache_dir().to_owned())
+        })
+    }
+
+    /// Opens the store in the cache directory.
+    ///
+    /// # Errors
+    /// When there is no cache directory or it cannot be written.
+    pub fn store(&self) -> Result<Store, String> {
+        let dir = self
+            .cache_dir()
+            .ok_or("no cache directory: set --cache-dir or APIDEX_CACHE_DIR")?;
+        Store::open(&dir, self.cache_max_mb.saturating_mul(1_000_000)).map_err(|e| e.to_string())
     }
 
     /// The base URLs these options describe.
@@ -56,13 +77,33 @@ impl Globals {
     /// # Errors
     /// As [`Clients::new`].
     pub fn clients(&self) -> Result<Clients, crate::api::ApiError> {
-        Clients::new(self.endpoints(), self.http_options())
+        let mut http = Http::new(self.http_options())?;
+        if !self.no_cache {
+            // Without a usable cache apidex still works, only slower and not offline.
+            match self.store() {
+                Ok(store) => {
+                    if let Some(warning) = &store.warning {
+                        eprintln!("apidex: {warning}");
+                    }
+                    http = http.with_cache(CachePolicy {
+                        store,
+                        default_ttl: self.ttl,
+                        ttl_by_host: std::collections::HashMap::new(),
+                    });
+                }
+                Err(err) => eprintln!("apidex: cache disabled: {err}"),
+            }
+        }
+        Ok(Clients::from_http(http, self.endpoints()))
     }
 }
 
 /// Runs a subcommand to completion and returns the process exit status. Ctrl-C cancels promptly
 /// (in-flight requests are dropped) and exits with 130.
 pub async fn run(globals: &Globals, command: Command) -> ExitCode {
+    if let Command::Cache { action } = command {
+        return ExitCode::from(cache::run(globals, action));
+    }
     let clients = match globals.clients() {
         Ok(clients) => clients,
         Err(err) => {
@@ -72,9 +113,19 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     };
     let work = async {
         match command {
-            Command::Get { what, json } => get::run(&clients, what, json).await,
-            Command::Fetch { urls } => get::fetch_urls(&clients, urls).await,
+            Command::Get { what, json, output } => {
+                let mut text = String::new();
+                let code = get::run(&clients, what, json, &mut text).await;
+                deliver(&text, output.as_deref(), code).await
+            }
+            Command::Fetch { urls } => {
+                let mut text = String::new();
+                let code = get::fetch_urls(&clients, urls, &mut text).await;
+                deliver(&text, None, code).await
+            }
             Command::List { what } => list::run(&clients, what).await,
+            // Handled above, before any client is built.
+            Command::Cache { .. } => EXIT_USAGE,
         }
     };
     tokio::select! {
@@ -83,5 +134,22 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)
         }
+    }
+}
+
+/// Prints `text`, or writes it to `file` atomically; a write failure makes the exit status 1.
+async fn deliver(text: &str, file: Option<&std::path::Path>, code: u8) -> u8 {
+    match file {
+        None => {
+            output::print(text);
+            code
+        }
+        Some(path) => match crate::export::write_atomic(path, text.as_bytes()).await {
+            Ok(()) => code,
+            Err(err) => {
+                eprintln!("apidex: {err}");
+                EXIT_MISSING_OR_FAILED
+            }
+        },
     }
 }

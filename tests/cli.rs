@@ -68,6 +68,13 @@ fn bare() -> Command {
     cmd.env_remove("APIDEX_POKEAPI_URL")
         .env_remove("APIDEX_JSONPLACEHOLDER_URL")
         .env_remove("APIDEX_DOGAPI_URL")
+        .env_remove("APIDEX_NO_CACHE")
+        .env_remove("APIDEX_OFFLINE")
+        // Never the user's own cache: one per test process, under the temp directory.
+        .env(
+            "APIDEX_CACHE_DIR",
+            std::env::temp_dir().join(format!("apidex-cli-tests-{}", std::process::id())),
+        )
         .timeout(RUN_LIMIT);
     cmd
 }

@@ -61,12 +61,16 @@ impl Clients {
     /// # Errors
     /// As [`Http::new`].
     pub fn new(endpoints: Endpoints, options: HttpOptions) -> Result<Self, ApiError> {
-        let http = Http::new(options)?;
-        Ok(Self {
+        Ok(Self::from_http(Http::new(options)?, endpoints))
+    }
+
+    /// The three source clients over an already configured `http` (with a cache, say).
+    pub fn from_http(http: Http, endpoints: Endpoints) -> Self {
+        Self {
             pokeapi: PokeApi::new(http.clone(), endpoints.pokeapi),
             jsonplaceholder: JsonPlaceholder::new(http.clone(), endpoints.jsonplaceholder),
             dogapi: DogApi::new(http.clone(), endpoints.dogapi),
             http,
-        })
+        }
     }
 }

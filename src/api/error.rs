@@ -58,6 +58,13 @@ pub enum ApiError {
         /// The cap, in megabytes.
         limit_mb: usize,
     },
+    /// Offline (by choice or because the network failed) and the resource is neither cached nor
+    /// in the bundled snapshot.
+    #[error("offline, and {url} is neither cached nor in the bundled snapshot")]
+    Offline {
+        /// The URL requested.
+        url: String,
+    },
     /// A user-typed name or id cannot be requested at all (empty, or only dots).
     #[error("invalid name {input:?}: {reason}")]
     InvalidInput {

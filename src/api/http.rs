@@ -2,14 +2,20 @@
 //! global limit on requests in flight, retries with backoff, an optional rate cap per host and a
 //! cap on body size.
 
+use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
+use reqwest::header::{CACHE_CONTROL, ETAG, HeaderMap, IF_NONE_MATCH};
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use tokio::sync::Semaphore;
 
+use crate::store::Store;
+use crate::store::responses::CachedResponse;
+
+use super::origin::{self, Origin};
 use super::rate::RateLimit;
 use super::retry::{self, backoff, retryable_status};
 use super::{ApiError, Resource};
@@ -36,6 +42,8 @@ pub struct HttpOptions {
     pub max_redirects: usize,
     /// The first retry's backoff; each further retry doubles it (with jitter).
     pub retry_base: Duration,
+    /// Never touch the network: answer from the cache, then the bundled snapshot.
+    pub offline: bool,
 }
 
 /// The default body cap: 16 MiB (the largest PokeAPI resource is under 1 MB).
@@ -52,6 +60,7 @@ impl Default for HttpOptions {
             max_body: DEFAULT_MAX_BODY,
             max_redirects: 5,
             retry_base: retry::BASE_DELAY,
+            offline: false,
         }
     }
 }
@@ -63,7 +72,51 @@ pub struct Http {
     client: reqwest::Client,
     in_flight: Arc<Semaphore>,
     rate: Option<RateLimit>,
+    cache: Option<CachePolicy>,
+    fallback: Option<Arc<dyn Fallback>>,
     options: HttpOptions,
+}
+
+/// Bodies to answer with when the network cannot be used and nothing is cached (the snapshot
+/// bundled with apidex).
+pub trait Fallback: Send + Sync + std::fmt::Debug {
+    /// The body for `url`, if known.
+    fn body(&self, url: &Url) -> Option<Vec<u8>>;
+}
+
+/// The response cache and how long its entries stay fresh.
+#[derive(Debug, Clone)]
+pub struct CachePolicy {
+    /// Where responses are kept.
+    pub store: Store,
+    /// Freshness when the server sends no `max-age`.
+    pub default_ttl: Duration,
+    /// Per-host freshness overriding `default_ttl` (a source's configured TTL).
+    pub ttl_by_host: HashMap<String, Duration>,
+}
+
+impl CachePolicy {
+    fn ttl(&self, url: &Url) -> Duration {
+        url.host_str()
+            .and_then(|h| self.ttl_by_host.get(h))
+            .copied()
+            .unwrap_or(self.default_ttl)
+    }
+}
+
+/// What a successful exchange brought back.
+enum Fetched {
+    /// A body, with what the cache needs to know about it.
+    Body {
+        body: Vec<u8>,
+        etag: Option<String>,
+        max_age: Option<Duration>,
+        no_store: bool,
+    },
+    /// 304: the cached body is still right.
+    NotModified { max_age: Option<Duration> },
+    /// 404.
+    Missing,
 }
 
 /// Why one attempt failed, and whether another may succeed.
@@ -106,8 +159,29 @@ impl Http {
             client,
             in_flight: Arc::new(Semaphore::new(options.concurrency.max(1))),
             rate: options.min_interval.map(RateLimit::new),
+            cache: None,
+            fallback: None,
             options,
         })
+    }
+
+    /// Keeps responses in `policy`'s store and answers from it while fresh.
+    #[must_use]
+    pub fn with_cache(mut self, policy: CachePolicy) -> Self {
+        self.cache = Some(policy);
+        self
+    }
+
+    /// Answers from `fallback` when the network cannot be used and nothing is cached.
+    #[must_use]
+    pub fn with_fallback(mut self, fallback: Arc<dyn Fallback>) -> Self {
+        self.fallback = Some(fallback);
+        self
+    }
+
+    /// The response cache, if one is attached.
+    pub fn cache(&self) -> Option<&CachePolicy> {
+        self.cache.as_ref()
     }
 
     /// The options this client was built with.
@@ -141,14 +215,104 @@ impl Http {
         })
     }
 
-    /// GETs `url` and returns the whole body; `Ok(None)` for 404. Transient failures are
-    /// retried (see [`HttpOptions::retries`]); the task's retry observer hears of each retry.
+    /// GETs `url` and returns the whole body; `Ok(None)` for 404.
+    ///
+    /// With a cache: a fresh entry answers at once; a stale one is revalidated (`If-None-Match`)
+    /// and, if the network fails, served anyway. Offline, or when the network fails and nothing
+    /// is cached, the bundled snapshot answers what it can. Transient failures are retried (see
+    /// [`HttpOptions::retries`]). The task's observers hear of retries and of where each answer
+    /// came from.
     pub async fn get_bytes(&self, url: Url) -> Result<Option<Vec<u8>>, ApiError> {
+        let now = SystemTime::now();
+        let cached = match &self.cache {
+            Some(policy) => lookup(&policy.store, url.as_str()).await,
+            None => None,
+        };
+        if let (Some(entry), Some(policy)) = (&cached, &self.cache)
+            && entry.is_fresh(now, policy.ttl(&url))
+        {
+            origin::report(Origin::Cache {
+                age: entry.age(now),
+            });
+            return Ok(Some(entry.body.clone()));
+        }
+        if self.options.offline {
+            let err = ApiError::Offline {
+                url: url.to_string(),
+            };
+            return self.without_network(&url, cached, now, err);
+        }
+        let etag = cached.as_ref().and_then(|e| e.etag.clone());
+        match self.fetch_with_retries(&url, etag.as_deref()).await {
+            Ok(Fetched::Body {
+                body,
+                etag,
+                max_age,
+                no_store,
+            }) => {
+                if let Some(policy) = &self.cache
+                    && !no_store
+                {
+                    let entry = CachedResponse {
+                        body: body.clone(),
+                        status: 200,
+                        fetched_at: now,
+                        etag,
+                        max_age,
+                    };
+                    store(&policy.store, url.as_str(), entry).await;
+                }
+                origin::report(Origin::Network);
+                Ok(Some(body))
+            }
+            Ok(Fetched::NotModified { max_age }) => match (cached, &self.cache) {
+                (Some(entry), Some(policy)) => {
+                    touch(&policy.store, url.as_str(), now, max_age).await;
+                    origin::report(Origin::Cache {
+                        age: Duration::ZERO,
+                    });
+                    Ok(Some(entry.body))
+                }
+                // A 304 to a request that carried no ETag is the server's mistake.
+                _ => Err(ApiError::Status {
+                    url: url.to_string(),
+                    code: 304,
+                }),
+            },
+            Ok(Fetched::Missing) => Ok(None),
+            Err(err) if err.is_transient() => self.without_network(&url, cached, now, err),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Answers without the network: a stale cached body, else the snapshot, else `err`.
+    fn without_network(
+        &self,
+        url: &Url,
+        cached: Option<CachedResponse>,
+        now: SystemTime,
+        err: ApiError,
+    ) -> Result<Option<Vec<u8>>, ApiError> {
+        if let Some(entry) = cached {
+            origin::report(Origin::Stale {
+                age: entry.age(now),
+            });
+            return Ok(Some(entry.body));
+        }
+        if let Some(body) = self.fallback.as_ref().and_then(|f| f.body(url)) {
+            origin::report(Origin::Snapshot);
+            return Ok(Some(body));
+        }
+        Err(err)
+    }
+
+    /// Requests `url`, retrying transient failures with backoff.
+    async fn fetch_with_retries(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, ApiError> {
         let retries = self.options.retries;
         let mut attempt = 0;
         loop {
-            match self.attempt(&url).await {
-                Ok(body) => return Ok(body),
+            match self.attempt(url, etag).await {
+                Ok(fetched) => return Ok(fetched),
                 Err(failure) if failure.retry && attempt < retries => {
                     attempt += 1;
                     retry::report(attempt, retries);
@@ -163,7 +327,7 @@ impl Http {
 
     /// One request: waits for a rate slot and an in-flight permit, then reads the body as a
     /// stream up to the size cap.
-    async fn attempt(&self, url: &Url) -> Result<Option<Vec<u8>>, Failure> {
+    async fn attempt(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, Failure> {
         let shown = url.to_string();
         if let Some(rate) = &self.rate {
             rate.wait(url.host_str().unwrap_or_default()).await;
@@ -174,16 +338,24 @@ impl Http {
         let timeout = self.options.timeout;
         let transport =
             |err: reqwest::Error| Failure::transient(ApiError::from_reqwest(&shown, &err, timeout));
-        let mut response = self
-            .client
-            .get(url.clone())
-            .send()
-            .await
-            .map_err(transport)?;
+        let mut request = self.client.get(url.clone());
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        let mut response = request.send().await.map_err(transport)?;
         let status = response.status();
         if status == StatusCode::NOT_FOUND {
-            return Ok(None);
+            return Ok(Fetched::Missing);
         }
+        let (max_age, no_store) = cache_control(response.headers());
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Fetched::NotModified { max_age });
+        }
+        let etag = response
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         if !status.is_success() {
             return Err(Failure {
                 retry: retryable_status(status),
@@ -224,8 +396,59 @@ impl Http {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Some(body))
+        Ok(Fetched::Body {
+            body,
+            etag,
+            max_age,
+            no_store,
+        })
     }
+}
+
+/// `Cache-Control`'s `max-age` (and `no-cache` as a max-age of zero) and whether it says
+/// `no-store`.
+fn cache_control(headers: &HeaderMap) -> (Option<Duration>, bool) {
+    let Some(value) = headers.get(CACHE_CONTROL).and_then(|v| v.to_str().ok()) else {
+        return (None, false);
+    };
+    let mut max_age = None;
+    let mut no_store = false;
+    for directive in value.split(',').map(|d| d.trim().to_ascii_lowercase()) {
+        if directive == "no-store" {
+            no_store = true;
+        } else if directive == "no-cache" {
+            max_age = Some(Duration::ZERO);
+        } else if let Some(seconds) = directive.strip_prefix("max-age=") {
+            max_age = seconds
+                .trim_matches('"')
+                .parse()
+                .ok()
+                .map(Duration::from_secs);
+        }
+    }
+    (max_age, no_store)
+}
+
+/// The cached entry for `url`, read on a blocking thread. A broken cache is a miss.
+async fn lookup(store: &Store, url: &str) -> Option<CachedResponse> {
+    let (store, url) = (store.clone(), url.to_owned());
+    tokio::task::spawn_blocking(move || store.get(&url))
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .flatten()
+}
+
+/// Stores a response on a blocking thread; a failure only costs a future cache hit.
+async fn store(store: &Store, url: &str, entry: CachedResponse) {
+    let (store, url) = (store.clone(), url.to_owned());
+    let _ = tokio::task::spawn_blocking(move || store.put(&url, &entry)).await;
+}
+
+/// Records a 304 on a blocking thread.
+async fn touch(store: &Store, url: &str, now: SystemTime, max_age: Option<Duration>) {
+    let (store, url) = (store.clone(), url.to_owned());
+    let _ = tokio::task::spawn_blocking(move || store.touch(&url, now, max_age)).await;
 }
 
 /// Decodes a body into `T` plus its raw text, with a message that names the URL on failure.

@@ -62,6 +62,31 @@ pub struct Globals {
           value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub max_body_mb: u32,
 
+    /// Where the response cache, bookmarks and history live (default: the platform's cache
+    /// directory, e.g. `~/.cache/apidex`).
+    #[arg(long, global = true, env = "APIDEX_CACHE_DIR", value_name = "DIR")]
+    pub cache_dir: Option<std::path::PathBuf>,
+
+    /// Neither read nor write the response cache.
+    #[arg(long, global = true, env = "APIDEX_NO_CACHE",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_cache: bool,
+
+    /// Never touch the network: answer from the cache, then from the bundled snapshot.
+    #[arg(long, global = true, env = "APIDEX_OFFLINE",
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub offline: bool,
+
+    /// Cap on the response cache, in megabytes (least recently used responses go first).
+    #[arg(long, global = true, value_name = "MB", default_value_t = 200,
+          value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub cache_max_mb: u64,
+
+    /// How long a cached response stays fresh when the server does not say, in hours.
+    #[arg(long, global = true, value_name = "HOURS", default_value = "24",
+          value_parser = parse_hours)]
+    pub ttl: std::time::Duration,
+
     /// Show pictures as `[image: URL]` text instead of drawing them (also `APIDEX_NO_IMAGES=1`).
     #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
           value_parser = clap::builder::BoolishValueParser::new())]
@@ -85,6 +110,10 @@ pub enum Command {
         /// order, `null` for each item not found or failed.
         #[arg(long, global = true)]
         json: bool,
+        /// Write the output to this file instead of stdout (atomically: the file is complete or
+        /// untouched).
+        #[arg(short, long, global = true, value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
     },
     /// Fetch any JSON resources by URL (a link found in another response, say) and print one
     /// JSON array of them, in argument order, `null` for each not found or failed.
@@ -99,6 +128,23 @@ pub enum Command {
         #[arg(value_enum)]
         what: ListKind,
     },
+    /// The response cache: how big it is, where it is, or empty it.
+    Cache {
+        /// What to do.
+        #[arg(value_enum)]
+        action: CacheAction,
+    },
+}
+
+/// What `apidex cache` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CacheAction {
+    /// Entries, size and cap.
+    Stats,
+    /// Remove every cached response (bookmarks and history stay).
+    Clear,
+    /// Print the database file's path.
+    Path,
 }
 
 /// What `apidex get` can fetch.
@@ -180,6 +226,17 @@ pub enum ListKind {
 
 fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
     BaseUrl::parse(input).map_err(|err| err.to_string())
+}
+
+fn parse_hours(input: &str) -> Result<std::time::Duration, String> {
+    let hours: f64 = input
+        .trim()
+        .parse()
+        .map_err(|_| format!("{input:?} is not a number of hours"))?;
+    if !(hours.is_finite() && (0.0..=24.0 * 365.0).contains(&hours)) {
+        return Err("the TTL must be between 0 and 8760 hours".to_owned());
+    }
+    Ok(std::time::Duration::from_secs_f64(hours * 3600.0))
 }
 
 fn parse_rate(input: &str) -> Result<f64, String> {

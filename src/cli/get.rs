@@ -2,7 +2,7 @@
 
 use serde::de::IgnoredAny;
 
-use super::output::{json_array, print, report_error, report_problems};
+use super::output::{json_array, report_error, report_problems};
 use super::{EXIT_MISSING_OR_FAILED, EXIT_OK, GetCommand, summary};
 use crate::api::batch::fetch_in_order;
 use crate::api::dogapi::models::BreedName;
@@ -10,38 +10,38 @@ use crate::api::jsonplaceholder::Collection;
 use crate::api::pokeapi::Endpoint;
 use crate::api::{Clients, Fetched, parse_http_url};
 
-/// Runs `apidex get`; returns the exit status.
-pub async fn run(clients: &Clients, what: GetCommand, json: bool) -> u8 {
+/// Runs `apidex get`, appending what it prints to `out`; returns the exit status.
+pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut String) -> u8 {
     let poke = &clients.pokeapi;
     let jph = &clients.jsonplaceholder;
     match what {
         GetCommand::Pokemon { names } => {
             let results = poke.resources(Endpoint::Pokemon, names.clone()).await;
-            emit("pokemon", &names, &results, json, summary::pokemon)
+            emit(out, "pokemon", &names, &results, json, summary::pokemon)
         }
         GetCommand::Ability { names } => {
             let results = poke.resources(Endpoint::Ability, names.clone()).await;
-            emit("ability", &names, &results, json, summary::ability)
+            emit(out, "ability", &names, &results, json, summary::ability)
         }
         GetCommand::Species { names } => {
             let results = poke.resources(Endpoint::Species, names.clone()).await;
-            emit("species", &names, &results, json, summary::species)
+            emit(out, "species", &names, &results, json, summary::species)
         }
         GetCommand::Type { names } => {
             let results = poke.resources(Endpoint::Type, names.clone()).await;
-            emit("type", &names, &results, json, summary::type_)
+            emit(out, "type", &names, &results, json, summary::type_)
         }
         GetCommand::Post { ids } => {
             let results = jph.items(Collection::Posts, ids.clone()).await;
-            emit("post", &labels(&ids), &results, json, summary::post)
+            emit(out, "post", &labels(&ids), &results, json, summary::post)
         }
         GetCommand::User { ids } => {
             let results = jph.items(Collection::Users, ids.clone()).await;
-            emit("user", &labels(&ids), &results, json, summary::user)
+            emit(out, "user", &labels(&ids), &results, json, summary::user)
         }
         GetCommand::Todo { ids } => {
             let results = jph.items(Collection::Todos, ids.clone()).await;
-            emit("todo", &labels(&ids), &results, json, summary::todo)
+            emit(out, "todo", &labels(&ids), &results, json, summary::todo)
         }
         GetCommand::Comments { posts } => {
             let concurrency = clients.http.options().concurrency;
@@ -50,18 +50,24 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool) -> u8 {
                 async move { jph.post_comments(id).await }
             })
             .await;
-            emit("comments of post", &labels(&posts), &results, json, |c| {
-                summary::comments(c)
-            })
+            emit(
+                out,
+                "comments of post",
+                &labels(&posts),
+                &results,
+                json,
+                |c| summary::comments(c),
+            )
         }
         GetCommand::Breeds => match clients.dogapi.breeds().await {
             // The JSON form is the one response itself, not an array of one.
             Ok(list) if json => {
-                print(&format!("{}\n", crate::sanitize::json(list.raw_json())));
+                out.push_str(&crate::sanitize::json(list.raw_json()));
+                out.push('\n');
                 EXIT_OK
             }
             Ok(list) => {
-                print(&summary::breeds(&list.data));
+                out.push_str(&summary::breeds(&list.data));
                 EXIT_OK
             }
             Err(err) => {
@@ -72,13 +78,13 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool) -> u8 {
         GetCommand::Dog { breeds, count } => {
             let names = breeds.iter().map(|b| BreedName::parse(b)).collect();
             let results = clients.dogapi.random_images_many(names, count).await;
-            emit("breed", &breeds, &results, json, summary::images)
+            emit(out, "breed", &breeds, &results, json, summary::images)
         }
     }
 }
 
-/// Runs `apidex fetch URL…`: always JSON, one array in argument order.
-pub async fn fetch_urls(clients: &Clients, urls: Vec<String>) -> u8 {
+/// Runs `apidex fetch URL…`: always JSON, one array in argument order, appended to `out`.
+pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, out: &mut String) -> u8 {
     let concurrency = clients.http.options().concurrency;
     let results: Vec<Fetched<IgnoredAny>> = fetch_in_order(urls.clone(), concurrency, |url| {
         let http = clients.http.clone();
@@ -86,13 +92,14 @@ pub async fn fetch_urls(clients: &Clients, urls: Vec<String>) -> u8 {
     })
     .await;
     let all_found = report_problems("URL", &urls, &results);
-    print(&json_array(&results));
+    out.push_str(&json_array(&results));
     status(all_found)
 }
 
 /// Prints results (one JSON array, or readable summaries), names problems on stderr, and
 /// returns the exit status.
 fn emit<T>(
+    out: &mut String,
     kind: &str,
     labels: &[String],
     results: &[Fetched<T>],
@@ -110,7 +117,7 @@ fn emit<T>(
             .collect();
         summaries.join("\n")
     };
-    print(&text);
+    out.push_str(&text);
     status(all_found)
 }
 

@@ -1,0 +1,209 @@
+//! Cached API responses, keyed by request URL, bounded by size with least-recently-used eviction.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError, unix};
+
+/// One cached response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedResponse {
+    /// The body as received (decompressed).
+    pub body: Vec<u8>,
+    /// The HTTP status (always a success: only those are stored).
+    pub status: u16,
+    /// When it was fetched, or last confirmed unchanged by a 304.
+    pub fetched_at: SystemTime,
+    /// The server's `ETag`, for revalidation.
+    pub etag: Option<String>,
+    /// The server's `Cache-Control: max-age`.
+    pub max_age: Option<Duration>,
+}
+
+impl CachedResponse {
+    /// How old it is at `now`.
+    pub fn age(&self, now: SystemTime) -> Duration {
+        now.duration_since(self.fetched_at).unwrap_or_default()
+    }
+
+    /// Whether it may be used without asking the server: younger than the server's `max-age`,
+    /// or than `default_ttl` when the server gave none.
+    pub fn is_fresh(&self, now: SystemTime, default_ttl: Duration) -> bool {
+        self.age(now) < self.max_age.unwrap_or(default_ttl)
+    }
+}
+
+/// What the cache holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Responses stored.
+    pub entries: u64,
+    /// Bytes of bodies stored.
+    pub bytes: u64,
+    /// The cap on bytes.
+    pub max_bytes: u64,
+}
+
+impl Store {
+    /// The cached response for `url`, marking it as recently used.
+    ///
+    /// # Errors
+    /// A database error (the caller treats it as a miss and says so in the log).
+    pub fn get(&self, url: &str) -> Result<Option<CachedResponse>, StoreError> {
+        let conn = self.conn();
+        let row = conn
+            .query_row(
+                "SELECT body, status, fetched_at, etag, max_age FROM responses WHERE url = ?1",
+                params![url],
+                |row| {
+                    Ok(CachedResponse {
+                        body: row.get(0)?,
+                        status: row.get(1)?,
+                        fetched_at: from_unix(row.get(2)?),
+                        etag: row.get(3)?,
+                        max_age: row
+                            .get::<_, Option<i64>>(4)?
+                            .map(|s| Duration::from_secs(u64::try_from(s).unwrap_or(0))),
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.error(&e))?;
+        if row.is_some() {
+            conn.execute(
+                "UPDATE responses SET last_used = ?2 WHERE url = ?1",
+                params![url, super::unix_now()],
+            )
+            .map_err(|e| self.error(&e))?;
+        }
+        Ok(row)
+    }
+
+    /// Stores `response` for `url`, then evicts the least recently used responses while the
+    /// total is over the cap.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn put(&self, url: &str, response: &CachedResponse) -> Result<(), StoreError> {
+        let size = i64::try_from(response.body.len()).unwrap_or(i64::MAX);
+        let max_age = response
+            .max_age
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        {
+            let conn = self.conn();
+            conn.execute(
+                "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
+                     etag = ?5, max_age = ?6, last_used = ?7, size = ?8",
+                params![
+                    url,
+                    response.body,
+                    response.status,
+                    unix(response.fetched_at),
+                    response.etag,
+                    max_age,
+                    super::unix_now(),
+                    size
+                ],
+            )
+            .map_err(|e| self.error(&e))?;
+        }
+        self.evict()
+    }
+
+    /// Records that the server confirmed `url` unchanged (a 304): it is fresh again from `now`.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn touch(
+        &self,
+        url: &str,
+        now: SystemTime,
+        max_age: Option<Duration>,
+    ) -> Result<(), StoreError> {
+        let max_age = max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        self.conn()
+            .execute(
+                "UPDATE responses SET fetched_at = ?2, max_age = COALESCE(?3, max_age),
+                     last_used = ?4 WHERE url = ?1",
+                params![url, unix(now), max_age, super::unix_now()],
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
+    /// Removes least recently used responses until the total is under the cap.
+    fn evict(&self) -> Result<(), StoreError> {
+        let conn = self.conn();
+        let total: i64 = conn
+            .query_row("SELECT COALESCE(SUM(size), 0) FROM responses", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.error(&e))?;
+        let cap = i64::try_from(self.max_bytes).unwrap_or(i64::MAX);
+        if total <= cap {
+            return Ok(());
+        }
+        // Walk from the least recently used, deleting until enough has gone.
+        let mut over = total - cap;
+        let mut stmt = conn
+            .prepare("SELECT url, size FROM responses ORDER BY last_used ASC, rowid ASC")
+            .map_err(|e| self.error(&e))?;
+        let victims: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.error(&e))?
+            .filter_map(Result::ok)
+            .take_while(|(_, size)| {
+                let keep_going = over > 0;
+                over -= size;
+                keep_going
+            })
+            .collect();
+        drop(stmt);
+        for (url, _) in victims {
+            conn.execute("DELETE FROM responses WHERE url = ?1", params![url])
+                .map_err(|e| self.error(&e))?;
+        }
+        Ok(())
+    }
+
+    /// How much is cached.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn stats(&self) -> Result<CacheStats, StoreError> {
+        let (entries, bytes): (i64, i64) = self
+            .conn()
+            .query_row(
+                "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM responses",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(CacheStats {
+            entries: u64::try_from(entries).unwrap_or(0),
+            bytes: u64::try_from(bytes).unwrap_or(0),
+            max_bytes: self.max_bytes,
+        })
+    }
+
+    /// Forgets every cached response (bookmarks and history stay).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn clear(&self) -> Result<u64, StoreError> {
+        let conn = self.conn();
+        let removed = conn
+            .execute("DELETE FROM responses", [])
+            .map_err(|e| self.error(&e))?;
+        // Give the space back to the file system.
+        let _ = conn.execute_batch("VACUUM");
+        Ok(u64::try_from(removed).unwrap_or(0))
+    }
+}
+
+fn from_unix(seconds: i64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).unwrap_or(0))
+}

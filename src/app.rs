@@ -11,6 +11,7 @@ pub mod loadable;
 mod navigation;
 pub mod pictures;
 mod results;
+pub mod saved;
 pub mod source;
 pub mod suggest;
 pub mod tab;
@@ -25,6 +26,7 @@ use self::compare::Compare;
 use self::list::TermState;
 use self::loadable::{Loadable, RequestId};
 use self::pictures::ImageStore;
+use self::saved::{Saved, SavedKind};
 use self::source::{ItemKey, Source};
 use self::tab::{Batch, BatchItem, BatchStatus, Tab};
 use self::terms::Term;
@@ -105,6 +107,10 @@ pub struct App {
     pub compare: Option<Compare>,
     /// Recently shown pages.
     pub cache: DetailCache,
+    /// Bookmarks, history and recent searches.
+    pub saved: Saved,
+    /// The last thing done, in one line (not an error): "exported to …".
+    pub info: Option<String>,
     quit: bool,
     next_req: u64,
 }
@@ -131,11 +137,25 @@ impl App {
             terms: HashMap::new(),
             compare: None,
             cache: DetailCache::default(),
+            saved: Saved::default(),
+            info: None,
             quit: false,
             next_req: 0,
         };
         let effects = Source::ALL.iter().map(|&s| app.load_list(s)).collect();
         (app, effects)
+    }
+
+    /// Turns on bookmarks, history and recent searches (there is a store); the returned effects
+    /// read what earlier sessions saved.
+    pub fn enable_store(&mut self) -> Vec<Effect> {
+        self.saved.enabled = true;
+        vec![
+            Effect::LoadSearches,
+            Effect::LoadSaved {
+                kind: SavedKind::Bookmarks,
+            },
+        ]
     }
 
     /// Whether the user asked to leave.
@@ -223,6 +243,25 @@ impl App {
     }
 
     fn apply(&mut self, msg: Msg) -> Vec<Effect> {
+        // The bookmarks/history view takes the movement keys while it is open.
+        if self.saved.view.is_some() && !self.help {
+            match msg {
+                Msg::Move(delta) => {
+                    self.move_saved(delta);
+                    return vec![];
+                }
+                Msg::Page(direction) => {
+                    self.move_saved(direction.signum() * 10);
+                    return vec![];
+                }
+                Msg::Confirm => return self.open_saved(),
+                Msg::Back => {
+                    self.saved.view = None;
+                    return vec![];
+                }
+                _ => {}
+            }
+        }
         match msg {
             Msg::Quit => {
                 self.quit = true;
@@ -248,6 +287,11 @@ impl App {
                 vec![]
             }
             Msg::AnotherPhoto => self.another_photo(),
+            Msg::ToggleBookmark => self.toggle_bookmark(),
+            Msg::ShowBookmarks => self.show_saved(SavedKind::Bookmarks),
+            Msg::ShowHistory => self.show_saved(SavedKind::History),
+            Msg::Export => self.export(),
+            Msg::SearchRecall(delta) => self.recall_search(delta),
             Msg::Compare => self.toggle_compare(),
             Msg::NextTab => self.switch_tab(self.active.next()),
             Msg::PrevTab => self.switch_tab(self.active.prev()),
@@ -333,6 +377,7 @@ impl App {
         let req = self.req();
         self.tabs[source.index()].list.entries = Loadable::Loading { req };
         self.tabs[source.index()].list_retry = None;
+        self.tabs[source.index()].list_origin = None;
         Effect::FetchList { source, req }
     }
 
@@ -444,10 +489,11 @@ impl App {
             return vec![];
         }
         // A page seen recently is shown at once, with no request.
-        if let Some(page) = self.cache.get(&key).cloned() {
+        if let Some((page, origin)) = self.cache.get(&key).cloned() {
             let detail = &mut self.tab_mut().detail;
             detail.key = Some(key);
             detail.state = Loadable::Loaded(page);
+            detail.origin = origin;
             detail.scroll = 0;
             detail.link = None;
             return vec![];
@@ -459,6 +505,7 @@ impl App {
         detail.key = Some(key.clone());
         detail.state = Loadable::Loading { req };
         detail.retry = None;
+        detail.origin = None;
         detail.scroll = 0;
         detail.link = None;
         vec![Effect::FetchDetail {
@@ -493,29 +540,10 @@ impl App {
     fn confirm(&mut self) -> Vec<Effect> {
         match self.focus {
             Focus::Search => {
-                let tab = self.tab();
-                if tab.list.selected().is_some() {
-                    return self.open_selected();
-                }
-                // Nothing in the list matches: fetch exactly what was typed.
-                let query = tab.list.query.trim().to_owned();
-                self.focus = Focus::Detail;
-                match self.active.key_for_query(&query) {
-                    Some(key) => self.fetch_detail(key, false),
-                    None if query.is_empty() => {
-                        self.focus = Focus::List;
-                        vec![]
-                    }
-                    None => {
-                        let detail = &mut self.tab_mut().detail;
-                        detail.key = None;
-                        detail.state = Loadable::NotFound {
-                            query,
-                            suggestions: Vec::new(),
-                        };
-                        vec![]
-                    }
-                }
+                let query = self.tab().list.query.clone();
+                let mut effects = self.remember_search(&query);
+                effects.extend(self.confirm_search());
+                effects
             }
             Focus::List => {
                 if let Some(batch) = &self.tab().batch {
@@ -539,6 +567,33 @@ impl App {
                 }
             }
             Focus::Detail => self.open_link(),
+        }
+    }
+
+    /// Enter in the search box: opens the best match, or fetches exactly what was typed.
+    fn confirm_search(&mut self) -> Vec<Effect> {
+        let tab = self.tab();
+        if tab.list.selected().is_some() {
+            return self.open_selected();
+        }
+        // Nothing in the list matches: fetch exactly what was typed.
+        let query = tab.list.query.trim().to_owned();
+        self.focus = Focus::Detail;
+        match self.active.key_for_query(&query) {
+            Some(key) => self.fetch_detail(key, false),
+            None if query.is_empty() => {
+                self.focus = Focus::List;
+                vec![]
+            }
+            None => {
+                let detail = &mut self.tab_mut().detail;
+                detail.key = None;
+                detail.state = Loadable::NotFound {
+                    query,
+                    suggestions: Vec::new(),
+                };
+                vec![]
+            }
         }
     }
 

@@ -52,6 +52,17 @@ impl Globals {
         })
     }
 
+    /// Where exports go: `--export-dir`, else `exports/` in the platform's data directory, else
+    /// the current directory.
+    pub fn export_dir(&self) -> std::path::PathBuf {
+        self.export_dir.clone().unwrap_or_else(|| {
+            directories::ProjectDirs::from("", "", "apidex").map_or_else(
+                || std::path::PathBuf::from("."),
+                |d| d.data_dir().join("exports"),
+            )
+        })
+    }
+
     /// Opens the store in the cache directory.
     ///
     /// # Errors

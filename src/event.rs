@@ -49,6 +49,9 @@ where
     let mut spinner = tokio::time::interval(Duration::from_secs_f64(1.0 / SPINNER_FPS));
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut dirty = true;
+    // Test-only: with `APIDEX_TEST_PANIC=1` the loop panics right after drawing its first frame,
+    // so `tests/panic_restore.rs` can check that a panic leaves the terminal restored.
+    let test_panic = std::env::var_os("APIDEX_TEST_PANIC").is_some_and(|v| v == "1");
     loop {
         if dirty {
             terminal
@@ -56,6 +59,10 @@ where
                 .map_err(eyre::Report::new)
                 .wrap_err("drawing the screen")?;
             dirty = false;
+            assert!(
+                !test_panic,
+                "APIDEX_TEST_PANIC=1: a deliberate panic after the first frame"
+            );
         }
         let loading = app.is_loading();
         let msg = tokio::select! {

@@ -8,6 +8,6 @@ mod list;
 mod summary;
 
 pub use detail::detail;
-pub use extras::{PokemonCard, card, picture, term_members, type_chart};
+pub use extras::{PokemonCard, card, picture, raw, term_members, type_chart};
 pub use list::list;
 pub use summary::summary;

@@ -47,6 +47,19 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("s", "shiny sprites on / off"),
     ("n", "another random photo of the breed"),
     ("r", "retry what failed (list, detail, batch items)"),
+    ("b", "bookmark the item shown (again: remove)"),
+    (
+        "B  H",
+        "bookmarks · recently opened items (Enter opens, Esc closes)",
+    ),
+    (
+        "e",
+        "export the item shown, the marked or the batch items as JSON",
+    ),
+    (
+        "Ctrl-P Ctrl-N",
+        "in the search box: recall earlier searches",
+    ),
     ("Tab  Shift-Tab", "next / previous source"),
     ("1 2 3", "Pokémon / Posts / Dogs"),
     ("mouse", "click selects · wheel scrolls"),
@@ -101,6 +114,10 @@ fn key_to_msg(app: &App, key: &KeyEvent) -> Option<Msg> {
         KeyCode::Char('c') => Msg::Compare,
         KeyCode::Char('s') => Msg::ToggleShiny,
         KeyCode::Char('n') => Msg::AnotherPhoto,
+        KeyCode::Char('b') => Msg::ToggleBookmark,
+        KeyCode::Char('B') => Msg::ShowBookmarks,
+        KeyCode::Char('H') => Msg::ShowHistory,
+        KeyCode::Char('e') => Msg::Export,
         KeyCode::Backspace => Msg::HistoryBack,
         KeyCode::Char('1') => Msg::SelectTab(Source::Pokemon),
         KeyCode::Char('2') => Msg::SelectTab(Source::Posts),
@@ -127,6 +144,8 @@ fn common_key(key: &KeyEvent) -> Option<Msg> {
 fn search_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
     match key.code {
         KeyCode::Char('u') if ctrl => Some(Msg::SearchClear),
+        KeyCode::Char('p') if ctrl => Some(Msg::SearchRecall(1)),
+        KeyCode::Char('n') if ctrl => Some(Msg::SearchRecall(-1)),
         KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
         KeyCode::Char(c) => Some(Msg::SearchInput(c)),
         KeyCode::Backspace => Some(Msg::SearchBackspace),

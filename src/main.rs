@@ -6,7 +6,7 @@ use clap::Parser;
 use tokio::runtime::Runtime;
 
 use apidex::cli::{self, Cli, Globals};
-use apidex::tui::Images;
+use apidex::tui::{Images, TuiOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -44,7 +44,14 @@ fn run_browser(runtime: &Runtime, globals: &Globals) -> ExitCode {
     } else {
         Images::Detect
     };
-    match runtime.block_on(apidex::tui::run_tui(clients, images)) {
+    // Bookmarks and history share the response cache's database.
+    let store = clients.http.cache().map(|policy| policy.store.clone());
+    let options = TuiOptions {
+        images,
+        store,
+        export_dir: globals.export_dir(),
+    };
+    match runtime.block_on(apidex::tui::run_tui(clients, options)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             eprintln!("apidex: {report:?}");

@@ -4,12 +4,15 @@
 //! carry the [`RequestId`] they answer, so stale ones can be dropped.
 
 use crate::api::ApiError;
+use crate::api::origin::Origin;
 use crate::app::loadable::RequestId;
+use crate::app::saved::SavedKind;
 use crate::app::source::{ItemKey, Source};
 use crate::app::terms::Term;
 use crate::fetch::PokemonCard;
 use crate::images::Picture;
 use crate::matchups::TypeChart;
+use crate::store::marks::Remembered;
 use crate::views::{Detail, ListEntry};
 
 /// Everything that can change the app's state.
@@ -82,6 +85,16 @@ pub enum Msg {
     AnotherPhoto,
     /// Compare the marked Pokémon side by side (or close the comparison).
     Compare,
+    /// Bookmark the item shown (or unbookmark it).
+    ToggleBookmark,
+    /// Show the bookmarks, across sources.
+    ShowBookmarks,
+    /// Show recently opened items.
+    ShowHistory,
+    /// Export the item shown, or the marked or batch items, as JSON files.
+    Export,
+    /// Recall an older (+1) or newer (-1) search into the search box.
+    SearchRecall(isize),
     /// The terminal changed size (just redraw).
     Resize,
     /// Advance the loading spinner (sent only while something is loading).
@@ -139,6 +152,33 @@ pub enum Msg {
         /// Retries allowed.
         of: u32,
     },
+    /// Where the answers to a request came from (sent just before its result).
+    Served {
+        /// Whose request.
+        target: RetryTarget,
+        /// The request.
+        req: RequestId,
+        /// The most worrying origin among its responses.
+        origin: Origin,
+    },
+    /// Bookmarks or history, read from the store.
+    SavedLoaded {
+        /// Which list.
+        kind: SavedKind,
+        /// The items, newest first, or why not.
+        result: Result<Vec<Remembered>, String>,
+    },
+    /// A bookmark was added (`on`) or removed.
+    BookmarkToggled {
+        /// The item's stored key.
+        key: String,
+        /// Whether it is bookmarked now, or why the store failed.
+        result: Result<bool, String>,
+    },
+    /// Recent searches, newest first, read from the store at start.
+    SearchesLoaded(Vec<String>),
+    /// An export finished: the file written, or why not.
+    Exported(Result<std::path::PathBuf, String>),
     /// A picture was downloaded and decoded (`Ok(None)`: the server has no such file).
     ImageLoaded {
         /// Its URL.
@@ -200,6 +240,11 @@ impl Msg {
                 | Self::TermLoaded { .. }
                 | Self::CardLoaded { .. }
                 | Self::Retrying { .. }
+                | Self::Served { .. }
+                | Self::SavedLoaded { .. }
+                | Self::BookmarkToggled { .. }
+                | Self::SearchesLoaded(_)
+                | Self::Exported(_)
         )
     }
 }
@@ -267,6 +312,35 @@ pub enum Effect {
         term: Term,
         /// Request id to answer with.
         req: RequestId,
+    },
+    /// Read bookmarks or history from the store.
+    LoadSaved {
+        /// Which list.
+        kind: SavedKind,
+    },
+    /// Read the recent searches from the store.
+    LoadSearches,
+    /// Add or remove a bookmark.
+    ToggleBookmark {
+        /// The item.
+        item: Remembered,
+    },
+    /// Record that an item was opened.
+    RecordVisit {
+        /// The item.
+        item: Remembered,
+    },
+    /// Record a search.
+    RecordSearch {
+        /// What was typed.
+        query: String,
+    },
+    /// Write items' JSON (as the API sent it) to a file in the export directory.
+    Export {
+        /// The items.
+        keys: Vec<ItemKey>,
+        /// A name for the file (`pikachu`, `3-pokemon`).
+        name: String,
     },
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {

@@ -24,11 +24,27 @@ pub enum Images {
     Off,
 }
 
+/// What the browser needs besides the clients.
+#[derive(Debug)]
+pub struct TuiOptions {
+    /// How pictures are drawn.
+    pub images: Images,
+    /// Where bookmarks, history and searches are kept (`None`: not kept).
+    pub store: Option<crate::store::Store>,
+    /// Where `e` writes exports.
+    pub export_dir: std::path::PathBuf,
+}
+
 /// Opens the browser on the terminal and runs it until the user quits.
 ///
 /// # Errors
 /// Terminal I/O failures. The terminal is restored before this returns, whatever happened.
-pub async fn run_tui(clients: Clients, images: Images) -> eyre::Result<()> {
+pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> {
+    let TuiOptions {
+        images,
+        store,
+        export_dir,
+    } = options;
     install_panic_hook();
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
@@ -51,9 +67,18 @@ pub async fn run_tui(clients: Clients, images: Images) -> eyre::Result<()> {
             _ => Picker::halfblocks(),
         };
         let (msg_tx, msg_rx) = mpsc::unbounded_channel();
-        let mut runner = EffectRunner::new(clients, msg_tx).with_picker(picker);
-        let (mut app, effects) = App::new(hosts);
+        let mut runner = EffectRunner::new(clients, msg_tx)
+            .with_picker(picker)
+            .with_export_dir(export_dir);
+        let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
+        if let Some(store) = store {
+            if let Some(warning) = &store.warning {
+                app.notice = Some(warning.clone());
+            }
+            runner = runner.with_store(store);
+            effects.extend(app.enable_store());
+        }
         for effect in effects {
             runner.run(effect);
         }

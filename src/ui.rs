@@ -8,6 +8,7 @@ mod help;
 mod list;
 pub mod page;
 mod picture;
+mod saved;
 mod search_bar;
 mod status_bar;
 mod tabs;
@@ -71,7 +72,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         return;
     }
     if !list_area.is_empty() {
-        if app.tab().batch.is_some() {
+        if app.saved.view.is_some() {
+            saved::render(frame, app, list_area);
+        } else if app.tab().batch.is_some() {
             batch::render(frame, app, list_area);
         } else {
             list::render(frame, app, list_area);

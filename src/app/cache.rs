@@ -3,6 +3,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use super::source::ItemKey;
+use crate::api::origin::Origin;
 use crate::views::Detail;
 
 /// Pages kept; each is a few kilobytes of text.
@@ -11,21 +12,22 @@ pub const CAPACITY: usize = 64;
 /// A bounded least-recently-used map of pages.
 #[derive(Debug, Default)]
 pub struct DetailCache {
-    pages: HashMap<ItemKey, Detail>,
+    pages: HashMap<ItemKey, (Detail, Option<Origin>)>,
     order: VecDeque<ItemKey>,
 }
 
 impl DetailCache {
-    /// The cached page for `key`.
-    pub fn get(&self, key: &ItemKey) -> Option<&Detail> {
+    /// The cached page for `key`, with where it originally came from.
+    pub fn get(&self, key: &ItemKey) -> Option<&(Detail, Option<Origin>)> {
         self.pages.get(key)
     }
 
-    /// Keeps `page` for `key`, evicting the least recently stored beyond [`CAPACITY`].
-    pub fn insert(&mut self, key: ItemKey, page: Detail) {
+    /// Keeps `page` (and its origin) for `key`, evicting the least recently stored beyond
+    /// [`CAPACITY`].
+    pub fn insert(&mut self, key: ItemKey, page: Detail, origin: Option<Origin>) {
         self.order.retain(|k| k != &key);
         self.order.push_back(key.clone());
-        self.pages.insert(key, page);
+        self.pages.insert(key, (page, origin));
         while self.order.len() > CAPACITY {
             if let Some(oldest) = self.order.pop_front() {
                 self.pages.remove(&oldest);

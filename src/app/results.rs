@@ -5,6 +5,7 @@ use super::source::{ItemKey, Source};
 use super::tab::{BatchItem, BatchStatus};
 use super::terms::Term;
 use super::{App, SUGGESTIONS, resolve_term, suggest};
+use crate::api::origin::Origin;
 use crate::msg::{Effect, Msg, RetryTarget};
 use crate::views::ListEntry;
 
@@ -17,6 +18,25 @@ impl App {
             .is_some_and(|n| n.starts_with(&format!("{subject}:")))
         {
             self.notice = None;
+        }
+    }
+
+    /// Notes where a list's or page's answers came from, if it still waits for `req`.
+    fn served(&mut self, target: RetryTarget, req: RequestId, origin: Origin) {
+        match target {
+            RetryTarget::List(source) => {
+                let tab = &mut self.tabs[source.index()];
+                if tab.list.entries.awaits(req) {
+                    tab.list_origin = Some(origin);
+                }
+            }
+            RetryTarget::Detail(source) => {
+                let detail = &mut self.tabs[source.index()].detail;
+                if detail.state.awaits(req) {
+                    detail.origin = Some(origin);
+                }
+            }
+            RetryTarget::BatchItem(..) => {}
         }
     }
 
@@ -80,7 +100,37 @@ impl App {
                 key,
                 result,
             } => {
+                let found = matches!(result, Ok(Some(_)));
+                let awaited = self.tabs[source.index()].detail.state.awaits(req);
                 self.detail_loaded(source, req, &key, result);
+                // What was opened goes into the history.
+                if found && awaited && self.saved.enabled {
+                    return vec![Effect::RecordVisit {
+                        item: super::saved::remembered(&key),
+                    }];
+                }
+                vec![]
+            }
+            Msg::SavedLoaded { kind, result } => {
+                self.saved_loaded(kind, result);
+                vec![]
+            }
+            Msg::BookmarkToggled { key, result } => {
+                self.bookmark_toggled(key, result);
+                vec![]
+            }
+            Msg::SearchesLoaded(searches) => {
+                self.saved.searches = searches;
+                vec![]
+            }
+            Msg::Exported(result) => {
+                match result {
+                    Ok(path) => self.info = Some(format!("exported to {}", path.display())),
+                    Err(err) => {
+                        self.info = None;
+                        self.notice = Some(format!("export failed: {err}"));
+                    }
+                }
                 vec![]
             }
             Msg::BatchItemStarted { source, req, index } => {
@@ -111,6 +161,14 @@ impl App {
                 if failure.is_some() {
                     self.notice = failure;
                 }
+                vec![]
+            }
+            Msg::Served {
+                target,
+                req,
+                origin,
+            } => {
+                self.served(target, req, origin);
                 vec![]
             }
             Msg::Retrying {
@@ -166,7 +224,8 @@ impl App {
         }
         let state = match result {
             Ok(Some(detail)) => {
-                self.cache.insert(key.clone(), detail.clone());
+                let origin = self.tabs[source.index()].detail.origin;
+                self.cache.insert(key.clone(), detail.clone(), origin);
                 self.clear_notice_about(&key.to_string());
                 Loadable::Loaded(detail)
             }

@@ -102,6 +102,35 @@ impl ItemKey {
         }
     }
 
+    /// The key as stored in bookmarks and history: `pokemon:pikachu`, `post:1`, `breed:hound/afghan`.
+    pub fn to_stored(&self) -> String {
+        match self {
+            Self::Pokemon(name) => format!("pokemon:{name}"),
+            Self::Ability(name) => format!("ability:{name}"),
+            Self::Type(name) => format!("type:{name}"),
+            Self::Post(id) => format!("post:{id}"),
+            Self::User(id) => format!("user:{id}"),
+            Self::Breed(breed) => format!("breed:{breed}"),
+        }
+    }
+
+    /// Reads a key written by [`ItemKey::to_stored`]; `None` for anything else.
+    pub fn from_stored(stored: &str) -> Option<Self> {
+        let (kind, value) = stored.split_once(':')?;
+        if value.is_empty() {
+            return None;
+        }
+        Some(match kind {
+            "pokemon" => Self::Pokemon(value.to_owned()),
+            "ability" => Self::Ability(value.to_owned()),
+            "type" => Self::Type(value.to_owned()),
+            "post" => Self::Post(value.parse().ok()?),
+            "user" => Self::User(value.parse().ok()?),
+            "breed" => Self::Breed(BreedName::parse(value)),
+            _ => return None,
+        })
+    }
+
     /// A short name for the breadcrumb (`pikachu › static › pikachu`).
     pub fn crumb(&self) -> String {
         match self {
@@ -122,6 +151,30 @@ impl std::fmt::Display for ItemKey {
             Self::Post(id) => write!(f, "post {id}"),
             Self::User(id) => write!(f, "user {id}"),
             Self::Breed(breed) => breed.fmt(f),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_keys_round_trip() {
+        let keys = [
+            ItemKey::Pokemon("mr-mime".into()),
+            ItemKey::Ability("static".into()),
+            ItemKey::Type("electric".into()),
+            ItemKey::Post(7),
+            ItemKey::User(1),
+            ItemKey::Breed(BreedName::parse("hound/afghan")),
+            ItemKey::Breed(BreedName::parse("akita")),
+        ];
+        for key in keys {
+            assert_eq!(ItemKey::from_stored(&key.to_stored()), Some(key));
+        }
+        for bad in ["", "pokemon:", "post:x", "planet:earth", "nocolon"] {
+            assert_eq!(ItemKey::from_stored(bad), None, "{bad}");
         }
     }
 }

@@ -6,6 +6,7 @@ use super::list::ListPane;
 use super::loadable::{Loadable, RequestId};
 use super::source::{ItemKey, Source};
 use crate::api::ApiError;
+use crate::api::origin::Origin;
 use crate::views::Detail;
 
 /// Everything one tab shows.
@@ -21,6 +22,8 @@ pub struct Tab {
     pub batch: Option<Batch>,
     /// The retry under way for the list: (retry, of).
     pub list_retry: Option<(u32, u32)>,
+    /// Where the list came from.
+    pub list_origin: Option<Origin>,
 }
 
 impl Tab {
@@ -35,6 +38,7 @@ impl Tab {
             detail: DetailPane::default(),
             batch: None,
             list_retry: None,
+            list_origin: None,
         }
     }
 }
@@ -58,6 +62,8 @@ pub struct DetailPane {
     pub forward: Vec<ItemKey>,
     /// The retry under way for the page being fetched: (retry, of).
     pub retry: Option<(u32, u32)>,
+    /// Where the page shown came from (cache, snapshot…), when not simply the network.
+    pub origin: Option<Origin>,
 }
 
 impl DetailPane {

@@ -87,6 +87,11 @@ pub struct Globals {
           value_parser = parse_hours)]
     pub ttl: std::time::Duration,
 
+    /// Where `e` in the browser writes exported JSON (default: the platform's data directory,
+    /// e.g. `~/.local/share/apidex/exports`).
+    #[arg(long, global = true, env = "APIDEX_EXPORT_DIR", value_name = "DIR")]
+    pub export_dir: Option<std::path::PathBuf>,
+
     /// Show pictures as `[image: URL]` text instead of drawing them (also `APIDEX_NO_IMAGES=1`).
     #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
           value_parser = clap::builder::BoolishValueParser::new())]

@@ -9,7 +9,10 @@ pub fn run(globals: &Globals, action: CacheAction) -> u8 {
             eprintln!("apidex: no cache directory: set --cache-dir or APIDEX_CACHE_DIR");
             return EXIT_MISSING_OR_FAILED;
         };
-        super::output::print(&format!("{}\n", dir.join(crate::store::FILE_NAME).display()));
+        super::output::print(&format!(
+            "{}\n",
+            dir.join(crate::store::FILE_NAME).display()
+        ));
         return EXIT_OK;
     }
     let store = match globals.store() {

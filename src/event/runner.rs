@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -12,11 +13,14 @@ use tokio::task::AbortHandle;
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
+use crate::api::origin::{self, Origin};
 use crate::api::retry::{self, RetryObserver};
 use crate::app::loadable::RequestId;
+use crate::app::saved::SavedKind;
 use crate::app::source::{ItemKey, Source};
 use crate::fetch;
 use crate::msg::{Effect, Msg, RetryTarget};
+use crate::store::Store;
 
 /// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
 /// fetches, closed batches and pictures nobody looks at any more are aborted.
@@ -29,6 +33,8 @@ pub struct EffectRunner {
     images: HashMap<String, AbortHandle>,
     picker: Picker,
     debounce: Duration,
+    store: Option<Store>,
+    export_dir: PathBuf,
 }
 
 impl EffectRunner {
@@ -43,7 +49,23 @@ impl EffectRunner {
             images: HashMap::new(),
             picker: Picker::halfblocks(),
             debounce: DEBOUNCE,
+            store: None,
+            export_dir: PathBuf::from("."),
         }
+    }
+
+    /// Keeps bookmarks, history and searches in `store`.
+    #[must_use]
+    pub fn with_store(mut self, store: Store) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// Writes exports into `dir`.
+    #[must_use]
+    pub fn with_export_dir(mut self, dir: PathBuf) -> Self {
+        self.export_dir = dir;
+        self
     }
 
     /// Prepares pictures for the terminal's graphics protocol, as detected at start-up.
@@ -59,8 +81,10 @@ impl EffectRunner {
         match effect {
             Effect::FetchList { source, req } => {
                 let observer = self.observer(RetryTarget::List(source), req);
+                let served = Served::new(&self.msg_tx, RetryTarget::List(source), req);
                 self.report(async move {
-                    let result = retry::observe(observer, fetch::list(&clients, source)).await;
+                    let work = retry::observe(observer, fetch::list(&clients, source));
+                    let result = served.observe(work).await;
                     Msg::ListLoaded {
                         source,
                         req,
@@ -104,6 +128,8 @@ impl EffectRunner {
                 });
             }
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
+            Effect::Export { keys, name } => self.export(keys, &name),
+            other => self.store_effect(other),
         }
     }
 
@@ -137,10 +163,11 @@ impl EffectRunner {
             Duration::ZERO
         };
         let observer = self.observer(RetryTarget::Detail(source), req);
+        let served = Served::new(&self.msg_tx, RetryTarget::Detail(source), req);
         let task = self.report(async move {
             tokio::time::sleep(delay).await;
-            let work = fetch::detail(&clients, &key, sub_breeds);
-            let result = retry::observe(observer, work).await;
+            let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
+            let result = served.observe(work).await;
             Msg::DetailLoaded {
                 source,
                 req,
@@ -200,6 +227,73 @@ impl EffectRunner {
         }
     }
 
+    /// Bookmarks, history and searches: blocking store calls, run off the async workers.
+    fn store_effect(&self, effect: Effect) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        let tx = self.msg_tx.clone();
+        tokio::task::spawn_blocking(move || {
+            let msg = match effect {
+                Effect::LoadSaved { kind } => {
+                    let result = match kind {
+                        SavedKind::Bookmarks => store.bookmarks(),
+                        SavedKind::History => store.history(),
+                    };
+                    Some(Msg::SavedLoaded {
+                        kind,
+                        result: result.map_err(|e| e.to_string()),
+                    })
+                }
+                Effect::LoadSearches => {
+                    Some(Msg::SearchesLoaded(store.searches().unwrap_or_default()))
+                }
+                Effect::ToggleBookmark { item } => Some(Msg::BookmarkToggled {
+                    result: store.toggle_bookmark(&item).map_err(|e| e.to_string()),
+                    key: item.key,
+                }),
+                // Failing to remember a visit or a search is not worth interrupting anyone.
+                Effect::RecordVisit { item } => {
+                    let _ = store.record_visit(&item);
+                    None
+                }
+                Effect::RecordSearch { query } => {
+                    let _ = store.record_search(&query);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                let _ = tx.send(msg);
+            }
+        });
+    }
+
+    /// Fetches each item's own JSON (from the cache when it is there) and writes them as one
+    /// pretty-printed file, atomically.
+    fn export(&self, keys: Vec<ItemKey>, name: &str) {
+        let clients = self.clients.clone();
+        let file = self.export_dir.join(export_file_name(name));
+        self.report(async move {
+            let mut bodies = Vec::new();
+            for key in &keys {
+                match fetch::raw(&clients, key).await {
+                    Ok(Some(body)) => bodies.push(body),
+                    Ok(None) => return Msg::Exported(Err(format!("{key} not found"))),
+                    Err(err) => return Msg::Exported(Err(format!("{key}: {err}"))),
+                }
+            }
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let result = match crate::export::pretty_json(&refs) {
+                Ok(text) => crate::export::write_atomic(&file, text.as_bytes())
+                    .await
+                    .map(|()| file),
+                Err(err) => Err(err),
+            };
+            Msg::Exported(result)
+        });
+    }
+
     fn fetch_cards(&self, req: RequestId, items: Vec<(usize, ItemKey)>) {
         let clients = self.clients.clone();
         let tx = self.msg_tx.clone();
@@ -227,4 +321,60 @@ fn retry_observer(tx: &UnboundedSender<Msg>, target: RetryTarget, req: RequestId
             of,
         });
     })
+}
+
+/// Collects where a task's responses came from and reports the most worrying one (as a
+/// [`Msg::Served`], before the task's own result), unless it was simply the network.
+struct Served {
+    tx: UnboundedSender<Msg>,
+    target: RetryTarget,
+    req: RequestId,
+}
+
+impl Served {
+    fn new(tx: &UnboundedSender<Msg>, target: RetryTarget, req: RequestId) -> Self {
+        Self {
+            tx: tx.clone(),
+            target,
+            req,
+        }
+    }
+
+    async fn observe<F: Future>(self, work: F) -> F::Output {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(None::<Origin>));
+        let record = seen.clone();
+        let observer: origin::OriginObserver = std::sync::Arc::new(move |o: Origin| {
+            let mut worst = record
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *worst = Some(worst.map_or(o, |w| w.worse(o)));
+        });
+        let output = origin::observe(observer, work).await;
+        let worst = *seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(origin) = worst.filter(|o| *o != Origin::Network) {
+            let _ = self.tx.send(Msg::Served {
+                target: self.target,
+                req: self.req,
+                origin,
+            });
+        }
+        output
+    }
+}
+
+/// `apidex-pikachu-1764000000.json`: the name made safe for a file name, and the time.
+fn export_file_name(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("apidex-{safe}-{}.json", crate::store::unix_now())
 }

@@ -128,3 +128,27 @@ pub async fn picture(
         .map_err(|err| format!("decoding stopped: {err}"))?
         .map(Some)
 }
+
+/// An item's own resource exactly as the API sent it (for export). For a breed, the list of all
+/// its images.
+pub async fn raw(clients: &Clients, key: &ItemKey) -> Result<Option<String>, ApiError> {
+    use crate::api::jsonplaceholder::Collection;
+    use crate::api::pokeapi::Endpoint;
+    use serde::de::IgnoredAny;
+
+    let poke = &clients.pokeapi;
+    let jph = &clients.jsonplaceholder;
+    let text = |r: Option<crate::api::Resource<IgnoredAny>>| r.map(|r| r.raw_json().to_owned());
+    Ok(match key {
+        ItemKey::Pokemon(name) => text(poke.resource(Endpoint::Pokemon, name).await?),
+        ItemKey::Ability(name) => text(poke.resource(Endpoint::Ability, name).await?),
+        ItemKey::Type(name) => text(poke.resource(Endpoint::Type, name).await?),
+        ItemKey::Post(id) => text(jph.item(Collection::Posts, *id).await?),
+        ItemKey::User(id) => text(jph.item(Collection::Users, *id).await?),
+        ItemKey::Breed(breed) => clients
+            .dogapi
+            .breed_images(breed)
+            .await?
+            .map(|r| r.raw_json().to_owned()),
+    })
+}

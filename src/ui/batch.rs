@@ -66,7 +66,11 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 ),
                 BatchStatus::Done(summary) => ("✓", theme::ok(), summary.clone()),
                 BatchStatus::NotFound => ("?", theme::error(), "not found".to_owned()),
-                BatchStatus::Failed(err) => ("✗", theme::error(), err.to_string()),
+                BatchStatus::Failed(err) => (
+                    "✗",
+                    theme::error(),
+                    crate::sanitize::line(&err.to_string()).into_owned(),
+                ),
             };
             ListItem::new(Line::from(vec![
                 Span::styled(format!(" {mark} "), style),

@@ -13,6 +13,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::loadable::Loadable;
 use crate::fetch::PokemonCard;
+use crate::sanitize::line;
 
 /// Width of the row labels on the left.
 const LABEL: u16 = 9;
@@ -51,11 +52,16 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     };
 
     for ((key, card), cell) in compare.cards.iter().zip(columns(names_area)) {
+        // The key is the name as the list had it from the API: sanitised for the screen.
+        let key = line(&key.to_string()).into_owned();
         let text = match card {
             Loadable::Loaded(c) => Line::styled(format!("#{} {}", c.id, c.name), theme::heading()),
             Loadable::Loading { .. } | Loadable::Idle => Line::raw(format!("{spinner} {key}")),
             Loadable::NotFound { .. } => Line::styled(format!("✗ {key} not found"), theme::error()),
-            Loadable::Failed(err) => Line::styled(format!("✗ {key}: {err}"), theme::error()),
+            Loadable::Failed(err) => Line::styled(
+                format!("✗ {key}: {}", line(&err.to_string())),
+                theme::error(),
+            ),
         };
         frame.render_widget(text, cell);
     }

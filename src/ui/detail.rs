@@ -11,6 +11,7 @@ use super::status_bar::SPINNER;
 use super::theme;
 use crate::app::loadable::Loadable;
 use crate::app::{App, Focus};
+use crate::sanitize::line;
 use crate::views::Detail;
 
 /// Crumbs shown in the breadcrumb before the current page.
@@ -24,11 +25,13 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let shiny = app.shiny;
     let tab = &app.tabs[app.active.index()];
     let detail = &tab.detail;
+    // Keys hold names exactly as the API or the user spelled them (they are fetched by them):
+    // they are sanitised here, where they are shown.
     let title = if detail.back.is_empty() {
-        detail
-            .key
-            .as_ref()
-            .map_or_else(|| " detail ".to_owned(), |key| format!(" {key} "))
+        detail.key.as_ref().map_or_else(
+            || " detail ".to_owned(),
+            |key| format!(" {} ", line(&key.to_string())),
+        )
     } else {
         let crumbs = detail.breadcrumb(CRUMBS);
         let more = if detail.back.len() > CRUMBS {
@@ -36,11 +39,25 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         } else {
             ""
         };
-        format!(" {more}{} ", crumbs.join(" › "))
+        format!(" {more}{} ", line(&crumbs.join(" › ")))
     };
-    let block = Block::bordered()
+    // A bookmarked page wears a star.
+    let bookmarked = detail
+        .key
+        .as_ref()
+        .is_some_and(|k| app.saved.bookmarked.contains(&k.to_stored()));
+    let title = if bookmarked {
+        format!("{title}★ ")
+    } else {
+        title
+    };
+    let mut block = Block::bordered()
         .title(title)
         .border_style(theme::border(focused));
+    // Where the page came from, when it was not simply fetched now: "cached 3 h ago".
+    if let Some(badge) = detail.origin.and_then(crate::api::origin::Origin::badge) {
+        block = block.title_bottom(Line::styled(format!(" {badge} "), theme::dim()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -155,19 +172,23 @@ fn message(state: &Loadable<Detail>, spinner: &str, retry: Option<(u32, u32)>) -
             retry_note(retry)
         ))],
         Loadable::Failed(err) => vec![
-            Line::styled(format!("✗ {err}"), theme::error()),
+            Line::styled(format!("✗ {}", line(&err.to_string())), theme::error()),
             Line::default(),
             Line::styled("r retries", theme::dim()),
         ],
         Loadable::NotFound { query, suggestions } => {
             let mut lines = vec![Line::styled(
-                format!("✗ not found: {query}"),
+                format!("✗ not found: {}", line(query)),
                 theme::error(),
             )];
             if !suggestions.is_empty() {
                 lines.push(Line::default());
                 lines.push(Line::styled("did you mean", theme::heading()));
-                lines.extend(suggestions.iter().map(|s| Line::raw(format!("  {s}"))));
+                lines.extend(
+                    suggestions
+                        .iter()
+                        .map(|s| Line::raw(format!("  {}", line(s)))),
+                );
             }
             lines
         }

@@ -20,10 +20,14 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let source = app.active;
     let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
+    let origin = app.tabs[source.index()].list_origin;
     let list = &mut app.tabs[source.index()].list;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(title(source.title(), list))
         .border_style(theme::border(focused));
+    if let Some(badge) = origin.and_then(crate::api::origin::Origin::badge) {
+        block = block.title_bottom(Line::styled(format!(" {badge} "), theme::dim()));
+    }
     let message = match &list.entries {
         Loadable::Idle => Some(Line::styled("nothing loaded yet", theme::dim())),
         Loadable::Loading { .. } => Some(Line::raw(format!(
@@ -31,7 +35,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             source.api_name()
         ))),
         Loadable::Failed(err) => Some(Line::styled(
-            format!("✗ could not load the list: {err} — r retries"),
+            format!(
+                "✗ could not load the list: {} — r retries",
+                crate::sanitize::line(&err.to_string())
+            ),
             theme::error(),
         )),
         Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme::error())),

@@ -21,9 +21,10 @@ pub fn render(frame: &mut Frame, state: Option<&ImageState>, area: Rect) {
         }
         None | Some(ImageState::Loading { .. }) => Line::styled("loading picture…", theme::dim()),
         Some(ImageState::Missing) => Line::styled("no picture", theme::dim()),
-        Some(ImageState::Failed(reason)) => {
-            Line::styled(format!("✗ picture: {reason}"), theme::error())
-        }
+        Some(ImageState::Failed(reason)) => Line::styled(
+            format!("✗ picture: {}", crate::sanitize::line(reason)),
+            theme::error(),
+        ),
     };
     frame.render_widget(Paragraph::new(placeholder).wrap(Wrap { trim: true }), area);
 }

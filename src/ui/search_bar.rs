@@ -15,7 +15,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if list.query.is_empty() && !typing {
         spans.push(Span::styled("press / to search", theme::dim()));
     } else {
-        spans.push(Span::raw(list.query.clone()));
+        // What was typed (or pasted) may hold controls: shown escaped, like API text.
+        spans.push(Span::raw(crate::sanitize::line(&list.query).into_owned()));
         if typing {
             spans.push(Span::styled("▏", theme::border(true)));
         }

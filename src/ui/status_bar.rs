@@ -22,6 +22,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Span::styled(format!(" {} ", app.active.api_name()), theme::heading()),
         Span::styled(format!("{host} "), theme::dim()),
     ];
+    let tab = app.tab();
+    let offline = tab
+        .list_origin
+        .iter()
+        .chain(tab.detail.origin.iter())
+        .any(|o| o.is_offline());
+    if offline {
+        left.push(Span::styled("offline ", theme::error()));
+    }
     let in_flight = app.in_flight();
     if in_flight > 0 {
         left.push(Span::raw(format!(
@@ -30,7 +39,16 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         )));
     }
     if let Some(notice) = &app.notice {
-        left.push(Span::styled(format!("✗ {notice}"), theme::error()));
+        // Notices name items by their keys, spelled as the API or the user spelled them.
+        left.push(Span::styled(
+            format!("✗ {}", crate::sanitize::line(notice)),
+            theme::error(),
+        ));
+    } else if let Some(info) = &app.info {
+        left.push(Span::styled(
+            format!("✓ {}", crate::sanitize::line(info)),
+            theme::ok(),
+        ));
     }
     let hints = match app.focus {
         Focus::Search => "Enter open · Esc clear · ? help",

@@ -34,6 +34,9 @@ const SPINNER_FPS: f64 = 10.0;
 ///
 /// # Errors
 /// Terminal I/O errors and a broken input stream.
+///
+/// # Panics
+/// Only on purpose, for the terminal-restore test: when `APIDEX_TEST_PANIC=1` is set.
 pub async fn run<B, S>(
     terminal: &mut Terminal<B>,
     app: &mut App,

@@ -21,6 +21,35 @@ impl App {
         }
     }
 
+    /// A page arrived: shown if still awaited, and remembered in the history.
+    fn page_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        key: &ItemKey,
+        result: Result<Option<crate::views::Detail>, crate::api::ApiError>,
+    ) -> Vec<Effect> {
+        let found = matches!(result, Ok(Some(_)));
+        let awaited = self.tabs[source.index()].detail.state.awaits(req);
+        self.detail_loaded(source, req, key, result);
+        if found && awaited && self.saved.enabled {
+            return vec![Effect::RecordVisit {
+                item: super::saved::remembered(key),
+            }];
+        }
+        vec![]
+    }
+
+    fn exported(&mut self, result: Result<std::path::PathBuf, String>) {
+        match result {
+            Ok(path) => self.info = Some(format!("exported to {}", path.display())),
+            Err(err) => {
+                self.info = None;
+                self.notice = Some(format!("export failed: {err}"));
+            }
+        }
+    }
+
     /// Notes where a list's or page's answers came from, if it still waits for `req`.
     fn served(&mut self, target: RetryTarget, req: RequestId, origin: Origin) {
         match target {
@@ -99,18 +128,7 @@ impl App {
                 req,
                 key,
                 result,
-            } => {
-                let found = matches!(result, Ok(Some(_)));
-                let awaited = self.tabs[source.index()].detail.state.awaits(req);
-                self.detail_loaded(source, req, &key, result);
-                // What was opened goes into the history.
-                if found && awaited && self.saved.enabled {
-                    return vec![Effect::RecordVisit {
-                        item: super::saved::remembered(&key),
-                    }];
-                }
-                vec![]
-            }
+            } => self.page_loaded(source, req, &key, result),
             Msg::SavedLoaded { kind, result } => {
                 self.saved_loaded(kind, result);
                 vec![]
@@ -124,13 +142,7 @@ impl App {
                 vec![]
             }
             Msg::Exported(result) => {
-                match result {
-                    Ok(path) => self.info = Some(format!("exported to {}", path.display())),
-                    Err(err) => {
-                        self.info = None;
-                        self.notice = Some(format!("export failed: {err}"));
-                    }
-                }
+                self.exported(result);
                 vec![]
             }
             Msg::BatchItemStarted { source, req, index } => {

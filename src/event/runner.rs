@@ -84,7 +84,8 @@ impl EffectRunner {
                 let served = Served::new(&self.msg_tx, RetryTarget::List(source), req);
                 self.report(async move {
                     let work = retry::observe(observer, fetch::list(&clients, source));
-                    let result = served.observe(work).await;
+                    // Boxed: the fetch's state machine is large, and tasks move their futures.
+                    let result = served.observe(Box::pin(work)).await;
                     Msg::ListLoaded {
                         source,
                         req,
@@ -167,7 +168,8 @@ impl EffectRunner {
         let task = self.report(async move {
             tokio::time::sleep(delay).await;
             let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
-            let result = served.observe(work).await;
+            // Boxed: a page's fetch (several requests) is a large future.
+            let result = served.observe(Box::pin(work)).await;
             Msg::DetailLoaded {
                 source,
                 req,

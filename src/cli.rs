@@ -12,11 +12,13 @@ mod output;
 pub mod summary;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use args::{CacheAction, Cli, Command, GetCommand, Globals, ListKind};
 
 use crate::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use crate::snapshot::Snapshot;
 use crate::store::Store;
 
 /// Exit status when every item was found.
@@ -105,7 +107,10 @@ impl Globals {
                 Err(err) => eprintln!("apidex: cache disabled: {err}"),
             }
         }
-        Ok(Clients::from_http(http, self.endpoints()))
+        // Offline, or when the network fails and nothing is cached: the bundled snapshot.
+        let endpoints = self.endpoints();
+        let http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
+        Ok(Clients::from_http(http, endpoints))
     }
 }
 

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod matchups;
 pub mod msg;
 pub mod sanitize;
+pub mod snapshot;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -6,6 +6,10 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, unix};
 
+/// `last_used` is a logical clock, not a time: each use takes the next number, so the order of
+/// uses is exact however fast they come (and across processes sharing the file).
+const NEXT_USE: &str = "(SELECT COALESCE(MAX(last_used), 0) + 1 FROM responses)";
+
 /// One cached response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CachedResponse {
@@ -72,8 +76,8 @@ impl Store {
             .map_err(|e| self.error(&e))?;
         if row.is_some() {
             conn.execute(
-                "UPDATE responses SET last_used = ?2 WHERE url = ?1",
-                params![url, super::unix_now()],
+                &format!("UPDATE responses SET last_used = {NEXT_USE} WHERE url = ?1"),
+                params![url],
             )
             .map_err(|e| self.error(&e))?;
         }
@@ -93,10 +97,12 @@ impl Store {
         {
             let conn = self.conn();
             conn.execute(
-                "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
-                     etag = ?5, max_age = ?6, last_used = ?7, size = ?8",
+                &format!(
+                    "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NEXT_USE}, ?7)
+                     ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
+                         etag = ?5, max_age = ?6, last_used = {NEXT_USE}, size = ?7"
+                ),
                 params![
                     url,
                     response.body,
@@ -104,7 +110,6 @@ impl Store {
                     unix(response.fetched_at),
                     response.etag,
                     max_age,
-                    super::unix_now(),
                     size
                 ],
             )
@@ -126,9 +131,11 @@ impl Store {
         let max_age = max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         self.conn()
             .execute(
-                "UPDATE responses SET fetched_at = ?2, max_age = COALESCE(?3, max_age),
-                     last_used = ?4 WHERE url = ?1",
-                params![url, unix(now), max_age, super::unix_now()],
+                &format!(
+                    "UPDATE responses SET fetched_at = ?2, max_age = COALESCE(?3, max_age),
+                         last_used = {NEXT_USE} WHERE url = ?1"
+                ),
+                params![url, unix(now), max_age],
             )
             .map_err(|e| self.error(&e))?;
         Ok(())

@@ -41,13 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect) {
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(popup);
+    let mut block = Block::bordered()
+        .title(" keys ")
+        .border_style(theme::border(true));
+    // On a short screen the overlay is cut off, and the closing hint with it: the border keeps it.
+    if popup.height < height {
+        block = block.title_bottom(Line::styled(" Esc or ? closes ", theme::dim()).right_aligned());
+    }
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        paragraph.block(
-            Block::bordered()
-                .title(" keys ")
-                .border_style(theme::border(true)),
-        ),
-        popup,
-    );
+    frame.render_widget(paragraph.block(block), popup);
 }

@@ -100,6 +100,8 @@ struct State {
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     connections: AtomicUsize,
+    /// 304s answered.
+    not_modified: AtomicUsize,
     /// Orders request starts and ends, to tell whether requests overlapped.
     clock: AtomicUsize,
     /// Replies served once each, in order, before a target's route (to fail, then succeed).
@@ -206,6 +208,11 @@ impl TestServer {
         last_start < first_end
     }
 
+    /// How many requests were answered 304 Not Modified.
+    pub fn not_modified(&self) -> usize {
+        self.state.not_modified.load(Ordering::SeqCst)
+    }
+
     /// TCP connections accepted so far.
     pub fn connections(&self) -> usize {
         self.state.connections.load(Ordering::SeqCst)
@@ -222,9 +229,10 @@ impl Drop for TestServer {
 async fn serve(mut stream: TcpStream, state: Arc<State>) {
     let mut buffer = Vec::with_capacity(1024);
     loop {
-        let Some(target) = read_request(&mut stream, &mut buffer).await else {
+        let Some((target, head)) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
+        let if_none_match = header(&head, "if-none-match");
         state.seen.lock().unwrap().push(target.clone());
         let started = state.clock.fetch_add(1, Ordering::SeqCst);
         let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
@@ -247,6 +255,23 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
                     ..Reply::status(404)
                 })
         });
+        // A reply with an ETag the client already has is answered 304 Not Modified.
+        let reply = match (
+            &if_none_match,
+            reply
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("etag")),
+        ) {
+            (Some(sent), Some((_, etag))) if sent == etag => {
+                state.not_modified.fetch_add(1, Ordering::SeqCst);
+                Reply {
+                    body: Arc::new(Vec::new()),
+                    ..Reply::status(304).header("ETag", etag.clone())
+                }
+            }
+            _ => reply,
+        };
         let extra = Duration::from_millis(state.delay_ms.load(Ordering::SeqCst) as u64);
         tokio::time::sleep(reply.delay + extra).await;
         // The request stops counting as in flight just before the client can have all of the
@@ -262,6 +287,16 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             return;
         }
     }
+}
+
+/// The value of header `name` (lower case) in a request head.
+fn header(head: &str, name: &str) -> Option<String> {
+    head.lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
 }
 
 /// A random failure, when chaos is on and the dice say so.
@@ -284,14 +319,15 @@ fn chaos(state: &State) -> Option<Reply> {
     })
 }
 
-/// Reads one request head; returns its target (path and query), or `None` at end of stream.
-async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<String> {
+/// Reads one request head; returns its target (path and query) and the whole head, or `None`
+/// at end of stream.
+async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<(String, String)> {
     loop {
         if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buffer[..end]).into_owned();
             buffer.drain(..end + 4);
             let target = head.split_whitespace().nth(1)?.to_owned();
-            return Some(target);
+            return Some((target, head));
         }
         let mut chunk = [0u8; 4096];
         let n = stream.read(&mut chunk).await.ok()?;
@@ -350,6 +386,7 @@ async fn answer(stream: &mut TcpStream, reply: &Reply, done: impl FnOnce()) -> b
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        304 => "Not Modified",
         404 => "Not Found",
         429 => "Too Many Requests",
         500 => "Internal Server Error",

@@ -1,0 +1,389 @@
+//! The response cache: hits make no request, expiry and ETag revalidation, stale answers when
+//! the network fails, the size cap, corruption recovery and two writers at once.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use apidex::api::origin::{self, Origin};
+use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::store::Store;
+use apidex::store::responses::CachedResponse;
+use common::{Reply, TestServer, fixture, fixture_server};
+
+const PIKACHU: &str = "/api/v2/pokemon/pikachu";
+
+/// A fresh directory for one test's database.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("apidex-cache-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn cached_clients(server: &TestServer, store: &Store, ttl: Duration) -> Clients {
+    let [poke, jph, dog] = common::base_urls(server);
+    let endpoints = Endpoints::parse(&poke, &jph, &dog).unwrap();
+    let options = HttpOptions {
+        retries: 0,
+        timeout: Duration::from_millis(500),
+        ..HttpOptions::default()
+    };
+    let http = Http::new(options).unwrap().with_cache(CachePolicy {
+        store: store.clone(),
+        default_ttl: ttl,
+        ttl_by_host: HashMap::new(),
+    });
+    Clients::from_http(http, endpoints)
+}
+
+/// Runs `work`, returning its output and the origins its responses reported.
+async fn with_origins<F: std::future::Future>(work: F) -> (F::Output, Vec<Origin>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let output = origin::observe(Arc::new(move |o| record.lock().unwrap().push(o)), work).await;
+    let origins = seen.lock().unwrap().clone();
+    (output, origins)
+}
+
+#[tokio::test]
+async fn a_fresh_hit_makes_no_request() {
+    let server = fixture_server().await;
+    let store = Store::open(&temp_dir("hit"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store, Duration::from_secs(3600));
+    let (first, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
+    assert_eq!(first.unwrap().unwrap().data.id, 25);
+    assert_eq!(origins, vec![Origin::Network]);
+    assert_eq!(server.request_count(), 1);
+
+    let (second, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
+    let second = second.unwrap().unwrap();
+    assert_eq!(
+        second.raw_json().as_bytes(),
+        fixture("pokeapi/pokemon/25.json").as_slice()
+    );
+    assert!(matches!(origins[..], [Origin::Cache { .. }]), "{origins:?}");
+    assert_eq!(server.request_count(), 1, "a cache hit makes zero requests");
+    assert_eq!(store.stats().unwrap().entries, 1);
+}
+
+#[tokio::test]
+async fn a_miss_fetches_and_404s_are_not_cached() {
+    let server = fixture_server().await;
+    let store = Store::open(&temp_dir("miss"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store, Duration::from_secs(3600));
+    assert!(
+        clients
+            .pokeapi
+            .pokemon("missingno")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        clients
+            .pokeapi
+            .pokemon("missingno")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(server.request_count(), 2);
+    assert_eq!(store.stats().unwrap().entries, 0);
+}
+
+#[tokio::test]
+async fn an_expired_entry_is_fetched_again() {
+    let server = fixture_server().await;
+    let store = Store::open(&temp_dir("expiry"), 10_000_000).unwrap();
+    // A zero TTL: every entry is stale at once.
+    let clients = cached_clients(&server, &store, Duration::ZERO);
+    clients.pokeapi.pokemon("pikachu").await.unwrap();
+    let (again, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
+    assert!(again.unwrap().is_some());
+    assert_eq!(origins, vec![Origin::Network]);
+    assert_eq!(server.request_count(), 2);
+}
+
+#[tokio::test]
+async fn the_servers_max_age_outranks_the_default_ttl() {
+    let server = fixture_server().await;
+    server.route(
+        PIKACHU,
+        Reply::json(fixture("pokeapi/pokemon/25.json"))
+            .header("Cache-Control", "public, max-age=86400"),
+    );
+    let store = Store::open(&temp_dir("max-age"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store, Duration::ZERO);
+    clients.pokeapi.pokemon("pikachu").await.unwrap();
+    clients.pokeapi.pokemon("pikachu").await.unwrap();
+    assert_eq!(server.request_count(), 1, "max-age=86400 keeps it fresh");
+    // no-store is never kept.
+    server.route(
+        "/api/v2/pokemon/eevee",
+        Reply::json(fixture("pokeapi/pokemon/133.json")).header("Cache-Control", "no-store"),
+    );
+    clients.pokeapi.pokemon("eevee").await.unwrap();
+    assert_eq!(store.stats().unwrap().entries, 1);
+}
+
+#[tokio::test]
+async fn a_stale_entry_is_revalidated_with_its_etag() {
+    let server = fixture_server().await;
+    server.route(
+        PIKACHU,
+        Reply::json(fixture("pokeapi/pokemon/25.json")).header("ETag", "\"v1\""),
+    );
+    let store = Store::open(&temp_dir("etag"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store, Duration::ZERO);
+    clients.pokeapi.pokemon("pikachu").await.unwrap();
+    let url = format!("{}{PIKACHU}", server.url());
+    let before = store.get(&url).unwrap().unwrap().fetched_at;
+
+    let (again, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
+    assert_eq!(again.unwrap().unwrap().data.name, "pikachu");
+    assert_eq!(server.not_modified(), 1, "answered 304 to If-None-Match");
+    assert_eq!(
+        origins,
+        vec![Origin::Cache {
+            age: Duration::ZERO
+        }]
+    );
+    // The 304 refreshed the entry's time.
+    assert!(store.get(&url).unwrap().unwrap().fetched_at >= before);
+}
+
+#[tokio::test]
+async fn when_the_network_fails_the_stale_entry_is_served_and_said_so() {
+    let server = fixture_server().await;
+    let store = Store::open(&temp_dir("stale"), 10_000_000).unwrap();
+    // Put an entry three hours old.
+    let url = format!("{}{PIKACHU}", server.url());
+    store
+        .put(
+            &url,
+            &CachedResponse {
+                body: fixture("pokeapi/pokemon/25.json"),
+                status: 200,
+                fetched_at: SystemTime::now() - Duration::from_secs(3 * 3600),
+                etag: None,
+                max_age: Some(Duration::from_secs(60)),
+            },
+        )
+        .unwrap();
+    server.route(PIKACHU, Reply::status(503));
+    let clients = cached_clients(&server, &store, Duration::from_secs(60));
+    let (result, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
+    assert_eq!(result.unwrap().unwrap().data.id, 25);
+    let [Origin::Stale { age }] = origins[..] else {
+        panic!("expected a stale answer: {origins:?}");
+    };
+    assert!(age >= Duration::from_secs(3 * 3600));
+    assert_eq!(
+        Origin::Stale { age }.badge().unwrap(),
+        "offline · cached 3 h ago"
+    );
+    // A client error is an answer, not a network failure: it is not papered over.
+    server.route(PIKACHU, Reply::status(400));
+    assert!(clients.pokeapi.pokemon("pikachu").await.is_err());
+}
+
+#[tokio::test]
+async fn offline_answers_from_the_cache_and_never_touches_the_network() {
+    let server = fixture_server().await;
+    let store = Store::open(&temp_dir("offline"), 10_000_000).unwrap();
+    cached_clients(&server, &store, Duration::ZERO)
+        .pokeapi
+        .pokemon("pikachu")
+        .await
+        .unwrap();
+    let [poke, jph, dog] = common::base_urls(&server);
+    let http = Http::new(HttpOptions {
+        offline: true,
+        ..HttpOptions::default()
+    })
+    .unwrap()
+    .with_cache(CachePolicy {
+        store: store.clone(),
+        default_ttl: Duration::ZERO,
+        ttl_by_host: HashMap::new(),
+    });
+    let clients = Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap());
+    let before = server.request_count();
+    assert!(clients.pokeapi.pokemon("pikachu").await.unwrap().is_some());
+    let err = clients.pokeapi.pokemon("eevee").await.unwrap_err();
+    assert!(err.to_string().contains("offline"), "{err}");
+    assert_eq!(server.request_count(), before);
+}
+
+#[test]
+fn the_size_cap_evicts_the_least_recently_used() {
+    let store = Store::open(&temp_dir("evict"), 2_500).unwrap();
+    let entry = |n: u8| CachedResponse {
+        body: vec![n; 1_000],
+        status: 200,
+        fetched_at: SystemTime::now(),
+        etag: None,
+        max_age: None,
+    };
+    store.put("u1", &entry(1)).unwrap();
+    store.put("u2", &entry(2)).unwrap();
+    // Using u1 makes u2 the least recently used.
+    assert!(store.get("u1").unwrap().is_some());
+    store.put("u3", &entry(3)).unwrap();
+    let stats = store.stats().unwrap();
+    assert!(stats.bytes <= 2_500, "{stats:?}");
+    assert!(
+        store.get("u2").unwrap().is_none(),
+        "the least recently used went first"
+    );
+    assert!(store.get("u1").unwrap().is_some());
+    assert!(store.get("u3").unwrap().is_some());
+}
+
+#[test]
+fn a_corrupt_database_is_moved_aside_and_rebuilt() {
+    let dir = temp_dir("corrupt");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(apidex::store::FILE_NAME);
+    std::fs::write(&file, b"this is not an SQLite database, it is a bad day").unwrap();
+    let store = Store::open(&dir, 1_000_000).unwrap();
+    let warning = store.warning.clone().expect("a warning");
+    assert!(warning.contains("moved to"), "{warning}");
+    // It works, and the bad file is kept beside it.
+    store
+        .put(
+            "u",
+            &CachedResponse {
+                body: b"{}".to_vec(),
+                status: 200,
+                fetched_at: SystemTime::now(),
+                etag: None,
+                max_age: None,
+            },
+        )
+        .unwrap();
+    assert!(store.get("u").unwrap().is_some());
+    let aside = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains("corrupt-"));
+    assert!(aside);
+}
+
+#[test]
+fn two_processes_writing_at_once_do_not_corrupt_it() {
+    let dir = temp_dir("concurrent");
+    // Two handles with their own connections, like two apidex processes.
+    let a = Store::open(&dir, 100_000_000).unwrap();
+    let b = Store::open(&dir, 100_000_000).unwrap();
+    let writer = |store: Store, prefix: &'static str| {
+        std::thread::spawn(move || {
+            for i in 0..200 {
+                let entry = CachedResponse {
+                    body: format!("{{\"n\":{i}}}").into_bytes(),
+                    status: 200,
+                    fetched_at: SystemTime::now(),
+                    etag: None,
+                    max_age: None,
+                };
+                store.put(&format!("{prefix}{i}"), &entry).unwrap();
+                store.record_search(&format!("{prefix}{i}")).unwrap();
+            }
+        })
+    };
+    let (ta, tb) = (writer(a, "a"), writer(b, "b"));
+    ta.join().unwrap();
+    tb.join().unwrap();
+    let check = Store::open(&dir, 100_000_000).unwrap();
+    assert!(check.warning.is_none());
+    assert_eq!(check.stats().unwrap().entries, 400);
+}
+
+#[test]
+fn bookmarks_history_and_searches_survive_a_restart() {
+    use apidex::store::marks::Remembered;
+    let dir = temp_dir("marks");
+    {
+        let store = Store::open(&dir, 1_000_000).unwrap();
+        let pikachu = Remembered {
+            key: "pokemon:pikachu".into(),
+            label: "pikachu".into(),
+        };
+        assert!(store.toggle_bookmark(&pikachu).unwrap());
+        store.record_visit(&pikachu).unwrap();
+        store
+            .record_visit(&Remembered {
+                key: "post:1".into(),
+                label: "post 1".into(),
+            })
+            .unwrap();
+        store.record_visit(&pikachu).unwrap();
+        store.record_search("char").unwrap();
+        store.record_search("type:ghost").unwrap();
+    }
+    let store = Store::open(&dir, 1_000_000).unwrap();
+    let bookmarks: Vec<String> = store
+        .bookmarks()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(bookmarks, vec!["pokemon:pikachu"]);
+    let history: Vec<String> = store
+        .history()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(
+        history,
+        vec!["pokemon:pikachu", "post:1"],
+        "newest first, no duplicates"
+    );
+    assert_eq!(store.searches().unwrap(), vec!["type:ghost", "char"]);
+    // Toggling again removes it.
+    assert!(
+        !store
+            .toggle_bookmark(&Remembered {
+                key: "pokemon:pikachu".into(),
+                label: "pikachu".into()
+            })
+            .unwrap()
+    );
+    assert!(store.bookmarks().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_replaces_the_old_file_whole_or_not_at_all() {
+    let dir = temp_dir("export");
+    let path = dir.join("out.json");
+    apidex::export::write_atomic(&path, b"{\"old\": true}")
+        .await
+        .unwrap();
+    // A big new file: while it is being written, readers must only ever see the old file or the
+    // whole new one, never a part.
+    let new = format!("{{\"new\": \"{}\"}}", "x".repeat(30_000_000));
+    let writer = {
+        let (path, new) = (path.clone(), new.clone());
+        tokio::spawn(async move { apidex::export::write_atomic(&path, new.as_bytes()).await })
+    };
+    let mut seen_old = 0;
+    while !writer.is_finished() {
+        let now = tokio::fs::read(&path).await.unwrap();
+        if now == b"{\"old\": true}" {
+            seen_old += 1;
+        } else {
+            assert_eq!(now.len(), new.len(), "a partial file was visible");
+        }
+    }
+    writer.await.unwrap().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), new.as_bytes());
+    assert!(seen_old > 0 || std::fs::read(&path).unwrap().len() == new.len());
+    // The temporary file is gone.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}

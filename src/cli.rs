@@ -6,17 +6,20 @@
 
 mod args;
 mod cache;
+mod config;
 mod get;
 mod list;
 mod output;
+mod settings;
 pub mod summary;
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
-pub use args::{CacheAction, Cli, Command, GetCommand, Globals, ListKind};
+pub use args::{CacheAction, Cli, Command, ConfigAction, GetCommand, Globals, ListKind};
+pub use settings::Settings;
 
+use crate::api::origin::{self, Origin};
 use crate::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
 use crate::snapshot::Snapshot;
 use crate::store::Store;
@@ -31,27 +34,15 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_INTERRUPTED: u8 = 130;
 
 impl Globals {
-    /// The HTTP settings these options describe.
+    /// The HTTP settings in effect (see [`Globals::resolve`]).
     pub fn http_options(&self) -> HttpOptions {
-        HttpOptions {
-            timeout: self.timeout,
-            connect_timeout: self.connect_timeout,
-            concurrency: usize::from(self.concurrency),
-            retries: self.retries,
-            min_interval: self.max_rps.map(|rate| Duration::from_secs_f64(1.0 / rate)),
-            max_body: usize::try_from(self.max_body_mb)
-                .unwrap_or(usize::MAX)
-                .saturating_mul(1024 * 1024),
-            offline: self.offline,
-            ..HttpOptions::default()
-        }
+        self.settings().http
     }
 
-    /// The cache directory: `--cache-dir`, else the platform's (`~/.cache/apidex` on Linux).
+    /// The cache directory: `--cache-dir`, else the config file's, else the platform's
+    /// (`~/.cache/apidex` on Linux).
     pub fn cache_dir(&self) -> Option<std::path::PathBuf> {
-        self.cache_dir.clone().or_else(|| {
-            directories::ProjectDirs::from("", "", "apidex").map(|d| d.cache_dir().to_owned())
-        })
+        self.settings().cache_dir
     }
 
     /// Where exports go: `--export-dir`, else `exports/` in the platform's data directory, else
@@ -70,19 +61,17 @@ impl Globals {
     /// # Errors
     /// When there is no cache directory or it cannot be written.
     pub fn store(&self) -> Result<Store, String> {
-        let dir = self
-            .cache_dir()
+        let settings = self.settings();
+        let dir = settings
+            .cache_dir
             .ok_or("no cache directory: set --cache-dir or APIDEX_CACHE_DIR")?;
-        Store::open(&dir, self.cache_max_mb.saturating_mul(1_000_000)).map_err(|e| e.to_string())
+        Store::open(&dir, settings.cache_max_mb.saturating_mul(1_000_000))
+            .map_err(|e| e.to_string())
     }
 
-    /// The base URLs these options describe.
+    /// The base URLs in effect.
     pub fn endpoints(&self) -> Endpoints {
-        Endpoints {
-            pokeapi: self.pokeapi_url.clone(),
-            jsonplaceholder: self.jsonplaceholder_url.clone(),
-            dogapi: self.dogapi_url.clone(),
-        }
+        self.settings().endpoints
     }
 
     /// Builds the clients these options describe.
@@ -90,7 +79,8 @@ impl Globals {
     /// # Errors
     /// As [`Clients::new`].
     pub fn clients(&self) -> Result<Clients, crate::api::ApiError> {
-        let mut http = Http::new(self.http_options())?;
+        let settings = self.settings();
+        let mut http = Http::new(settings.http)?;
         if !self.no_cache {
             // Without a usable cache apidex still works, only slower and not offline.
             match self.store() {
@@ -100,15 +90,15 @@ impl Globals {
                     }
                     http = http.with_cache(CachePolicy {
                         store,
-                        default_ttl: self.ttl,
-                        ttl_by_host: std::collections::HashMap::new(),
+                        default_ttl: settings.ttl,
+                        ttl_by_host: settings.ttl_by_host(),
                     });
                 }
                 Err(err) => eprintln!("apidex: cache disabled: {err}"),
             }
         }
         // Offline, or when the network fails and nothing is cached: the bundled snapshot.
-        let endpoints = self.endpoints();
+        let endpoints = settings.endpoints;
         let http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
         Ok(Clients::from_http(http, endpoints))
     }
@@ -119,6 +109,9 @@ impl Globals {
 pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if let Command::Cache { action } = command {
         return ExitCode::from(cache::run(globals, action));
+    }
+    if let Command::Config { action } = command {
+        return ExitCode::from(config::run(globals, action));
     }
     let clients = match globals.clients() {
         Ok(clients) => clients,
@@ -141,11 +134,34 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
-            Command::Cache { .. } => EXIT_USAGE,
+            Command::Cache { .. } | Command::Config { .. } => EXIT_USAGE,
         }
     };
+    // Answers that could not come from the network are data all the same, but the user should
+    // know: one note on stderr (stdout stays data only).
+    let worst = std::sync::Arc::new(std::sync::Mutex::new(None::<Origin>));
+    let record = worst.clone();
+    let observer: origin::OriginObserver = std::sync::Arc::new(move |o: Origin| {
+        let mut seen = record
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *seen = Some(seen.map_or(o, |w| w.worse(o)));
+    });
+    let work = origin::observe(observer, work);
     tokio::select! {
-        code = work => ExitCode::from(code),
+        code = work => {
+            let worst = *worst.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let from = match worst {
+                _ if globals.offline => None,
+                Some(Origin::Stale { age }) => Some(format!("the cache (fetched {})", origin::ago(age))),
+                Some(Origin::Snapshot) => Some("the bundled snapshot".to_owned()),
+                _ => None,
+            };
+            if let Some(from) = from {
+                eprintln!("apidex: note: the network could not be used; answers came from {from}");
+            }
+            ExitCode::from(code)
+        }
         _ = tokio::signal::ctrl_c() => {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)

@@ -52,9 +52,10 @@ where
     let mut spinner = tokio::time::interval(Duration::from_secs_f64(1.0 / SPINNER_FPS));
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut dirty = true;
-    // Test-only: with `APIDEX_TEST_PANIC=1` the loop panics right after drawing its first frame,
-    // so `tests/panic_restore.rs` can check that a panic leaves the terminal restored.
-    let test_panic = std::env::var_os("APIDEX_TEST_PANIC").is_some_and(|v| v == "1");
+    // Test-only: with `APIDEX_TEST_PANIC=1` the loop panics right after drawing its first frame
+    // (`=task`: a background task does), so `tests/panic_restore.rs` can check that a panic
+    // leaves the terminal restored.
+    let mut test_panic = std::env::var("APIDEX_TEST_PANIC").ok();
     loop {
         if dirty {
             terminal
@@ -62,10 +63,19 @@ where
                 .map_err(eyre::Report::new)
                 .wrap_err("drawing the screen")?;
             dirty = false;
-            assert!(
-                !test_panic,
-                "APIDEX_TEST_PANIC=1: a deliberate panic after the first frame"
-            );
+            match test_panic.take().as_deref() {
+                Some("1") => {
+                    panic!("APIDEX_TEST_PANIC=1: a deliberate panic after the first frame")
+                }
+                Some("task") => {
+                    let task = tokio::spawn(async {
+                        panic!("APIDEX_TEST_PANIC=task: a deliberate panic in a background task")
+                    });
+                    // Waited for, so the panic has happened before any key is read.
+                    let _ = task.await;
+                }
+                _ => {}
+            }
         }
         let loading = app.is_loading();
         let msg = tokio::select! {

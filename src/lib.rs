@@ -8,11 +8,13 @@
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod event;
 pub mod export;
 pub mod fetch;
 pub mod images;
 pub mod keymap;
+pub mod logging;
 pub mod matchups;
 pub mod msg;
 pub mod sanitize;

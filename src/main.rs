@@ -6,10 +6,28 @@ use clap::Parser;
 use tokio::runtime::Runtime;
 
 use apidex::cli::{self, Cli, Globals};
+use apidex::config::{self, Config};
 use apidex::tui::{Images, TuiOptions};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // The log file first, so everything after can be logged. Never the screen.
+    match apidex::logging::init() {
+        Ok(path) => tracing::debug!(version = env!("CARGO_PKG_VERSION"), ?path, "apidex starts"),
+        // A log the user did not ask for is not worth a complaint on every command.
+        Err(err) if std::env::var_os(apidex::logging::FILE_ENV).is_some() => {
+            eprintln!("apidex: {err}");
+        }
+        Err(_) => {}
+    }
+    let config_file = cli.globals.config_file();
+    let loaded = config::load(config_file.as_deref());
+    // A bad file is named with its line; apidex goes on with the defaults.
+    for problem in &loaded.problems {
+        tracing::warn!("config: {problem}");
+        eprintln!("apidex: {problem}");
+    }
+    cli.globals.config = loaded.config;
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -23,11 +41,12 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return runtime.block_on(cli::run(&cli.globals, command));
     }
-    run_browser(&runtime, &cli.globals)
+    let notice = config::notice(&loaded.problems, config_file.as_deref());
+    run_browser(&runtime, &cli.globals, notice)
 }
 
 /// Opens the interactive browser.
-fn run_browser(runtime: &Runtime, globals: &Globals) -> ExitCode {
+fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> ExitCode {
     // color-eyre first: ratatui's panic hook (installed by the TUI) chains to it.
     if let Err(err) = color_eyre::install() {
         eprintln!("apidex: {err}");
@@ -39,17 +58,22 @@ fn run_browser(runtime: &Runtime, globals: &Globals) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let images = if globals.no_images {
-        Images::Off
-    } else {
+    let images = if globals.settings().images {
         Images::Detect
+    } else {
+        Images::Off
     };
+    // The user's config over the bundled defaults: key bindings and colours.
+    let file = globals.config.clone().over(Config::bundled());
     // Bookmarks and history share the response cache's database.
     let store = clients.http.cache().map(|policy| policy.store.clone());
     let options = TuiOptions {
         images,
         store,
         export_dir: globals.export_dir(),
+        keymap: file.keymap(),
+        theme: file.theme(),
+        notice,
     };
     match runtime.block_on(apidex::tui::run_tui(clients, options)) {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,8 @@
 //! terminal on every way out, panics included.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use color_eyre::eyre;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
@@ -33,6 +35,12 @@ pub struct TuiOptions {
     pub store: Option<crate::store::Store>,
     /// Where `e` writes exports.
     pub export_dir: std::path::PathBuf,
+    /// Which key does what (the config file's `[keys]` over the defaults).
+    pub keymap: crate::keymap::Keymap,
+    /// The colours (the config file's `[theme]` over the defaults).
+    pub theme: crate::ui::theme::Theme,
+    /// A problem to show in the status bar from the start (a bad config file).
+    pub notice: Option<String>,
 }
 
 /// Opens the browser on the terminal and runs it until the user quits.
@@ -44,11 +52,15 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
         images,
         store,
         export_dir,
+        keymap,
+        theme,
+        notice,
     } = options;
     install_panic_hook();
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
     let mut terminal = ratatui::try_init()?;
+    contain_background_panics();
     let result = async {
         execute!(io::stdout(), EnableMouseCapture)?;
         let hosts = Hosts {
@@ -72,6 +84,9 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
             .with_export_dir(export_dir);
         let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
+        app.keymap = keymap;
+        app.theme = theme;
+        app.notice = notice;
         if let Some(store) = store {
             if let Some(warning) = &store.warning {
                 app.notice = Some(warning.clone());
@@ -95,7 +110,54 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
     // Nothing between init and here returns early: this is the one way out.
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    let panics = end_background_panics();
+    if let Some(first) = panics.first() {
+        let note = eyre::eyre!(
+            "a background task panicked ({} in all); the first: {first}",
+            panics.len()
+        );
+        return Err(match result {
+            Ok(()) => note,
+            Err(err) => err.wrap_err(note),
+        });
+    }
     result
+}
+
+/// Whether the browser owns the terminal, so a panic on another thread must leave it alone.
+static BROWSER_RUNNING: AtomicBool = AtomicBool::new(false);
+/// Panics on other threads while the browser ran, to report once the terminal is restored.
+static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Keeps a panic on another thread (a fetch task, a picture being decoded) from tearing the
+/// terminal down under the running browser: the hooks would restore it and print the report
+/// while the loop went on drawing over it, its keys line-buffered and echoed. Such a panic ends
+/// only its task (tokio catches it) and is reported when the browser exits. A panic on the UI
+/// thread still goes through the hooks: terminal restored, report printed.
+fn contain_background_panics() {
+    let ui = std::thread::current().id();
+    let previous = std::panic::take_hook();
+    BROWSER_RUNNING.store(true, Ordering::SeqCst);
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != ui && BROWSER_RUNNING.load(Ordering::SeqCst) {
+            BACKGROUND_PANICS
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(info.to_string());
+        } else {
+            previous(info);
+        }
+    }));
+}
+
+/// The panics [`contain_background_panics`] kept; from now on panics go through the hooks.
+fn end_background_panics() -> Vec<String> {
+    BROWSER_RUNNING.store(false, Ordering::SeqCst);
+    std::mem::take(
+        &mut *BACKGROUND_PANICS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner),
+    )
 }
 
 fn in_tmux() -> bool {

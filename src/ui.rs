@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         compare::render(frame, app, body);
         status_bar::render(frame, app, status_area);
         if app.help {
-            help::render(frame, area);
+            help::render(frame, app, area);
         }
         return;
     }
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     status_bar::render(frame, app, status_area);
     if app.help {
-        help::render(frame, area);
+        help::render(frame, app, area);
     }
 }
 

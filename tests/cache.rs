@@ -1,4 +1,4 @@
-//! The response cache: hits make no request, expiry and ETag revalidation, stale answers when
+//! The response cache: hits make no request, expiry and `ETag` revalidation, stale answers when
 //! the network fails, the size cap, corruption recovery and two writers at once.
 
 #![allow(clippy::unwrap_used)]

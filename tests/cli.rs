@@ -70,6 +70,19 @@ fn bare() -> Command {
         .env_remove("APIDEX_DOGAPI_URL")
         .env_remove("APIDEX_NO_CACHE")
         .env_remove("APIDEX_OFFLINE")
+        .env_remove("APIDEX_NO_IMAGES")
+        // Never the user's config file (a file that does not exist is no config) nor their log.
+        .env(
+            "APIDEX_CONFIG",
+            std::env::temp_dir().join(format!(
+                "apidex-cli-tests-{}-no-config.toml",
+                std::process::id()
+            )),
+        )
+        .env(
+            "APIDEX_LOG_FILE",
+            std::env::temp_dir().join(format!("apidex-cli-tests-{}.log", std::process::id())),
+        )
         // Never the user's own cache: one per test process, under the temp directory.
         .env(
             "APIDEX_CACHE_DIR",

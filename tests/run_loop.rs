@@ -367,3 +367,40 @@ async fn pikachus_sprite_is_drawn_beside_its_page() {
             .contains(&"/sprites/pokemon/25.png".to_owned())
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_with_nothing_cached_the_browser_opens_on_the_bundled_snapshot() {
+    use std::sync::Arc;
+
+    use apidex::api::{Endpoints, Http};
+    use apidex::snapshot::Snapshot;
+
+    // No server at all: every base URL points where nothing listens.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let dead = format!("http://127.0.0.1:{port}");
+    let endpoints =
+        Endpoints::parse(&format!("{dead}/api/v2"), &dead, &format!("{dead}/api")).unwrap();
+    let http = Http::new(HttpOptions {
+        offline: true,
+        ..HttpOptions::default()
+    })
+    .unwrap()
+    .with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
+    let clients = Clients::from_http(http, endpoints);
+    run_app(clients, 110, 40, |s| async move {
+        s.wait_for("the index and bulbasaur from the snapshot", |screen| {
+            screen.contains("Pokémon (1351)")
+                && screen.contains("#1 bulbasaur  Seed Pokémon")
+                && screen.contains("offline · bundled snapshot")
+                && screen.contains("offline")
+        })
+        .await;
+        s.key(KeyCode::Char('2'));
+        s.wait_for_text("Posts (100)").await;
+        s.wait_for_text("Leanne Graham (@Bret)").await;
+    })
+    .await;
+}

@@ -253,7 +253,7 @@ fn index_ids(index: &[u8]) -> HashMap<String, u32> {
 pub struct Stats {
     /// Requests answered or being answered.
     pub requests: AtomicU64,
-    /// TCP connections accepted.
+    /// TCP connections that carried a request (control ones are not counted).
     pub connections: AtomicU64,
     /// Requests being answered now.
     pub in_flight: AtomicU64,
@@ -329,7 +329,6 @@ pub fn spawn(listener: TcpListener, catalog: Catalog) -> Arc<Shared> {
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
             let _ = stream.set_nodelay(true);
-            state.stats.connections.fetch_add(1, Ordering::SeqCst);
             tokio::spawn(serve(stream, Arc::clone(&state)));
         }
     });
@@ -346,13 +345,27 @@ pub async fn start() -> (Arc<Shared>, String) {
 /// Answers one connection's requests, one after another (keep-alive), until it closes.
 async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
     let mut buffer = Vec::with_capacity(2048);
+    let mut counted = false;
     while let Some((target, close)) = read_request(&mut stream, &mut buffer).await {
         if let Some(command) = target.strip_prefix("/__bench/") {
             let reply = control(&shared, command);
-            let _ = write_reply(&mut stream, 200, "text/plain", reply.as_bytes(), true).await;
+            let _ = write_reply(
+                &mut stream,
+                200,
+                "text/plain",
+                reply.as_bytes(),
+                true,
+                || {},
+            )
+            .await;
             return;
         }
         let stats = &shared.stats;
+        // Connections are counted at their first request, so control connections are not.
+        if !counted {
+            counted = true;
+            stats.connections.fetch_add(1, Ordering::SeqCst);
+        }
         stats.requests.fetch_add(1, Ordering::SeqCst);
         if target.starts_with("/api/v2/pokemon/") {
             stats.pokemon.fetch_add(1, Ordering::SeqCst);
@@ -367,16 +380,28 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         if delay > 0 {
             tokio::time::sleep(Duration::from_millis(delay)).await;
         }
+        // The request stops counting as in flight just before its last byte goes out: once the
+        // client has all of it, it may rightly send the next one.
+        let done = || {
+            stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+        };
         let written = match &body {
             Some(body) => {
                 stats
                     .bytes
                     .fetch_add(body.bytes.len() as u64, Ordering::SeqCst);
-                write_reply(&mut stream, 200, body.content_type, &body.bytes, close).await
+                write_reply(
+                    &mut stream,
+                    200,
+                    body.content_type,
+                    &body.bytes,
+                    close,
+                    done,
+                )
+                .await
             }
-            None => write_reply(&mut stream, 404, "text/plain", b"Not Found", close).await,
+            None => write_reply(&mut stream, 404, "text/plain", b"Not Found", close, done).await,
         };
-        stats.in_flight.fetch_sub(1, Ordering::SeqCst);
         if written.is_err() || close {
             return;
         }
@@ -434,6 +459,7 @@ async fn write_reply(
     content_type: &str,
     body: &[u8],
     close: bool,
+    done: impl FnOnce(),
 ) -> std::io::Result<()> {
     let reason = if status == 200 { "OK" } else { "Not Found" };
     let connection = if close { "close" } else { "keep-alive" };
@@ -442,7 +468,14 @@ async fn write_reply(
          Connection: {connection}\r\n\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes()).await?;
-    stream.write_all(body).await?;
+    let (most, last) = body.split_at(body.len().saturating_sub(1));
+    let sent = async {
+        stream.write_all(head.as_bytes()).await?;
+        stream.write_all(most).await
+    }
+    .await;
+    done();
+    sent?;
+    stream.write_all(last).await?;
     stream.flush().await
 }

@@ -3,6 +3,7 @@
 //! real terminal gives to the queries the browser sends at start-up (ratatui-image asks for the
 //! graphics protocol and waits for the answer; xterm answers "VT220, no graphics").
 
+use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -60,8 +61,8 @@ impl Pty {
     /// does), watching its output for each of `watch`.
     pub fn spawn(
         program: &Path,
-        args: &[&str],
-        envs: &[(&str, String)],
+        args: &[OsString],
+        envs: &[(String, OsString)],
         (cols, rows): (u16, u16),
         watch: &[&str],
     ) -> io::Result<Self> {
@@ -86,7 +87,10 @@ impl Pty {
         )?;
         let master = File::from(master);
         let output = Arc::new(Mutex::new(Output {
-            watches: watch.iter().map(|w| (w.as_bytes().to_vec(), None)).collect(),
+            watches: watch
+                .iter()
+                .map(|w| (w.as_bytes().to_vec(), None))
+                .collect(),
             ..Output::default()
         }));
         let mut command = Command::new("setsid");

@@ -3,8 +3,6 @@
 use std::fmt;
 use std::sync::Arc;
 
-use serde_json::value::RawValue;
-
 /// A typed view of a response plus the response body exactly as the API sent it.
 ///
 /// The typed part (`data`) holds only the fields apidex shows; the raw part is kept so that
@@ -16,12 +14,14 @@ pub struct Resource<T> {
     pub data: T,
     /// The URL the resource was fetched from.
     pub url: Arc<str>,
-    raw: Arc<RawValue>,
+    /// The body's text, checked to be JSON when it was received.
+    raw: Arc<str>,
 }
 
 impl<T> Resource<T> {
-    /// Wraps already-decoded data with the raw JSON it was decoded from.
-    pub fn new(data: T, url: impl Into<Arc<str>>, raw: Arc<RawValue>) -> Self {
+    /// Wraps already-decoded data with the raw JSON it was decoded from. `raw` must be valid
+    /// JSON (the HTTP client only passes text that decoded without error).
+    pub fn new(data: T, url: impl Into<Arc<str>>, raw: Arc<str>) -> Self {
         Self {
             data,
             url: url.into(),
@@ -31,11 +31,11 @@ impl<T> Resource<T> {
 
     /// The response body exactly as received (valid JSON).
     pub fn raw_json(&self) -> &str {
-        self.raw.get()
+        &self.raw
     }
 
     /// The shared raw body, for storing alongside other values without copying it.
-    pub fn raw(&self) -> &Arc<RawValue> {
+    pub fn raw(&self) -> &Arc<str> {
         &self.raw
     }
 
@@ -43,7 +43,7 @@ impl<T> Resource<T> {
     pub fn value(&self) -> serde_json::Value {
         // The raw text was validated as JSON when it was received, so this cannot fail; fall back
         // to `Null` rather than panic should that invariant ever be broken.
-        serde_json::from_str(self.raw.get()).unwrap_or(serde_json::Value::Null)
+        serde_json::from_str(&self.raw).unwrap_or(serde_json::Value::Null)
     }
 
     /// Replaces the typed part, keeping the raw body (e.g. to unwrap the Dog API's envelope).
@@ -62,7 +62,7 @@ impl<T: fmt::Debug> fmt::Debug for Resource<T> {
         f.debug_struct("Resource")
             .field("data", &self.data)
             .field("url", &self.url)
-            .field("raw_bytes", &self.raw.get().len())
+            .field("raw_bytes", &self.raw.len())
             .finish()
     }
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::api::{BaseUrl, dogapi, jsonplaceholder, pokeapi};
+use crate::api::BaseUrl;
 
 /// A terminal browser and scriptable client for PokeAPI, JSONPlaceholder and the Dog API.
 ///
@@ -23,44 +23,59 @@ pub struct Cli {
 /// Options shared by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct Globals {
-    /// PokeAPI base URL.
+    /// The config file (default: `config.toml` in the platform's config directory, e.g.
+    /// `~/.config/apidex`; `apidex config path` prints it).
+    #[arg(
+        long = "config",
+        global = true,
+        env = "APIDEX_CONFIG",
+        value_name = "FILE"
+    )]
+    pub config_path: Option<std::path::PathBuf>,
+
+    /// What the config file sets (read by `main`, not a flag). Flags and environment variables
+    /// win over it; see [`Globals::resolve`].
+    #[arg(skip)]
+    pub config: crate::config::Config,
+
+    /// PokeAPI base URL [default: `https://pokeapi.co/api/v2`].
     #[arg(long, global = true, env = "APIDEX_POKEAPI_URL", value_name = "URL",
-          default_value = pokeapi::DEFAULT_BASE_URL, value_parser = parse_base_url)]
-    pub pokeapi_url: BaseUrl,
+          value_parser = parse_base_url)]
+    pub pokeapi_url: Option<BaseUrl>,
 
-    /// JSONPlaceholder base URL.
+    /// JSONPlaceholder base URL [default: `https://jsonplaceholder.typicode.com`].
     #[arg(long, global = true, env = "APIDEX_JSONPLACEHOLDER_URL", value_name = "URL",
-          default_value = jsonplaceholder::DEFAULT_BASE_URL, value_parser = parse_base_url)]
-    pub jsonplaceholder_url: BaseUrl,
+          value_parser = parse_base_url)]
+    pub jsonplaceholder_url: Option<BaseUrl>,
 
-    /// Dog API base URL.
+    /// Dog API base URL [default: `https://dog.ceo/api`].
     #[arg(long, global = true, env = "APIDEX_DOGAPI_URL", value_name = "URL",
-          default_value = dogapi::DEFAULT_BASE_URL, value_parser = parse_base_url)]
-    pub dogapi_url: BaseUrl,
+          value_parser = parse_base_url)]
+    pub dogapi_url: Option<BaseUrl>,
 
-    /// Requests in flight at once, across all sources.
-    #[arg(long, global = true, value_name = "N", default_value_t = 8,
+    /// Requests in flight at once, across all sources [default: 8].
+    #[arg(long, global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
+    pub concurrency: Option<u16>,
 
-    /// Seconds allowed to establish a connection.
-    #[arg(long, global = true, value_name = "SECONDS", default_value = "5",
-          value_parser = parse_seconds)]
-    pub connect_timeout: Duration,
+    /// Seconds allowed to establish a connection [default: 5].
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub connect_timeout: Option<Duration>,
 
-    /// Retries after a network error, timeout, 429 or 5xx (with backoff; 0 turns them off).
-    #[arg(long, global = true, value_name = "N", default_value_t = 3,
+    /// Retries after a network error, timeout, 429 or 5xx (with backoff; 0 turns them off)
+    /// [default: 3].
+    #[arg(long, global = true, value_name = "N",
           value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub retries: u32,
+    pub retries: Option<u32>,
 
     /// At most this many requests per second to each API (default: no cap).
     #[arg(long, global = true, value_name = "RATE", value_parser = parse_rate)]
     pub max_rps: Option<f64>,
 
-    /// Refuse response bodies larger than this many megabytes.
-    #[arg(long, global = true, value_name = "MB", default_value_t = 16,
+    /// Refuse response bodies larger than this many megabytes [default: 16].
+    #[arg(long, global = true, value_name = "MB",
           value_parser = clap::value_parser!(u32).range(1..=1024))]
-    pub max_body_mb: u32,
+    pub max_body_mb: Option<u32>,
 
     /// Where the response cache, bookmarks and history live (default: the platform's cache
     /// directory, e.g. `~/.cache/apidex`).
@@ -77,15 +92,16 @@ pub struct Globals {
           value_parser = clap::builder::BoolishValueParser::new())]
     pub offline: bool,
 
-    /// Cap on the response cache, in megabytes (least recently used responses go first).
-    #[arg(long, global = true, value_name = "MB", default_value_t = 200,
+    /// Cap on the response cache, in megabytes (least recently used responses go first)
+    /// [default: 200].
+    #[arg(long, global = true, value_name = "MB",
           value_parser = clap::value_parser!(u64).range(1..=100_000))]
-    pub cache_max_mb: u64,
+    pub cache_max_mb: Option<u64>,
 
-    /// How long a cached response stays fresh when the server does not say, in hours.
-    #[arg(long, global = true, value_name = "HOURS", default_value = "24",
-          value_parser = parse_hours)]
-    pub ttl: std::time::Duration,
+    /// How long a cached response stays fresh when the server does not say, in hours
+    /// [default: 24; the config file can set one per source].
+    #[arg(long, global = true, value_name = "HOURS", value_parser = parse_hours)]
+    pub ttl: Option<std::time::Duration>,
 
     /// Where `e` in the browser writes exported JSON (default: the platform's data directory,
     /// e.g. `~/.local/share/apidex/exports`).
@@ -97,10 +113,9 @@ pub struct Globals {
           value_parser = clap::builder::BoolishValueParser::new())]
     pub no_images: bool,
 
-    /// Seconds allowed for one request (decimals allowed, e.g. 0.5).
-    #[arg(long, global = true, value_name = "SECONDS", default_value = "10",
-          value_parser = parse_seconds)]
-    pub timeout: Duration,
+    /// Seconds allowed for one request (decimals allowed, e.g. 0.5) [default: 10].
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub timeout: Option<Duration>,
 }
 
 /// The subcommands.
@@ -139,6 +154,21 @@ pub enum Command {
         #[arg(value_enum)]
         action: CacheAction,
     },
+    /// The config file: where it is, or the settings in effect.
+    Config {
+        /// What to do.
+        #[arg(value_enum)]
+        action: ConfigAction,
+    },
+}
+
+/// What `apidex config` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigAction {
+    /// Print the config file's path (whether or not it exists).
+    Path,
+    /// Print the settings in effect (flags, environment, config file, defaults) as TOML.
+    Show,
 }
 
 /// What `apidex cache` does.

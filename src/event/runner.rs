@@ -143,6 +143,10 @@ impl EffectRunner {
         let tx = self.msg_tx.clone();
         tokio::spawn(async move {
             let msg = work.await;
+            // Errors the user sees are logged too.
+            if let Some(error) = failure(&msg) {
+                tracing::warn!(%error, "task failed");
+            }
             // The receiver is gone only when the app is shutting down.
             let _ = tx.send(msg);
         })
@@ -202,6 +206,9 @@ impl EffectRunner {
                 }
             });
             while let Some((_, (index, result))) = results.next().await {
+                if let Err(error) = &result {
+                    tracing::warn!(%error, index, "batch item failed");
+                }
                 let _ = tx.send(Msg::BatchItemLoaded {
                     source,
                     req,
@@ -309,6 +316,18 @@ impl EffectRunner {
                 let _ = tx.send(Msg::CardLoaded { req, index, result });
             }
         });
+    }
+}
+
+/// The error a task's result message carries, if it failed.
+fn failure(msg: &Msg) -> Option<String> {
+    match msg {
+        Msg::ListLoaded { result: Err(e), .. }
+        | Msg::DetailLoaded { result: Err(e), .. }
+        | Msg::TypeChartLoaded { result: Err(e), .. }
+        | Msg::TermLoaded { result: Err(e), .. } => Some(e.to_string()),
+        Msg::ImageLoaded { result: Err(e), .. } | Msg::Exported(Err(e)) => Some(e.clone()),
+        _ => None,
     }
 }
 

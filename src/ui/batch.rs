@@ -6,12 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, List, ListItem};
 
 use super::status_bar::SPINNER;
-use super::theme;
 use crate::app::tab::BatchStatus;
 use crate::app::{App, Focus};
 
 /// Draws the active tab's batch in the list area.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+    let theme = app.theme;
     let focused = app.focus == Focus::List;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let Some(batch) = &mut app.tabs[app.active.index()].batch else {
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .count();
     let block = Block::bordered()
         .title(format!(" batch · {finished} of {total} "))
-        .border_style(theme::border(focused));
+        .border_style(theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [gauge_area, list_area] =
@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         Gauge::default()
             .ratio(ratio)
             .label(label)
-            .gauge_style(theme::border(true)),
+            .gauge_style(theme.border(true)),
         gauge_area,
     );
 
@@ -58,17 +58,17 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .iter()
         .map(|item| {
             let (mark, style, text) = match &item.status {
-                BatchStatus::Queued => ("·", theme::dim(), "queued".to_owned()),
+                BatchStatus::Queued => ("·", theme.dim(), "queued".to_owned()),
                 BatchStatus::InFlight => (
                     spinner,
-                    theme::border(true),
+                    theme.border(true),
                     format!("fetching…{}", super::detail::retry_note(item.retry)),
                 ),
-                BatchStatus::Done(summary) => ("✓", theme::ok(), summary.clone()),
-                BatchStatus::NotFound => ("?", theme::error(), "not found".to_owned()),
+                BatchStatus::Done(summary) => ("✓", theme.ok(), summary.clone()),
+                BatchStatus::NotFound => ("?", theme.error(), "not found".to_owned()),
                 BatchStatus::Failed(err) => (
                     "✗",
-                    theme::error(),
+                    theme.error(),
                     crate::sanitize::line(&err.to_string()).into_owned(),
                 ),
             };
@@ -80,14 +80,14 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                     if item.status.is_finished() {
                         style
                     } else {
-                        theme::dim()
+                        theme.dim()
                     },
                 ),
             ]))
         })
         .collect();
     frame.render_stateful_widget(
-        List::new(items).highlight_style(theme::selected()),
+        List::new(items).highlight_style(theme.selected()),
         list_area,
         &mut batch.state,
     );

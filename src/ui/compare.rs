@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
-use super::theme;
+use super::theme::{self, Theme};
 use crate::app::App;
 use crate::app::loadable::Loadable;
 use crate::fetch::PokemonCard;
@@ -22,13 +22,14 @@ const SPRITE_HEIGHT: u16 = 8;
 
 /// Draws the comparison over `area`.
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
     let Some(compare) = &app.compare else {
         return;
     };
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let block = Block::bordered()
         .title(" compare · Esc or c closes ")
-        .border_style(theme::border(true));
+        .border_style(theme.border(true));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -55,12 +56,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         // The key is the name as the list had it from the API: sanitised for the screen.
         let key = line(&key.to_string()).into_owned();
         let text = match card {
-            Loadable::Loaded(c) => Line::styled(format!("#{} {}", c.id, c.name), theme::heading()),
+            Loadable::Loaded(c) => Line::styled(format!("#{} {}", c.id, c.name), theme.heading()),
             Loadable::Loading { .. } | Loadable::Idle => Line::raw(format!("{spinner} {key}")),
-            Loadable::NotFound { .. } => Line::styled(format!("✗ {key} not found"), theme::error()),
+            Loadable::NotFound { .. } => Line::styled(format!("✗ {key} not found"), theme.error()),
             Loadable::Failed(err) => Line::styled(
                 format!("✗ {key}: {}", line(&err.to_string())),
-                theme::error(),
+                theme.error(),
             ),
         };
         frame.render_widget(text, cell);
@@ -68,11 +69,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if sprite_rows > 0 {
         for (card, cell) in cards.iter().zip(columns(sprites_area)) {
             if let Some(url) = card.and_then(|c| c.sprite(app.shiny)) {
-                picture::render(frame, app.images.get(url), cell);
+                picture::render(frame, &theme, app.images.get(url), cell);
             }
         }
     }
-    render_table(frame, &cards, table_area, &columns);
+    render_table(frame, &theme, &cards, table_area, &columns);
     render_team(frame, app, team_area);
 }
 
@@ -89,6 +90,7 @@ fn stat_rows(cards: &[Option<&PokemonCard>]) -> u16 {
 /// Types, then one row per stat and a total; the best value of each row highlighted.
 fn render_table(
     frame: &mut Frame,
+    theme: &Theme,
     cards: &[Option<&PokemonCard>],
     area: Rect,
     columns: &dyn Fn(Rect) -> Vec<Rect>,
@@ -99,7 +101,7 @@ fn render_table(
     let stat_names: Vec<String> = first.stats.iter().map(|(name, _)| name.clone()).collect();
     let rows = Layout::vertical(vec![Constraint::Length(1); stat_names.len() + 2]).split(area);
 
-    frame.render_widget(Line::styled("types", theme::dim()), rows[0]);
+    frame.render_widget(Line::styled("types", theme.dim()), rows[0]);
     for (card, cell) in cards.iter().zip(columns(rows[0])) {
         if let Some(card) = card {
             let mut spans = Vec::new();
@@ -139,11 +141,11 @@ fn render_table(
         for (v, cell) in values.iter().zip(columns(*row)) {
             let Some(v) = v else { continue };
             let style = if Some(*v) == best && values.iter().flatten().count() > 1 {
-                theme::best()
+                theme.best()
             } else {
                 ratatui::style::Style::new()
             };
-            let marker = if style == theme::best() { " ★" } else { "" };
+            let marker = if style == theme.best() { " ★" } else { "" };
             frame.render_widget(Line::styled(format!("{v:>3}{marker}"), style), cell);
         }
     }
@@ -151,28 +153,29 @@ fn render_table(
 
 /// The team's shared weaknesses and the attacking types nobody resists.
 fn render_team(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
     let Some(compare) = &app.compare else {
         return;
     };
     let mut lines = vec![
         Line::default(),
-        Line::styled("Team matchups", theme::heading()),
+        Line::styled("Team matchups", theme.heading()),
     ];
     match &app.type_chart {
         Loadable::Loaded(chart) => {
             let team = chart.team(&compare.team_types());
-            let mut weak = vec![Span::styled("weak (2+ members)  ", theme::dim())];
+            let mut weak = vec![Span::styled("weak (2+ members)  ", theme.dim())];
             if team.shared_weaknesses.is_empty() {
-                weak.push(Span::styled("—", theme::dim()));
+                weak.push(Span::styled("—", theme.dim()));
             }
             for (t, count) in &team.shared_weaknesses {
                 weak.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
                 weak.push(Span::raw(format!("×{count}  ")));
             }
             lines.push(Line::from(weak));
-            let mut open = vec![Span::styled("nobody resists     ", theme::dim())];
+            let mut open = vec![Span::styled("nobody resists     ", theme.dim())];
             if team.unresisted.is_empty() {
-                open.push(Span::styled("—", theme::dim()));
+                open.push(Span::styled("—", theme.dim()));
             }
             for t in &team.unresisted {
                 open.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
@@ -183,10 +186,10 @@ fn render_team(frame: &mut Frame, app: &App, area: Rect) {
         Loadable::Failed(err) => {
             lines.push(Line::styled(
                 format!("✗ type chart: {err} (r retries)"),
-                theme::error(),
+                theme.error(),
             ));
         }
-        _ => lines.push(Line::styled("loading the type chart…", theme::dim())),
+        _ => lines.push(Line::styled("loading the type chart…", theme.dim())),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::page::{self, PageContext};
 use super::picture;
 use super::status_bar::SPINNER;
-use super::theme;
+use super::theme::Theme;
 use crate::app::loadable::Loadable;
 use crate::app::{App, Focus};
 use crate::sanitize::line;
@@ -20,6 +20,7 @@ const CRUMBS: usize = 3;
 /// Draws the active tab's detail pane, clamping its scroll to the content.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let focused = app.focus == Focus::Detail;
+    let theme = app.theme;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let images = app.images_enabled;
     let shiny = app.shiny;
@@ -53,10 +54,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     };
     let mut block = Block::bordered()
         .title(title)
-        .border_style(theme::border(focused));
+        .border_style(theme.border(focused));
     // Where the page came from, when it was not simply fetched now: "cached 3 h ago".
     if let Some(badge) = detail.origin.and_then(crate::api::origin::Origin::badge) {
-        block = block.title_bottom(Line::styled(format!(" {badge} "), theme::dim()));
+        block = block.title_bottom(Line::styled(format!(" {badge} "), theme.dim()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -68,6 +69,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 chart: &app.type_chart,
                 images,
                 shiny,
+                theme: &theme,
             };
             (
                 page::build(loaded, cx),
@@ -75,14 +77,14 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 matches!(loaded, Detail::Pokemon(_)),
             )
         }
-        other => (message(other, spinner, detail.retry), None, false),
+        other => (message(&theme, other, spinner, detail.retry), None, false),
     };
 
     // The picture sits beside the text on a wide pane, above it on a narrow one.
     let text_area = match picture_url.filter(|_| images) {
         Some(url) => {
             let (picture_area, text_area) = split_for_picture(inner, pixel_art);
-            picture::render(frame, app.images.get(&url), picture_area);
+            picture::render(frame, &theme, app.images.get(&url), picture_area);
             text_area
         }
         None => inner,
@@ -141,7 +143,7 @@ fn render_text(frame: &mut Frame, app: &mut App, page: page::Page, area: Rect) {
         // Where we are, on the pane's bottom border.
         let position = Line::styled(
             format!(" {}/{} ", usize::from(detail.scroll) + 1, max_scroll + 1),
-            theme::dim(),
+            app.theme.dim(),
         )
         .right_aligned();
         let bottom = Rect {
@@ -164,26 +166,31 @@ pub fn retry_note(retry: Option<(u32, u32)>) -> String {
 }
 
 /// What the pane says when there is no page.
-fn message(state: &Loadable<Detail>, spinner: &str, retry: Option<(u32, u32)>) -> page::Page {
+fn message(
+    theme: &Theme,
+    state: &Loadable<Detail>,
+    spinner: &str,
+    retry: Option<(u32, u32)>,
+) -> page::Page {
     let lines = match state {
-        Loadable::Idle => vec![Line::styled("select an item", theme::dim())],
+        Loadable::Idle => vec![Line::styled("select an item", theme.dim())],
         Loadable::Loading { .. } => vec![Line::raw(format!(
             "{spinner} fetching…{}",
             retry_note(retry)
         ))],
         Loadable::Failed(err) => vec![
-            Line::styled(format!("✗ {}", line(&err.to_string())), theme::error()),
+            Line::styled(format!("✗ {}", line(&err.to_string())), theme.error()),
             Line::default(),
-            Line::styled("r retries", theme::dim()),
+            Line::styled("r retries", theme.dim()),
         ],
         Loadable::NotFound { query, suggestions } => {
             let mut lines = vec![Line::styled(
                 format!("✗ not found: {}", line(query)),
-                theme::error(),
+                theme.error(),
             )];
             if !suggestions.is_empty() {
                 lines.push(Line::default());
-                lines.push(Line::styled("did you mean", theme::heading()));
+                lines.push(Line::styled("did you mean", theme.heading()));
                 lines.extend(
                     suggestions
                         .iter()

@@ -1,37 +1,39 @@
-//! The help overlay, generated from the key-binding table.
+//! The help overlay, generated from the keymap: each row lists the keys actually bound.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme;
-use crate::keymap::BINDINGS;
+use crate::app::App;
+use crate::keymap::{HELP, KeyAction};
 
 /// The overlay's widest, in cells.
 const WIDTH: u16 = 96;
 
 /// Draws the overlay centred over `area`.
-pub fn render(frame: &mut Frame, area: Rect) {
-    let key_width = BINDINGS
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let rows: Vec<(String, &str)> = HELP
+        .iter()
+        .map(|row| (app.keymap.help_keys(row.keys), row.what))
+        .collect();
+    let key_width = rows
         .iter()
         .map(|(keys, _)| keys.chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = BINDINGS
-        .iter()
+    let lines: Vec<Line> = rows
+        .into_iter()
         .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(format!(" {keys:<key_width$}  "), theme::heading()),
-                Span::raw(*what),
+                Span::styled(format!(" {keys:<key_width$}  "), theme.heading()),
+                Span::raw(what),
             ])
         })
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(" Esc or ? closes this help", theme::dim()));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    // Long descriptions wrap on narrower screens: count the wrapped lines, or the last ones (the
-    // closing hint) would be cut off.
+    // Long descriptions wrap on narrower screens: count the wrapped lines to size the box.
     let width = area.width.min(WIDTH);
     let height = paragraph.line_count(width.saturating_sub(2)) + 2;
     let height = u16::try_from(height).unwrap_or(u16::MAX);
@@ -41,12 +43,21 @@ pub fn render(frame: &mut Frame, area: Rect) {
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(popup);
+    // How to close it sits on the border, so it shows however short the screen is.
+    let close = [KeyAction::Back, KeyAction::ToggleHelp]
+        .iter()
+        .filter_map(|a| app.keymap.keys_for(*a).next())
+        .map(crate::keymap::Key::label)
+        .collect::<Vec<_>>()
+        .join(" or ");
     let mut block = Block::bordered()
         .title(" keys ")
-        .border_style(theme::border(true));
-    // On a short screen the overlay is cut off, and the closing hint with it: the border keeps it.
-    if popup.height < height {
-        block = block.title_bottom(Line::styled(" Esc or ? closes ", theme::dim()).right_aligned());
+        .border_style(theme.border(true));
+    if !close.is_empty() {
+        block = block.title_bottom(Line::styled(
+            format!(" {close} closes this help "),
+            theme.dim(),
+        ));
     }
     frame.render_widget(Clear, popup);
     frame.render_widget(paragraph.block(block), popup);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::status_bar::SPINNER;
-use super::theme;
+use super::theme::Theme;
 use crate::app::list::{ListPane, Shown};
 use crate::app::loadable::Loadable;
 use crate::app::{App, Focus};
@@ -17,6 +17,7 @@ use crate::views::ListEntry;
 /// Draws the active tab's list.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Search);
+    let theme = app.theme;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let source = app.active;
     let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
@@ -24,12 +25,12 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let list = &mut app.tabs[source.index()].list;
     let mut block = Block::bordered()
         .title(title(source.title(), list))
-        .border_style(theme::border(focused));
+        .border_style(theme.border(focused));
     if let Some(badge) = origin.and_then(crate::api::origin::Origin::badge) {
-        block = block.title_bottom(Line::styled(format!(" {badge} "), theme::dim()));
+        block = block.title_bottom(Line::styled(format!(" {badge} "), theme.dim()));
     }
     let message = match &list.entries {
-        Loadable::Idle => Some(Line::styled("nothing loaded yet", theme::dim())),
+        Loadable::Idle => Some(Line::styled("nothing loaded yet", theme.dim())),
         Loadable::Loading { .. } => Some(Line::raw(format!(
             "{spinner} loading from {}…{retry}",
             source.api_name()
@@ -39,16 +40,16 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 "✗ could not load the list: {} — r retries",
                 crate::sanitize::line(&err.to_string())
             ),
-            theme::error(),
+            theme.error(),
         )),
-        Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme::error())),
+        Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme.error())),
         Loadable::Loaded(_) if list.pending_term.is_some() => Some(Line::raw(format!(
             "{spinner} loading {}…",
             list.pending_term.as_deref().unwrap_or_default()
         ))),
         Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
             "no match — Enter fetches exactly what you typed",
-            theme::dim(),
+            theme.dim(),
         )),
         Loadable::Loaded(_) => None,
     };
@@ -71,14 +72,14 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .iter()
         .map(|shown| {
             let marked = list.marks.contains(&shown.entry);
-            row(&entries[shown.entry], shown, marked, filtering)
+            row(&theme, &entries[shown.entry], shown, marked, filtering)
         })
         .collect();
     let mut window = ListState::default().with_selected(list.state.selected().map(|s| s - offset));
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
-            .highlight_style(theme::selected()),
+            .highlight_style(theme.selected()),
         area,
         &mut window,
     );
@@ -116,35 +117,41 @@ fn visible_offset(state: &ListState, len: usize, height: usize) -> usize {
     offset.min(len.saturating_sub(height))
 }
 
-fn row(entry: &ListEntry, shown: &Shown, marked: bool, filtering: bool) -> ListItem<'static> {
+fn row(
+    theme: &Theme,
+    entry: &ListEntry,
+    shown: &Shown,
+    marked: bool,
+    filtering: bool,
+) -> ListItem<'static> {
     let mut spans = vec![if marked {
-        Span::styled("● ", theme::mark())
+        Span::styled("● ", theme.mark())
     } else {
         Span::raw("  ")
     }];
     if let Some(tag) = &entry.tag {
-        spans.push(Span::styled(format!("{tag:>6} "), theme::dim()));
+        spans.push(Span::styled(format!("{tag:>6} "), theme.dim()));
     }
     match (&entry.parent, filtering) {
         // Unfiltered, a sub-breed sits under its breed: show just its own name.
         (Some(parent), false) => {
-            spans.push(Span::styled("  └ ", theme::dim()));
+            spans.push(Span::styled("  └ ", theme.dim()));
             let own = entry
                 .title
                 .strip_prefix(parent.as_str())
                 .map_or(entry.title.as_str(), str::trim_start);
             spans.push(Span::raw(own.to_owned()));
         }
-        _ => spans.extend(highlighted(&entry.title, &shown.highlights)),
+        _ => spans.extend(highlighted(theme, &entry.title, &shown.highlights)),
     }
     if let Some(secondary) = &entry.secondary {
-        spans.push(Span::styled(format!("  {secondary}"), theme::dim()));
+        spans.push(Span::styled(format!("  {secondary}"), theme.dim()));
     }
     ListItem::new(Line::from(spans))
 }
 
 /// The title split into spans, matched characters highlighted.
-fn highlighted(title: &str, highlights: &[u32]) -> Vec<Span<'static>> {
+fn highlighted(theme: &Theme, title: &str, highlights: &[u32]) -> Vec<Span<'static>> {
     if highlights.is_empty() {
         return vec![Span::raw(title.to_owned())];
     }
@@ -154,20 +161,20 @@ fn highlighted(title: &str, highlights: &[u32]) -> Vec<Span<'static>> {
     for (i, c) in title.chars().enumerate() {
         let is_match = u32::try_from(i).is_ok_and(|i| highlights.binary_search(&i).is_ok());
         if is_match != run_matched && !run.is_empty() {
-            spans.push(styled_run(std::mem::take(&mut run), run_matched));
+            spans.push(styled_run(theme, std::mem::take(&mut run), run_matched));
         }
         run_matched = is_match;
         run.push(c);
     }
     if !run.is_empty() {
-        spans.push(styled_run(run, run_matched));
+        spans.push(styled_run(theme, run, run_matched));
     }
     spans
 }
 
-fn styled_run(text: String, matched: bool) -> Span<'static> {
+fn styled_run(theme: &Theme, text: String, matched: bool) -> Span<'static> {
     if matched {
-        Span::styled(text, theme::matched())
+        Span::styled(text, theme.matched())
     } else {
         Span::raw(text)
     }

@@ -6,7 +6,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::theme;
+use super::theme::{self, Theme};
 use crate::app::loadable::Loadable;
 use crate::matchups::TypeChart;
 use crate::views::{
@@ -38,12 +38,15 @@ pub struct PageContext<'a> {
     pub images: bool,
     /// Shiny sprites wanted.
     pub shiny: bool,
+    /// The colours.
+    pub theme: &'a Theme,
 }
 
 /// Builds a page's lines.
 pub fn build(detail: &Detail, cx: PageContext<'_>) -> Page {
     let mut b = Builder {
         selected: cx.selected_link,
+        theme: *cx.theme,
         ..Builder::default()
     };
     match detail {
@@ -62,6 +65,7 @@ struct Builder {
     page: Page,
     current: Vec<Span<'static>>,
     selected: Option<usize>,
+    theme: Theme,
 }
 
 impl Builder {
@@ -79,7 +83,7 @@ impl Builder {
         self.page.links += 1;
         let style = if self.selected == Some(index) {
             self.page.selected_line = Some(self.page.lines.len());
-            theme::selected_link()
+            self.theme.selected_link()
         } else {
             Style::new().add_modifier(Modifier::UNDERLINED)
         };
@@ -108,13 +112,13 @@ impl Builder {
 
     fn heading(&mut self, title: &str) {
         self.blank();
-        self.line(Line::styled(title.to_owned(), theme::heading()));
+        self.line(Line::styled(title.to_owned(), self.theme.heading()));
     }
 
     fn error(&mut self, err: &str) {
         self.line(Line::styled(
             format!("✗ could not fetch: {err}"),
-            theme::error(),
+            self.theme.error(),
         ));
     }
 
@@ -122,7 +126,7 @@ impl Builder {
     fn links(&mut self, names: &[String], sep: &str) {
         for (i, name) in names.iter().enumerate() {
             if i > 0 {
-                self.span(sep.to_owned(), theme::dim());
+                self.span(sep.to_owned(), self.theme.dim());
             }
             self.link(name.clone());
         }
@@ -135,9 +139,9 @@ impl Builder {
 }
 
 fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
-    b.span(format!("#{} {}", p.id, p.name), theme::heading());
+    b.span(format!("#{} {}", p.id, p.name), b.theme.heading());
     if let Some(genus) = &p.genus {
-        b.span(format!("  {genus}"), theme::dim());
+        b.span(format!("  {genus}"), b.theme.dim());
     }
     b.end_line();
     for t in &p.types {
@@ -159,7 +163,7 @@ fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
 
     b.heading("Base stats");
     for (name, value) in &p.stats {
-        b.line(stat_bar(name, *value));
+        b.line(stat_bar(&b.theme, name, *value));
     }
     // In u64: values come from the API, and a few near `u32::MAX` would overflow a u32 sum.
     let total: u64 = p.stats.iter().map(|(_, v)| u64::from(*v)).sum();
@@ -169,12 +173,12 @@ fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
     for a in &p.abilities {
         b.link(a.name.clone());
         if a.hidden {
-            b.span(" (hidden)", theme::dim());
+            b.span(" (hidden)", b.theme.dim());
         }
         match &a.effect {
             Ok(Some(effect)) => b.raw(format!(" — {effect}")),
             Ok(None) => {}
-            Err(err) => b.span(format!(" — ✗ {err}"), theme::error()),
+            Err(err) => b.span(format!(" — ✗ {err}"), b.theme.error()),
         }
         b.end_line();
     }
@@ -184,7 +188,7 @@ fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
             b.heading("Evolution");
             for (i, stage) in stages.iter().enumerate() {
                 if i > 0 {
-                    b.span(" → ", theme::dim());
+                    b.span(" → ", b.theme.dim());
                 }
                 b.links(stage, " | ");
             }
@@ -214,19 +218,19 @@ fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
         && let Some(url) = p.sprite(cx.shiny)
     {
         b.heading("Sprite");
-        b.line(Line::styled(format!("[image: {url}]"), theme::dim()));
+        b.line(Line::styled(format!("[image: {url}]"), b.theme.dim()));
     }
 }
 
 /// One stat with its bar, scaled to 255.
-pub fn stat_bar(name: &str, value: u32) -> Line<'static> {
+pub fn stat_bar(theme: &Theme, name: &str, value: u32) -> Line<'static> {
     let filled = (value.min(255) * BAR_WIDTH).div_ceil(255);
     Line::from(vec![
         Span::raw(format!("{:<8} {value:>3} ", stat_label(name))),
         Span::styled("█".repeat(filled as usize), theme::stat_bar(value)),
         Span::styled(
             "░".repeat(BAR_WIDTH.saturating_sub(filled) as usize),
-            theme::dim(),
+            theme.dim(),
         ),
     ])
 }
@@ -253,7 +257,7 @@ fn matchups(b: &mut Builder, types: &[String], chart: &Loadable<TypeChart>) {
             return;
         }
         _ => {
-            b.line(Line::styled("loading the type chart…", theme::dim()));
+            b.line(Line::styled("loading the type chart…", b.theme.dim()));
             return;
         }
     };
@@ -269,7 +273,7 @@ fn matchups(b: &mut Builder, types: &[String], chart: &Loadable<TypeChart>) {
         if names.is_empty() {
             continue;
         }
-        b.span(format!("{label:<11} "), theme::dim());
+        b.span(format!("{label:<11} "), b.theme.dim());
         for name in names {
             b.span(format!(" {name} "), theme::type_badge(name));
             b.raw(" ");
@@ -281,7 +285,7 @@ fn matchups(b: &mut Builder, types: &[String], chart: &Loadable<TypeChart>) {
 fn ability(b: &mut Builder, a: &AbilityDetail) {
     b.line(Line::styled(
         format!("#{} {}", a.id, a.name),
-        theme::heading(),
+        b.theme.heading(),
     ));
     if let Some(effect) = &a.effect {
         b.blank();
@@ -292,7 +296,7 @@ fn ability(b: &mut Builder, a: &AbilityDetail) {
         b.raw("  ");
         b.link(name.clone());
         if *hidden {
-            b.span(" (hidden)", theme::dim());
+            b.span(" (hidden)", b.theme.dim());
         }
         b.end_line();
     }
@@ -300,13 +304,13 @@ fn ability(b: &mut Builder, a: &AbilityDetail) {
 
 fn type_(b: &mut Builder, t: &TypeDetail) {
     b.span(format!(" {} ", t.name), theme::type_badge(&t.name));
-    b.span(format!("  type #{}", t.id), theme::dim());
+    b.span(format!("  type #{}", t.id), b.theme.dim());
     b.end_line();
     b.blank();
     for (label, names) in t.relations() {
-        b.span(format!("{label:<15}"), theme::dim());
+        b.span(format!("{label:<15}"), b.theme.dim());
         if names.is_empty() {
-            b.span("—", theme::dim());
+            b.span("—", b.theme.dim());
         }
         b.links(names, ", ");
         b.end_line();
@@ -322,7 +326,7 @@ fn type_(b: &mut Builder, t: &TypeDetail) {
 fn post(b: &mut Builder, p: &PostDetail) {
     b.line(Line::styled(
         format!("#{} {}", p.id, p.title),
-        theme::heading(),
+        b.theme.heading(),
     ));
     b.blank();
     for l in p.body.lines() {
@@ -335,12 +339,12 @@ fn post(b: &mut Builder, p: &PostDetail) {
             b.raw(format!(" (@{}) <{}>", a.username, a.email));
             b.end_line();
             if let Some(company) = &a.company {
-                b.line(Line::styled(company.clone(), theme::dim()));
+                b.line(Line::styled(company.clone(), b.theme.dim()));
             }
         }
         Ok(None) => {
             b.link(format!("user {}", p.user_id));
-            b.span(" (not found)", theme::dim());
+            b.span(" (not found)", b.theme.dim());
             b.end_line();
         }
         Err(err) => {
@@ -354,8 +358,8 @@ fn post(b: &mut Builder, p: &PostDetail) {
         Ok(comments) => {
             b.heading(&format!("Comments ({})", comments.len()));
             for c in comments {
-                b.span(c.name.clone(), theme::heading());
-                b.span(format!("  <{}>", c.email), theme::dim());
+                b.span(c.name.clone(), b.theme.heading());
+                b.span(format!("  <{}>", c.email), b.theme.dim());
                 b.end_line();
                 for l in c.body.lines() {
                     b.line(Line::raw(format!("  {l}")));
@@ -372,7 +376,7 @@ fn post(b: &mut Builder, p: &PostDetail) {
 fn user(b: &mut Builder, u: &UserDetail) {
     b.line(Line::styled(
         format!("#{} {} (@{})", u.id, u.name, u.username),
-        theme::heading(),
+        b.theme.heading(),
     ));
     b.line(Line::raw(format!(
         "{}  ·  {}  ·  {}",
@@ -383,13 +387,13 @@ fn user(b: &mut Builder, u: &UserDetail) {
         .flatten()
         .collect();
     if !place.is_empty() {
-        b.line(Line::styled(place.join("  ·  "), theme::dim()));
+        b.line(Line::styled(place.join("  ·  "), b.theme.dim()));
     }
     match &u.posts {
         Ok(posts) => {
             b.heading(&format!("Posts ({})", posts.len()));
             for (id, title) in posts {
-                b.span(format!("{id:>4} "), theme::dim());
+                b.span(format!("{id:>4} "), b.theme.dim());
                 b.link(title.clone());
                 b.end_line();
             }
@@ -428,7 +432,7 @@ fn user(b: &mut Builder, u: &UserDetail) {
 }
 
 fn breed(b: &mut Builder, d: &BreedDetail, cx: PageContext<'_>) {
-    b.line(Line::styled(d.breed.to_string(), theme::heading()));
+    b.line(Line::styled(d.breed.to_string(), b.theme.heading()));
     if !d.sub_breeds.is_empty() {
         b.heading("Sub-breeds");
         for sub in &d.sub_breeds {
@@ -439,12 +443,12 @@ fn breed(b: &mut Builder, d: &BreedDetail, cx: PageContext<'_>) {
     }
     b.heading("Random photo");
     if cx.images {
-        b.line(Line::styled("n shows another", theme::dim()));
+        b.line(Line::styled("n shows another", b.theme.dim()));
     } else {
         b.line(Line::styled(
             format!("[image: {}]", d.image_url),
-            theme::dim(),
+            b.theme.dim(),
         ));
-        b.line(Line::styled("n shows another", theme::dim()));
+        b.line(Line::styled("n shows another", b.theme.dim()));
     }
 }

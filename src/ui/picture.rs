@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::pictures::ImageState;
 use crate::images;
 
 /// Draws the picture in `area`, or a one-line placeholder (loading / none / failed).
-pub fn render(frame: &mut Frame, state: Option<&ImageState>, area: Rect) {
+pub fn render(frame: &mut Frame, theme: &Theme, state: Option<&ImageState>, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -19,11 +19,11 @@ pub fn render(frame: &mut Frame, state: Option<&ImageState>, area: Rect) {
             images::render(frame, picture, area);
             return;
         }
-        None | Some(ImageState::Loading { .. }) => Line::styled("loading picture…", theme::dim()),
-        Some(ImageState::Missing) => Line::styled("no picture", theme::dim()),
+        None | Some(ImageState::Loading { .. }) => Line::styled("loading picture…", theme.dim()),
+        Some(ImageState::Missing) => Line::styled("no picture", theme.dim()),
         Some(ImageState::Failed(reason)) => Line::styled(
             format!("✗ picture: {}", crate::sanitize::line(reason)),
-            theme::error(),
+            theme.error(),
         ),
     };
     frame.render_widget(Paragraph::new(placeholder).wrap(Wrap { trim: true }), area);

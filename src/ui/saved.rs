@@ -5,13 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, Paragraph};
 
-use super::theme;
 use crate::app::App;
 use crate::app::loadable::Loadable;
 use crate::app::source::ItemKey;
 
 /// Draws the open saved view over `area`.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+    let theme = app.theme;
     let Some(view) = &mut app.saved.view else {
         return;
     };
@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             " {} ({count}) · Enter opens · Esc closes ",
             view.kind.title()
         ))
-        .border_style(theme::border(true));
+        .border_style(theme.border(true));
     let items = match &view.items {
         Loadable::Loaded(items) if items.is_empty() => {
             let hint = match view.kind {
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 crate::app::saved::SavedKind::History => "nothing opened yet",
             };
             frame.render_widget(
-                Paragraph::new(Line::styled(hint, theme::dim())).block(block),
+                Paragraph::new(Line::styled(hint, theme.dim())).block(block),
                 area,
             );
             return;
@@ -39,14 +39,14 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         Loadable::Loaded(items) => items,
         Loadable::Failed(err) => {
             frame.render_widget(
-                Paragraph::new(Line::styled(format!("✗ {err}"), theme::error())).block(block),
+                Paragraph::new(Line::styled(format!("✗ {err}"), theme.error())).block(block),
                 area,
             );
             return;
         }
         _ => {
             frame.render_widget(
-                Paragraph::new(Line::styled("reading…", theme::dim())).block(block),
+                Paragraph::new(Line::styled("reading…", theme.dim())).block(block),
                 area,
             );
             return;
@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             // The label is stored text: shown through the sanitiser like anything else.
             let source = ItemKey::from_stored(&item.key).map_or("?", |k| k.source().title());
             ListItem::new(Line::from(vec![
-                Span::styled(format!(" {source:<8} "), theme::dim()),
+                Span::styled(format!(" {source:<8} "), theme.dim()),
                 Span::raw(crate::sanitize::line(&item.label).into_owned()),
             ]))
         })
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_stateful_widget(
         List::new(rows)
             .block(block)
-            .highlight_style(theme::selected()),
+            .highlight_style(theme.selected()),
         area,
         &mut view.state,
     );

@@ -4,32 +4,32 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::theme;
 use crate::app::{App, Focus};
 
 /// Draws ` / query▏   12 of 1351`.
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
     let list = &app.tab().list;
     let typing = app.focus == Focus::Search;
-    let mut spans = vec![Span::styled(" / ", theme::border(typing))];
+    let mut spans = vec![Span::styled(" / ", theme.border(typing))];
     if list.query.is_empty() && !typing {
-        spans.push(Span::styled("press / to search", theme::dim()));
+        spans.push(Span::styled("press / to search", theme.dim()));
     } else {
         // What was typed (or pasted) may hold controls: shown escaped, like API text.
         spans.push(Span::raw(crate::sanitize::line(&list.query).into_owned()));
         if typing {
-            spans.push(Span::styled("▏", theme::border(true)));
+            spans.push(Span::styled("▏", theme.border(true)));
         }
     }
     let total = list.all().len();
     if total > 0 && !list.query.is_empty() {
         spans.push(Span::styled(
             format!("   {} of {total}", list.shown.len()),
-            theme::dim(),
+            theme.dim(),
         ));
     }
     if typing && !list.query.is_empty() && list.shown.is_empty() {
-        spans.push(Span::styled("   Enter fetches it", theme::dim()));
+        spans.push(Span::styled("   Enter fetches it", theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
 }

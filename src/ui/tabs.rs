@@ -2,23 +2,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::theme;
 use crate::app::App;
 use crate::app::source::Source;
 
 /// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs ` with the active tab highlighted. Each slot is
 /// `title + 5` cells wide, which [`App`]'s click handling relies on.
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
     let mut spans = Vec::new();
     for (n, source) in Source::ALL.iter().enumerate() {
         let style = if *source == app.active {
-            Style::new()
-                .fg(ratatui::style::Color::Black)
-                .bg(theme::ACCENT)
-                .add_modifier(Modifier::BOLD)
+            theme.active_tab()
         } else {
             Style::new()
         };
@@ -26,8 +23,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             format!(" {} {} ", n + 1, source.title()),
             style,
         ));
-        spans.push(Span::styled("│", theme::dim()));
+        spans.push(Span::styled("│", theme.dim()));
     }
-    spans.push(Span::styled(" apidex", theme::dim()));
+    spans.push(Span::styled(" apidex", theme.dim()));
     frame.render_widget(Line::from(spans), area);
 }

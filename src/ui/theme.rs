@@ -1,66 +1,106 @@
-//! Colours and styles, in one place.
+//! Colours and styles, in one place: a [`Theme`] (from the config file) for what users may
+//! recolour, fixed palettes for type badges and stat bars.
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Accent for the active tab, focused borders and the gauge.
-pub const ACCENT: Color = Color::Cyan;
-
-/// Dim secondary text.
-pub fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
+/// The colours the config file's `[theme]` can change. Type badges and stat bars keep their
+/// fixed palettes (the games' colours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// The active tab, focused borders, headings, the gauge.
+    pub accent: Color,
+    /// The selected row's background.
+    pub selection: Color,
+    /// Characters of a title that matched the search.
+    pub matched: Color,
+    /// Errors.
+    pub error: Color,
+    /// Success, and the best value in a comparison.
+    pub ok: Color,
+    /// The mark on marked rows.
+    pub mark: Color,
+    /// Secondary text and unfocused borders.
+    pub dim: Color,
 }
 
-/// Section headings in the detail pane.
-pub fn heading() -> Style {
-    Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
-}
-
-/// Characters of a title that matched the search.
-pub fn matched() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-}
-
-/// The selected row.
-pub fn selected() -> Style {
-    Style::new()
-        .bg(Color::DarkGray)
-        .add_modifier(Modifier::BOLD)
-}
-
-/// The selected link in a detail page.
-pub fn selected_link() -> Style {
-    Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD)
-}
-
-/// The best value in a row of the compare view.
-pub fn best() -> Style {
-    Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
-}
-
-/// A pane's border: accented when it has focus.
-pub fn border(focused: bool) -> Style {
-    if focused {
-        Style::new().fg(ACCENT)
-    } else {
-        dim()
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            accent: Color::Cyan,
+            selection: Color::DarkGray,
+            matched: Color::Yellow,
+            error: Color::Red,
+            ok: Color::Green,
+            mark: Color::Magenta,
+            dim: Color::DarkGray,
+        }
     }
 }
 
-/// Errors.
-pub fn error() -> Style {
-    Style::new().fg(Color::Red)
-}
+impl Theme {
+    /// Dim secondary text.
+    pub fn dim(&self) -> Style {
+        Style::new().fg(self.dim)
+    }
 
-/// Success marks.
-pub fn ok() -> Style {
-    Style::new().fg(Color::Green)
-}
+    /// Section headings in the detail pane.
+    pub fn heading(&self) -> Style {
+        Style::new().fg(self.accent).add_modifier(Modifier::BOLD)
+    }
 
-/// Marked rows' mark.
-pub fn mark() -> Style {
-    Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    /// Characters of a title that matched the search.
+    pub fn matched(&self) -> Style {
+        Style::new().fg(self.matched).add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row.
+    pub fn selected(&self) -> Style {
+        Style::new().bg(self.selection).add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected link in a detail page.
+    pub fn selected_link(&self) -> Style {
+        Style::new()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// The best value in a row of the compare view.
+    pub fn best(&self) -> Style {
+        Style::new().fg(self.ok).add_modifier(Modifier::BOLD)
+    }
+
+    /// A pane's border: accented when it has focus.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().fg(self.accent)
+        } else {
+            self.dim()
+        }
+    }
+
+    /// The active tab's title.
+    pub fn active_tab(&self) -> Style {
+        Style::new()
+            .fg(Color::Black)
+            .bg(self.accent)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Errors.
+    pub fn error(&self) -> Style {
+        Style::new().fg(self.error)
+    }
+
+    /// Success marks.
+    pub fn ok(&self) -> Style {
+        Style::new().fg(self.ok)
+    }
+
+    /// Marked rows' mark.
+    pub fn mark(&self) -> Style {
+        Style::new().fg(self.mark).add_modifier(Modifier::BOLD)
+    }
 }
 
 /// A Pokémon type badge in its usual colour (the games' palette), black or white text for contrast.

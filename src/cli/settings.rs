@@ -1,0 +1,200 @@
+//! The settings in effect, resolved in one place: a command-line flag, else its environment
+//! variable (clap reads both into [`Globals`]), else the config file, else the bundled default.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::Globals;
+use crate::api::{BaseUrl, Endpoints, HttpOptions, dogapi, jsonplaceholder, pokeapi};
+use crate::config::{CacheConfig, Config, HttpConfig, SourcesConfig, TtlConfig, UiConfig};
+
+/// The cache cap when neither a flag nor a config file says (and the bundled file is unreadable).
+const DEFAULT_CACHE_MAX_MB: u64 = 200;
+/// The TTL when nothing says.
+const DEFAULT_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// Every setting apidex runs with, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Base URLs.
+    pub endpoints: Endpoints,
+    /// The HTTP client's settings.
+    pub http: HttpOptions,
+    /// The cache directory (`None`: the platform has none).
+    pub cache_dir: Option<PathBuf>,
+    /// Cap on the cache, in megabytes.
+    pub cache_max_mb: u64,
+    /// Freshness of cached responses when the server does not say.
+    pub ttl: Duration,
+    /// Per-source freshness over `ttl`: PokeAPI, JSONPlaceholder, Dog API.
+    pub source_ttls: [Option<Duration>; 3],
+    /// Whether pictures are drawn.
+    pub images: bool,
+}
+
+impl Settings {
+    /// Each source's own TTL keyed by its base URL's host, for the cache's `ttl_by_host`. Two
+    /// sources on one host (local replicas on different ports) share the shorter.
+    pub fn ttl_by_host(&self) -> HashMap<String, Duration> {
+        let bases = [
+            &self.endpoints.pokeapi,
+            &self.endpoints.jsonplaceholder,
+            &self.endpoints.dogapi,
+        ];
+        let mut by_host: HashMap<String, Duration> = HashMap::new();
+        for (base, ttl) in bases.into_iter().zip(self.source_ttls) {
+            if let Some(ttl) = ttl {
+                by_host
+                    .entry(base.host().to_owned())
+                    .and_modify(|t| *t = (*t).min(ttl))
+                    .or_insert(ttl);
+            }
+        }
+        by_host
+    }
+
+    /// These settings as a config layer (everything set), for `apidex config show`.
+    pub fn to_config(&self) -> Config {
+        let hours = |d: Duration| d.as_secs_f64() / 3600.0;
+        let [pokeapi, jsonplaceholder, dogapi] = self.source_ttls.map(|t| t.map(hours));
+        Config {
+            sources: SourcesConfig {
+                pokeapi_url: Some(self.endpoints.pokeapi.as_str().to_owned()),
+                jsonplaceholder_url: Some(self.endpoints.jsonplaceholder.as_str().to_owned()),
+                dogapi_url: Some(self.endpoints.dogapi.as_str().to_owned()),
+            },
+            http: HttpConfig {
+                concurrency: Some(u16::try_from(self.http.concurrency).unwrap_or(u16::MAX)),
+                timeout: Some(self.http.timeout.as_secs_f64()),
+                connect_timeout: Some(self.http.connect_timeout.as_secs_f64()),
+                retries: Some(self.http.retries),
+                max_rps: Some(
+                    self.http
+                        .min_interval
+                        .map_or(0.0, |i| 1.0 / i.as_secs_f64()),
+                ),
+                max_body_mb: Some(
+                    u32::try_from(self.http.max_body / (1024 * 1024)).unwrap_or(u32::MAX),
+                ),
+            },
+            cache: CacheConfig {
+                dir: self.cache_dir.clone(),
+                max_mb: Some(self.cache_max_mb),
+            },
+            ttl: TtlConfig {
+                default: Some(hours(self.ttl)),
+                pokeapi,
+                jsonplaceholder,
+                dogapi,
+            },
+            ui: UiConfig {
+                images: Some(self.images),
+            },
+            ..Config::default()
+        }
+    }
+}
+
+impl Globals {
+    /// Resolves every setting: a flag, else its environment variable, else `config` (the user's
+    /// file), else the bundled defaults.
+    pub fn resolve(&self, config: &Config) -> Settings {
+        let file = config.clone().over(Config::bundled());
+        let builtin = HttpOptions::default();
+        let endpoints = Endpoints {
+            pokeapi: base_url(
+                self.pokeapi_url.as_ref(),
+                file.sources.pokeapi_url.as_deref(),
+                pokeapi::DEFAULT_BASE_URL,
+            ),
+            jsonplaceholder: base_url(
+                self.jsonplaceholder_url.as_ref(),
+                file.sources.jsonplaceholder_url.as_deref(),
+                jsonplaceholder::DEFAULT_BASE_URL,
+            ),
+            dogapi: base_url(
+                self.dogapi_url.as_ref(),
+                file.sources.dogapi_url.as_deref(),
+                dogapi::DEFAULT_BASE_URL,
+            ),
+        };
+        let seconds = |s: f64| Duration::from_secs_f64(s);
+        let hours = |h: f64| Duration::from_secs_f64(h * 3600.0);
+        let http = HttpOptions {
+            timeout: self
+                .timeout
+                .or(file.http.timeout.map(seconds))
+                .unwrap_or(builtin.timeout),
+            connect_timeout: self
+                .connect_timeout
+                .or(file.http.connect_timeout.map(seconds))
+                .unwrap_or(builtin.connect_timeout),
+            concurrency: self
+                .concurrency
+                .or(file.http.concurrency)
+                .map_or(builtin.concurrency, usize::from),
+            retries: self
+                .retries
+                .or(file.http.retries)
+                .unwrap_or(builtin.retries),
+            // 0 in the file means no cap.
+            min_interval: self
+                .max_rps
+                .or(file.http.max_rps)
+                .filter(|rate| *rate > 0.0)
+                .map(|rate| Duration::from_secs_f64(1.0 / rate)),
+            max_body: self
+                .max_body_mb
+                .or(file.http.max_body_mb)
+                .map_or(builtin.max_body, |mb| {
+                    usize::try_from(mb)
+                        .unwrap_or(usize::MAX)
+                        .saturating_mul(1024 * 1024)
+                }),
+            offline: self.offline,
+            ..builtin
+        };
+        Settings {
+            endpoints,
+            http,
+            cache_dir: self.cache_dir.clone().or(file.cache.dir).or_else(|| {
+                directories::ProjectDirs::from("", "", "apidex").map(|d| d.cache_dir().to_owned())
+            }),
+            cache_max_mb: self
+                .cache_max_mb
+                .or(file.cache.max_mb)
+                .unwrap_or(DEFAULT_CACHE_MAX_MB),
+            ttl: self
+                .ttl
+                .or(file.ttl.default.map(hours))
+                .unwrap_or(DEFAULT_TTL),
+            source_ttls: [file.ttl.pokeapi, file.ttl.jsonplaceholder, file.ttl.dogapi]
+                .map(|t| t.map(hours)),
+            // `--no-images` (or `APIDEX_NO_IMAGES=1`) turns them off whatever the file says.
+            images: !self.no_images && file.ui.images.unwrap_or(true),
+        }
+    }
+
+    /// The config file to read: `--config` / `APIDEX_CONFIG`, else `config.toml` in the
+    /// platform's config directory.
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_path
+            .clone()
+            .filter(|p| !p.as_os_str().is_empty())
+            .or_else(crate::config::default_path)
+    }
+
+    /// The settings in effect, with the config file read into [`Globals::config`].
+    pub fn settings(&self) -> Settings {
+        self.resolve(&self.config)
+    }
+}
+
+/// The flag's URL, else the config file's (checked when the file was read), else `default`.
+fn base_url(flag: Option<&BaseUrl>, configured: Option<&str>, default: &str) -> BaseUrl {
+    flag.cloned()
+        .or_else(|| configured.and_then(|u| BaseUrl::parse(u).ok()))
+        // Invariant: the built-in defaults are valid base URLs (the client tests use them).
+        .unwrap_or_else(|| BaseUrl::parse(default).expect("the built-in base URLs are valid"))
+}

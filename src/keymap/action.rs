@@ -1,0 +1,246 @@
+//! What a key can be bound to. Kept apart from [`Msg`], so a binding can only ever ask for an
+//! intent, never fake a result.
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::source::Source;
+use crate::msg::Msg;
+
+/// An action a key can be bound to, named in the config file in snake case
+/// (`select_next = …` is written `"j" = "select_next"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyAction {
+    /// Move the selection down (in the detail pane: the next link).
+    SelectNext,
+    /// Move the selection up (in the detail pane: the previous link).
+    SelectPrev,
+    /// Down a page.
+    PageDown,
+    /// Up a page.
+    PageUp,
+    /// The first row (or the top of the page).
+    First,
+    /// The last row (or the bottom of the page).
+    Last,
+    /// Focus the list.
+    FocusList,
+    /// Focus the detail pane.
+    FocusDetail,
+    /// Start typing a search.
+    FocusSearch,
+    /// Open the selection, a link or a batch item; fetch the marked items.
+    Confirm,
+    /// Leave search or the detail pane, clear marks, close a view.
+    Back,
+    /// Mark or unmark the selection.
+    ToggleMark,
+    /// Mark every row shown.
+    MarkAll,
+    /// Retry what failed.
+    Retry,
+    /// Compare the marked Pokémon.
+    Compare,
+    /// Shiny sprites on or off.
+    ToggleShiny,
+    /// Another random photo of the breed.
+    AnotherPhoto,
+    /// Bookmark the item shown, or remove the bookmark.
+    ToggleBookmark,
+    /// List the bookmarks.
+    ShowBookmarks,
+    /// List recently opened items.
+    ShowHistory,
+    /// Export the item shown, the marked or the batch items as JSON.
+    Export,
+    /// Back to the previous page.
+    HistoryBack,
+    /// Forward again.
+    HistoryForward,
+    /// The next source's tab.
+    NextTab,
+    /// The previous source's tab.
+    PrevTab,
+    /// The Pokémon tab.
+    TabPokemon,
+    /// The Posts tab.
+    TabPosts,
+    /// The Dogs tab.
+    TabDogs,
+    /// Empty the search box (while typing).
+    SearchClear,
+    /// Recall an older search into the search box (while typing).
+    RecallOlder,
+    /// Recall a newer search into the search box (while typing).
+    RecallNewer,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Leave apidex.
+    Quit,
+}
+
+/// Where an action can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In the list, the detail pane and while typing a search.
+    Anywhere,
+    /// Not while typing a search (where arrows, Home and End would mean the text).
+    NotTyping,
+    /// Only while typing a search.
+    Typing,
+}
+
+impl KeyAction {
+    /// Every action, in the order the help lists them.
+    pub const ALL: [Self; 33] = [
+        Self::SelectNext,
+        Self::SelectPrev,
+        Self::PageDown,
+        Self::PageUp,
+        Self::First,
+        Self::Last,
+        Self::FocusList,
+        Self::FocusDetail,
+        Self::FocusSearch,
+        Self::Confirm,
+        Self::Back,
+        Self::ToggleMark,
+        Self::MarkAll,
+        Self::Retry,
+        Self::Compare,
+        Self::ToggleShiny,
+        Self::AnotherPhoto,
+        Self::ToggleBookmark,
+        Self::ShowBookmarks,
+        Self::ShowHistory,
+        Self::Export,
+        Self::HistoryBack,
+        Self::HistoryForward,
+        Self::NextTab,
+        Self::PrevTab,
+        Self::TabPokemon,
+        Self::TabPosts,
+        Self::TabDogs,
+        Self::SearchClear,
+        Self::RecallOlder,
+        Self::RecallNewer,
+        Self::ToggleHelp,
+        Self::Quit,
+    ];
+
+    /// The action's name in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SelectNext => "select_next",
+            Self::SelectPrev => "select_prev",
+            Self::PageDown => "page_down",
+            Self::PageUp => "page_up",
+            Self::First => "first",
+            Self::Last => "last",
+            Self::FocusList => "focus_list",
+            Self::FocusDetail => "focus_detail",
+            Self::FocusSearch => "focus_search",
+            Self::Confirm => "confirm",
+            Self::Back => "back",
+            Self::ToggleMark => "toggle_mark",
+            Self::MarkAll => "mark_all",
+            Self::Retry => "retry",
+            Self::Compare => "compare",
+            Self::ToggleShiny => "toggle_shiny",
+            Self::AnotherPhoto => "another_photo",
+            Self::ToggleBookmark => "toggle_bookmark",
+            Self::ShowBookmarks => "show_bookmarks",
+            Self::ShowHistory => "show_history",
+            Self::Export => "export",
+            Self::HistoryBack => "history_back",
+            Self::HistoryForward => "history_forward",
+            Self::NextTab => "next_tab",
+            Self::PrevTab => "prev_tab",
+            Self::TabPokemon => "tab_pokemon",
+            Self::TabPosts => "tab_posts",
+            Self::TabDogs => "tab_dogs",
+            Self::SearchClear => "search_clear",
+            Self::RecallOlder => "recall_older",
+            Self::RecallNewer => "recall_newer",
+            Self::ToggleHelp => "toggle_help",
+            Self::Quit => "quit",
+        }
+    }
+
+    /// The action named `name` (snake case, as in the config file).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.name() == name.trim())
+    }
+
+    /// The message the action sends.
+    pub fn msg(self) -> Msg {
+        match self {
+            Self::SelectNext => Msg::Move(1),
+            Self::SelectPrev => Msg::Move(-1),
+            Self::PageDown => Msg::Page(1),
+            Self::PageUp => Msg::Page(-1),
+            Self::First => Msg::Top,
+            Self::Last => Msg::Bottom,
+            Self::FocusList => Msg::FocusList,
+            Self::FocusDetail => Msg::FocusDetail,
+            Self::FocusSearch => Msg::FocusSearch,
+            Self::Confirm => Msg::Confirm,
+            Self::Back => Msg::Back,
+            Self::ToggleMark => Msg::ToggleMark,
+            Self::MarkAll => Msg::MarkAll,
+            Self::Retry => Msg::Retry,
+            Self::Compare => Msg::Compare,
+            Self::ToggleShiny => Msg::ToggleShiny,
+            Self::AnotherPhoto => Msg::AnotherPhoto,
+            Self::ToggleBookmark => Msg::ToggleBookmark,
+            Self::ShowBookmarks => Msg::ShowBookmarks,
+            Self::ShowHistory => Msg::ShowHistory,
+            Self::Export => Msg::Export,
+            Self::HistoryBack => Msg::HistoryBack,
+            Self::HistoryForward => Msg::HistoryForward,
+            Self::NextTab => Msg::NextTab,
+            Self::PrevTab => Msg::PrevTab,
+            Self::TabPokemon => Msg::SelectTab(Source::Pokemon),
+            Self::TabPosts => Msg::SelectTab(Source::Posts),
+            Self::TabDogs => Msg::SelectTab(Source::Dogs),
+            Self::SearchClear => Msg::SearchClear,
+            Self::RecallOlder => Msg::SearchRecall(1),
+            Self::RecallNewer => Msg::SearchRecall(-1),
+            Self::ToggleHelp => Msg::ToggleHelp,
+            Self::Quit => Msg::Quit,
+        }
+    }
+
+    /// Where the action can be used.
+    pub fn scope(self) -> Scope {
+        match self {
+            Self::First | Self::Last | Self::FocusList | Self::FocusDetail => Scope::NotTyping,
+            Self::SearchClear | Self::RecallOlder | Self::RecallNewer => Scope::Typing,
+            _ => Scope::Anywhere,
+        }
+    }
+
+    /// Whether the action can be used while typing a search (`typing`) or otherwise.
+    pub fn applies(self, typing: bool) -> bool {
+        match self.scope() {
+            Scope::Anywhere => true,
+            Scope::NotTyping => !typing,
+            Scope::Typing => typing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde_and_read_back() {
+        for action in KeyAction::ALL {
+            assert_eq!(KeyAction::from_name(action.name()), Some(action));
+            let value = serde_json::to_value(action).unwrap_or_default();
+            assert_eq!(value.as_str(), Some(action.name()));
+        }
+        assert_eq!(KeyAction::from_name("frobnicate"), None);
+    }
+}

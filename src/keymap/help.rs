@@ -1,0 +1,188 @@
+//! The help overlay's rows: what each group of actions does. The keys are looked up in the
+//! keymap when the overlay is drawn, so rebinding a key changes the help too.
+
+use super::{Key, KeyAction, Keymap};
+
+/// What the keys column of a help row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpKeys {
+    /// The keys bound to these actions (alternatives of one action separated by a space, the
+    /// actions by two).
+    Actions(&'static [KeyAction]),
+    /// Fixed text, for what is not a key binding (the mouse, search terms).
+    Text(&'static str),
+}
+
+/// One row of the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpRow {
+    /// The keys.
+    pub keys: HelpKeys,
+    /// What they do.
+    pub what: &'static str,
+}
+
+const fn row(actions: &'static [KeyAction], what: &'static str) -> HelpRow {
+    HelpRow {
+        keys: HelpKeys::Actions(actions),
+        what,
+    }
+}
+
+/// Every row of the help overlay; every [`KeyAction`] appears in one.
+pub const HELP: &[HelpRow] = &[
+    row(
+        &[KeyAction::SelectPrev, KeyAction::SelectNext],
+        "move the selection · in the detail pane: walk its links",
+    ),
+    row(
+        &[KeyAction::PageUp, KeyAction::PageDown],
+        "move or scroll by a page",
+    ),
+    row(&[KeyAction::First, KeyAction::Last], "first / last"),
+    row(
+        &[KeyAction::FocusList, KeyAction::FocusDetail],
+        "focus the list / the detail pane",
+    ),
+    row(
+        &[KeyAction::Confirm],
+        "open the selection, a link, a batch item · fetch marked items",
+    ),
+    row(
+        &[KeyAction::HistoryBack, KeyAction::HistoryForward],
+        "back to the previous page / forward again",
+    ),
+    row(
+        &[KeyAction::FocusSearch],
+        "search: type to filter; Enter opens the best match or fetches what you typed",
+    ),
+    HelpRow {
+        keys: HelpKeys::Text("  type:water gen:1 dex:1-151"),
+        what: "search terms in the Pokémon list, with free text",
+    },
+    row(
+        &[KeyAction::Back],
+        "leave search / detail · clear marks · close the batch or compare view",
+    ),
+    row(
+        &[KeyAction::ToggleMark],
+        "mark or unmark (then Enter fetches all marked together)",
+    ),
+    row(&[KeyAction::MarkAll], "mark every item shown"),
+    row(
+        &[KeyAction::Compare],
+        "compare 2–6 marked Pokémon side by side",
+    ),
+    row(&[KeyAction::ToggleShiny], "shiny sprites on / off"),
+    row(
+        &[KeyAction::AnotherPhoto],
+        "another random photo of the breed",
+    ),
+    row(
+        &[KeyAction::Retry],
+        "retry what failed (list, detail, batch items)",
+    ),
+    row(
+        &[KeyAction::ToggleBookmark],
+        "bookmark the item shown (again: remove)",
+    ),
+    row(
+        &[KeyAction::ShowBookmarks, KeyAction::ShowHistory],
+        "bookmarks · recently opened items (Enter opens, Esc closes)",
+    ),
+    row(
+        &[KeyAction::Export],
+        "export the item shown, the marked or the batch items as JSON",
+    ),
+    row(
+        &[
+            KeyAction::SearchClear,
+            KeyAction::RecallOlder,
+            KeyAction::RecallNewer,
+        ],
+        "in the search box: clear it · recall earlier searches",
+    ),
+    row(
+        &[KeyAction::NextTab, KeyAction::PrevTab],
+        "next / previous source",
+    ),
+    row(
+        &[
+            KeyAction::TabPokemon,
+            KeyAction::TabPosts,
+            KeyAction::TabDogs,
+        ],
+        "Pokémon / Posts / Dogs",
+    ),
+    HelpRow {
+        keys: HelpKeys::Text("mouse"),
+        what: "click selects · wheel scrolls",
+    },
+    row(&[KeyAction::ToggleHelp], "this help"),
+    row(&[KeyAction::Quit], "quit"),
+];
+
+impl Keymap {
+    /// The keys column of a help row: `↑ k  ↓ j`. Ctrl-C is always listed with quit; an action
+    /// with no key is left out, and a row with none says `unbound`.
+    pub fn help_keys(&self, keys: HelpKeys) -> String {
+        let actions = match keys {
+            HelpKeys::Text(text) => return text.to_owned(),
+            HelpKeys::Actions(actions) => actions,
+        };
+        let groups: Vec<String> = actions
+            .iter()
+            .map(|action| {
+                let mut labels: Vec<String> = self.keys_for(*action).map(Key::label).collect();
+                if *action == KeyAction::Quit {
+                    labels.push("Ctrl-C".to_owned());
+                }
+                labels.join(" ")
+            })
+            .filter(|group| !group.is_empty())
+            .collect();
+        if groups.is_empty() {
+            "unbound".to_owned()
+        } else {
+            groups.join("  ")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_row() {
+        for action in KeyAction::ALL {
+            assert!(
+                HELP.iter()
+                    .any(|r| matches!(r.keys, HelpKeys::Actions(a) if a.contains(&action))),
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_follow_the_keymap() {
+        let mut keymap = Keymap::default();
+        let select = HelpKeys::Actions(&[KeyAction::SelectPrev, KeyAction::SelectNext]);
+        assert_eq!(keymap.help_keys(select), "↑ k  ↓ j");
+        assert_eq!(
+            keymap.help_keys(HelpKeys::Actions(&[KeyAction::Quit])),
+            "q Ctrl-C"
+        );
+        keymap.bind("ctrl-d", "page_down").expect("binds");
+        keymap.bind("pagedown", "none").expect("unbinds");
+        assert_eq!(
+            keymap.help_keys(HelpKeys::Actions(&[KeyAction::PageDown])),
+            "Ctrl-D"
+        );
+        keymap.bind("e", "none").expect("unbinds");
+        assert_eq!(
+            keymap.help_keys(HelpKeys::Actions(&[KeyAction::Export])),
+            "unbound"
+        );
+    }
+}

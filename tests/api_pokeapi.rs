@@ -238,3 +238,13 @@ async fn empty_and_dot_names_are_refused_without_a_request() {
     // Each call above awaited its whole exchange, so any request it made has arrived by now.
     assert_eq!(server.request_count(), 0, "{:?}", server.requests());
 }
+
+#[test]
+fn base_stat_total_does_not_overflow_on_absurd_stats() {
+    let body = r#"{"id": 1, "name": "x", "species": null, "stats": [
+        {"base_stat": 4294967295, "stat": {"name": "hp", "url": ""}},
+        {"base_stat": 4294967295, "stat": {"name": "attack", "url": ""}}
+    ]}"#;
+    let p: apidex::api::pokeapi::models::Pokemon = serde_json::from_str(body).unwrap();
+    assert_eq!(p.base_stat_total(), 2 * u64::from(u32::MAX));
+}

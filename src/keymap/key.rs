@@ -7,8 +7,8 @@ use std::str::FromStr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers, normalised so that a key event and a config string for the same
-/// key compare equal: only Ctrl, Alt and Shift count, and Shift is folded into characters (`G`,
-/// `?`) and into Shift-Tab (crossterm's `BackTab`).
+/// key compare equal: only Ctrl, Alt and Shift count, Shift is folded into characters (`G`,
+/// `?`) and into Shift-Tab (crossterm's `BackTab`), and a letter with Ctrl is lower case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     /// The key.
@@ -61,6 +61,14 @@ impl Key {
             KeyCode::BackTab => {
                 modifiers.remove(KeyModifiers::SHIFT);
                 KeyCode::BackTab
+            }
+            // Terminals send one byte for Ctrl-D and Ctrl-Shift-D: a letter with Ctrl is lower
+            // case, with or without Shift.
+            KeyCode::Char(c)
+                if modifiers.contains(KeyModifiers::CONTROL) && c.is_ascii_alphabetic() =>
+            {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c.to_ascii_lowercase())
             }
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
                 // The character already says whether Shift was held (`G`, `?`).
@@ -239,7 +247,14 @@ mod tests {
         assert_eq!(key("shift-g"), key("G"));
         assert_eq!(
             key("Ctrl-D"),
-            Key::new(KeyCode::Char('D'), KeyModifiers::CONTROL)
+            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            key("ctrl-d"),
+            Key::new(
+                KeyCode::Char('D'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            )
         );
         assert_eq!(key("alt-left"), Key::new(KeyCode::Left, KeyModifiers::ALT));
         assert_eq!(

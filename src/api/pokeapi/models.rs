@@ -71,9 +71,10 @@ impl Pokemon {
         types.into_iter().map(|t| t.kind.name.as_str()).collect()
     }
 
-    /// Sum of all base stats.
-    pub fn base_stat_total(&self) -> u32 {
-        self.stats.iter().map(|s| s.base_stat).sum()
+    /// Sum of all base stats (in `u64`: stats come from outside and their sum must not
+    /// overflow, however large they are).
+    pub fn base_stat_total(&self) -> u64 {
+        self.stats.iter().map(|s| u64::from(s.base_stat)).sum()
     }
 }
 

@@ -274,9 +274,12 @@ fn matchups(b: &mut Builder, types: &[String], chart: &Loadable<TypeChart>) {
             continue;
         }
         b.span(format!("{label:<11} "), b.theme.dim());
-        for name in names {
+        for (i, name) in names.iter().enumerate() {
+            // Gaps only between badges: a trailing one could wrap onto a line of its own.
+            if i > 0 {
+                b.raw(" ");
+            }
             b.span(format!(" {name} "), theme::type_badge(name));
-            b.raw(" ");
         }
         b.end_line();
     }

@@ -35,6 +35,7 @@ async fn interrupt_cancels_a_hanging_request_and_exits_130() {
         ])
         .env("APIDEX_CACHE_DIR", &cache)
         .env("APIDEX_CONFIG", cache.join("no-config.toml"))
+        .env("APIDEX_LOG", "off")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

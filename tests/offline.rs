@@ -73,6 +73,9 @@ fn run(args: &[&str]) -> Output {
         .env_remove("APIDEX_DOGAPI_URL")
         .env_remove("APIDEX_NO_CACHE")
         .env_remove("APIDEX_OFFLINE")
+        // Never the developer's own config file or log.
+        .env("APIDEX_CONFIG", cache.0.join("no-config.toml"))
+        .env("APIDEX_LOG", "off")
         .args(["--pokeapi-url", &poke])
         .args(["--jsonplaceholder-url", &jph])
         .args(["--dogapi-url", &dog])

@@ -124,6 +124,9 @@ fn run_in_pty(mode: &str, panic: Option<&str>) -> PtyRun {
         .env("APIDEX_DOGAPI_URL", format!("{dead}/api"))
         .env("APIDEX_CACHE_DIR", dir.join("cache"))
         .env("APIDEX_EXPORT_DIR", dir.join("exports"))
+        // Never the developer's own config file or log.
+        .env("APIDEX_CONFIG", dir.join("no-config.toml"))
+        .env("APIDEX_LOG_FILE", dir.join("apidex.log"))
         .env_remove("APIDEX_OFFLINE")
         .env_remove("APIDEX_NO_CACHE");
     match panic {

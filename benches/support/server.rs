@@ -7,8 +7,9 @@
 //! tests' server (`tests/common/server.rs`) and the tests do not use it.
 //!
 //! Control paths (not counted in the stats): `/__bench/stats`, `/__bench/reset`,
-//! `/__bench/config?delay_ms=N&list_delay_ms=N` (`delay_ms` is added to every answer,
-//! `list_delay_ms` only to the tabs' list requests: the Pokémon index, posts, users, breeds).
+//! `/__bench/config?delay_ms=N&list_delay_ms=N&distinct_sprites=0|1` (`delay_ms` is added to
+//! every answer, `list_delay_ms` only to the tabs' list requests: the Pokémon index, posts,
+//! users, breeds; `distinct_sprites` gives every Pokémon a picture of its own).
 #![allow(dead_code)] // each user needs part of it
 
 use std::collections::HashMap;
@@ -61,6 +62,8 @@ pub struct Catalog {
     ids: HashMap<String, u32>,
     pokemon: Vec<Arc<[u8]>>,
     species: Vec<Arc<[u8]>>,
+    /// The sprite PNGs, for `/sprites/pokemon/{n}.png` of any `n` (round-robin).
+    sprites: Vec<Arc<[u8]>>,
 }
 
 impl Catalog {
@@ -142,16 +145,7 @@ impl Catalog {
                 list,
             );
         }
-        for (id, file) in fixture_files("pokeapi/sprites") {
-            exact.insert(
-                format!("/sprites/pokemon/{id}.png"),
-                Body {
-                    bytes: fixture(&file).into(),
-                    content_type: "image/png",
-                    list: false,
-                },
-            );
-        }
+        let sprites = mount_sprites(&mut exact);
         let pokemon = POKEMON
             .iter()
             .map(|id| local(&format!("pokeapi/pokemon/{id}.json")))
@@ -165,6 +159,7 @@ impl Catalog {
             ids,
             pokemon,
             species,
+            sprites,
         }
     }
 
@@ -178,7 +173,38 @@ impl Catalog {
         self.ids.len()
     }
 
-    fn find(&self, target: &str) -> Option<Body> {
+    /// The answer for `target`. With `distinct_sprites`, each Pokémon's body names sprites of
+    /// its own id (`/sprites/pokemon/{id}.png`, any id served), so every page has its own picture
+    /// as on the real API; else the six fixture bodies are served as they are.
+    fn find(&self, target: &str, distinct_sprites: bool) -> Option<Body> {
+        if distinct_sprites {
+            let trimmed = target.trim_end_matches('/');
+            if let Some(rest) = trimmed.strip_prefix("/api/v2/pokemon/") {
+                let id = rest
+                    .parse::<u32>()
+                    .ok()
+                    .or_else(|| self.ids.get(rest).copied())?;
+                let fixture = POKEMON[id as usize % POKEMON.len()];
+                let text = String::from_utf8_lossy(self.pokemon_body(id))
+                    .replace(&format!("/{fixture}.png"), &format!("/{id}.png"));
+                return Some(Body {
+                    bytes: text.into_bytes().into(),
+                    content_type: JSON,
+                    list: false,
+                });
+            }
+            if let Some(n) = trimmed
+                .strip_prefix("/sprites/pokemon/")
+                .and_then(|rest| rest.strip_suffix(".png"))
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                return Some(Body {
+                    bytes: Arc::clone(&self.sprites[n % self.sprites.len()]),
+                    content_type: "image/png",
+                    list: false,
+                });
+            }
+        }
         if let Some(body) = self.exact.get(target) {
             return Some(body.clone());
         }
@@ -205,6 +231,24 @@ impl Catalog {
         }
         None
     }
+}
+
+/// Serves the sprite fixtures at `/sprites/pokemon/{id}.png`; returns their bytes.
+fn mount_sprites(exact: &mut HashMap<String, Body>) -> Vec<Arc<[u8]>> {
+    let mut sprites = Vec::new();
+    for (id, file) in fixture_files("pokeapi/sprites") {
+        let bytes: Arc<[u8]> = fixture(&file).into();
+        sprites.push(Arc::clone(&bytes));
+        exact.insert(
+            format!("/sprites/pokemon/{id}.png"),
+            Body {
+                bytes,
+                content_type: "image/png",
+                list: false,
+            },
+        );
+    }
+    sprites
 }
 
 /// `(id, path)` of every `{id}.{ext}` file in `tests/fixtures/{dir}`.
@@ -304,6 +348,8 @@ pub struct Shared {
     pub delay_ms: AtomicU64,
     /// Added to list answers.
     pub list_delay_ms: AtomicU64,
+    /// 1: every Pokémon names its own sprites (see [`Catalog::find`]).
+    pub distinct_sprites: AtomicU64,
     /// Counters.
     pub stats: Stats,
 }
@@ -323,6 +369,7 @@ pub fn spawn(listener: TcpListener, catalog: Catalog) -> Arc<Shared> {
         catalog,
         delay_ms: AtomicU64::new(0),
         list_delay_ms: AtomicU64::new(0),
+        distinct_sprites: AtomicU64::new(0),
         stats: Stats::default(),
     });
     let state = Arc::clone(&shared);
@@ -372,7 +419,8 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         }
         let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         stats.max_in_flight.fetch_max(now, Ordering::SeqCst);
-        let body = shared.catalog.find(&target);
+        let distinct = shared.distinct_sprites.load(Ordering::SeqCst) == 1;
+        let body = shared.catalog.find(&target, distinct);
         let mut delay = shared.delay_ms.load(Ordering::SeqCst);
         if body.as_ref().is_some_and(|b| b.list) {
             delay += shared.list_delay_ms.load(Ordering::SeqCst);
@@ -423,6 +471,7 @@ fn control(state: &Shared, command: &str) -> String {
                 match key {
                     "delay_ms" => state.delay_ms.store(value, Ordering::SeqCst),
                     "list_delay_ms" => state.list_delay_ms.store(value, Ordering::SeqCst),
+                    "distinct_sprites" => state.distinct_sprites.store(value, Ordering::SeqCst),
                     _ => {}
                 }
             }

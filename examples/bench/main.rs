@@ -22,7 +22,7 @@
 //!    command-line options as the binary's);
 //! 2. throughput: 1025 Pokémon with no added latency, the same two ways and with
 //!    `curl --parallel` (the server's ceiling on this machine);
-//! 3. search and 5. render: from the criterion benches;
+//! 3. search and 5. render: from the criterion benches (and `decode`, for the notes);
 //! 4. start: the binary in a pseudo-terminal, time from spawn to its first full frame while the
 //!    server holds the lists back 2 s: with an empty cache, with the index cached, and with a
 //!    full (200 MB) cache;
@@ -197,7 +197,7 @@ fn run(plan: Plan) -> Result<bool> {
     let mut report = Report::default();
     if plan.criterion && plan.wants("criterion") {
         eprintln!("== criterion: search and render");
-        report.rows.extend(criterion(&cargo, &root, &target)?);
+        criterion(&cargo, &root, &target, &mut report)?;
     }
     let scratch = target.join("bench-scratch");
     let _ = std::fs::remove_dir_all(&scratch);
@@ -385,8 +385,11 @@ impl Bench {
     fn footprint(&self, report: &mut Report) -> Result<()> {
         let more = self.plan.more_opens;
         eprintln!("== 6. footprint: {BATCH} detail pages, then {more} more, then 5 s idle");
-        self.server.control("config?delay_ms=0&list_delay_ms=0")?;
+        // Every page with its own picture, as on the real API (the picture cache holds 24).
+        self.server
+            .control("config?delay_ms=0&list_delay_ms=0&distinct_sprites=1")?;
         let footprint = self.measure_footprint(more)?;
+        self.server.control("config?distinct_sprites=0")?;
         report.notes.extend(footprint.notes.iter().cloned());
         report.rows.push(Row::new(
             "6. RSS after 151 detail pages",
@@ -982,6 +985,7 @@ impl Bench {
         let started = Instant::now();
         let total = (BATCH + more) as u64;
         let mut rss_151 = 0;
+        let mut split = String::new();
         while opened < total {
             let before = opened;
             pty.send(b"j")?;
@@ -1005,6 +1009,13 @@ impl Bench {
                 std::thread::sleep(Duration::from_millis(50));
                 rss_151 = rss();
                 readings.push((opened, rss_151));
+                let part = |field| mib(procfs::status_kb(pid, field).unwrap_or(0));
+                split = format!(
+                    "{} anonymous, {} file-backed (the binary's pages), {} threads",
+                    part("RssAnon"),
+                    part("RssFile"),
+                    procfs::threads(pid).unwrap_or(0)
+                );
             } else if opened > BATCH as u64 && (opened - BATCH as u64).is_multiple_of(250) {
                 readings.push((opened, rss()));
             }
@@ -1031,7 +1042,8 @@ impl Bench {
         let note = format!(
             "footprint (cache on, empty at start): RSS {} with the lists loaded; detail pages \
              opened: {opened} in {:.0} s ({} requests over {} connections); RSS by pages \
-             opened: {}; peak (VmHWM) {}; idle 5 s: {:.2} ms CPU (utime+stime {} ms){}",
+             opened: {}; at {BATCH}: {split}; peak (VmHWM) {}; idle 5 s: {:.2} ms CPU (utime+stime \
+             {} ms){}",
             mib(rss_loaded),
             elapsed.as_secs_f64(),
             stats.requests,
@@ -1056,24 +1068,36 @@ impl Bench {
     }
 }
 
-/// Waits until the server has nothing in flight (and a little longer, for the client to draw).
+/// Waits until the server has had nothing in flight and no new request for 30 ms: the page and
+/// what it asks for next (its picture, say) have arrived and been drawn.
 fn settle(server: &Server) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(5);
-    while server.stats()?.in_flight > 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(1));
+    let mut last = server.stats()?.requests;
+    let mut quiet_since = Instant::now();
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(2));
+        let stats = server.stats()?;
+        if stats.in_flight > 0 || stats.requests != last {
+            last = stats.requests;
+            quiet_since = Instant::now();
+        } else if quiet_since.elapsed() >= Duration::from_millis(30) {
+            break;
+        }
     }
-    std::thread::sleep(Duration::from_millis(5));
     Ok(())
 }
 
 // --- criterion --------------------------------------------------------------------------------
 
 /// Runs the criterion benches and turns their estimates into rows.
-fn criterion(cargo: &str, root: &Path, target: &Path) -> Result<Vec<Row>> {
+fn criterion(cargo: &str, root: &Path, target: &Path, report: &mut Report) -> Result<()> {
     let home = target.join("criterion-bench-example");
     let _ = std::fs::remove_dir_all(&home);
     let status = Command::new(cargo)
-        .args(["bench", "--bench", "search", "--bench", "render", "--"])
+        .args([
+            "bench", "--bench", "search", "--bench", "render", "--bench", "decode",
+        ])
+        .arg("--")
         .args(["--warm-up-time", "1", "--measurement-time", "3"])
         .env("CRITERION_HOME", &home)
         .current_dir(root)
@@ -1089,42 +1113,55 @@ fn criterion(cargo: &str, root: &Path, target: &Path) -> Result<Vec<Row>> {
             .map(|(_, ns)| *ns)
             .ok_or_else(|| format!("no criterion estimate for {id}"))
     };
-    let mut rows = Vec::new();
-    let keystrokes = [
-        "search/type c",
-        "search/type ch",
-        "search/type cha",
-        "search/type char",
-        "search/from scratch char",
-    ];
+    let mut keystrokes: Vec<&str> = estimates
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .filter(|id| id.starts_with("search/"))
+        .collect();
+    keystrokes.sort_unstable();
+    if keystrokes.is_empty() {
+        return Err("no criterion estimates for search".into());
+    }
     let mut worst = ("", 0.0);
     let mut each = Vec::new();
     for id in keystrokes {
         let ns = get(id)?;
-        each.push(format!(
-            "{} {:.0} µs",
-            id.trim_start_matches("search/"),
-            ns / 1e3
-        ));
+        let name = id.trim_start_matches("search/");
+        each.push(format!("{name} {:.0} µs", ns / 1e3));
         if ns > worst.1 {
-            worst = (id, ns);
+            worst = (name, ns);
         }
     }
-    rows.push(Row::new(
-        "3. search keystroke, 1350 names (worst of c/ch/cha/char/scratch)",
-        format!("{:.0} µs ({})", worst.1 / 1e3, each.join(", ")),
+    report.notes.push(format!(
+        "search, one keystroke over the 1350-name index: {}",
+        each.join(", ")
+    ));
+    report.rows.push(Row::new(
+        "3. search, one keystroke, 1350 names (slowest case)",
+        format!("{:.0} µs ({})", worst.1 / 1e3, worst.0),
         "≤ 1 ms".to_owned(),
         worst.1 / 1e6,
     ));
     let tick = get("render/batch+detail 160x50 (tick)")?;
     let full = get("render/batch+detail 160x50 (full redraw)")?;
-    rows.push(Row::new(
+    report.rows.push(Row::new(
         "5. render batch + detail, 160×50",
         format!("{:.0} µs (full redraw {:.0} µs)", tick / 1e3, full / 1e3),
         "≤ 2 ms".to_owned(),
         tick.max(full) / 2e6,
     ));
-    Ok(rows)
+    let decode = ["raw + typed", "typed only", "raw only"]
+        .iter()
+        .filter_map(|name| {
+            let ns = get(&format!("decode pokemon/{name}")).ok()?;
+            Some(format!("{name} {:.0} µs", ns / 1e3))
+        })
+        .collect::<Vec<_>>();
+    report.notes.push(format!(
+        "decoding one 280 kB Pokémon body: {}",
+        decode.join(", ")
+    ));
+    Ok(())
 }
 
 /// `(full id, mean in ns)` of every benchmark criterion saved under `home`.

@@ -22,6 +22,11 @@ pub fn status_kb(pid: u32, field: &str) -> Option<u64> {
         .map(|kb| kb * 1024)
 }
 
+/// Threads of process `pid`.
+pub fn threads(pid: u32) -> Option<usize> {
+    Some(std::fs::read_dir(format!("/proc/{pid}/task")).ok()?.count())
+}
+
 /// Fields of `/proc/{pid}/stat` after the command name, numbered as in `proc(5)` from 3.
 fn stat_fields(pid: &str) -> Option<Vec<u64>> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

@@ -840,10 +840,13 @@ impl Bench {
         let cpu = procfs::children_cpu();
         let started = Instant::now();
         let exit = Command::new("curl")
-            .args(["-s", "--fail", "--parallel", "--parallel-immediate"])
+            .args(["--silent", "--fail", "--parallel", "--parallel-immediate"])
             .args(["--parallel-max", &CONCURRENCY.to_string(), "-K"])
             .arg(&path)
             .current_dir(&self.root)
+            // `--parallel` draws its progress meter even when silent.
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .status()?;
         let wall = started.elapsed();
         if !exit.success() {

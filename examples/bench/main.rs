@@ -1,7 +1,7 @@
 //! The performance benchmark of issue 7, in one command:
 //!
 //! ```text
-//! cargo run --release --example bench            # everything, about 10 minutes
+//! cargo run --release --example bench            # everything, about 15 minutes (builds included)
 //! cargo run --release --example bench -- --quick # fewer runs, no cold-cache throughput
 //! cargo run --release --example bench -- --only batch,throughput   # some cases only
 //! ```

@@ -4,8 +4,10 @@
 //! point any source at another server. A missing resource is `Ok(None)`; every other failure is an
 //! [`ApiError`].
 
+mod base_url;
 pub mod batch;
 pub mod clients;
+pub mod connectivity;
 pub mod dogapi;
 mod error;
 mod http;
@@ -17,11 +19,10 @@ mod resource;
 pub mod retry;
 mod segment;
 
+pub use base_url::{BaseUrl, parse_http_url};
 pub use clients::{Clients, Endpoints};
 pub use error::ApiError;
-pub use http::{
-    BaseUrl, CachePolicy, DEFAULT_MAX_BODY, Fallback, Http, HttpOptions, USER_AGENT, parse_http_url,
-};
+pub use http::{CachePolicy, DEFAULT_MAX_BODY, Fallback, Http, HttpOptions, USER_AGENT};
 pub use resource::Resource;
 pub use segment::{Case, encode_segment};
 

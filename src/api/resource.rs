@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use super::origin::Origin;
+
 /// A typed view of a response plus the response body exactly as the API sent it.
 ///
 /// The typed part (`data`) holds only the fields apidex shows; the raw part is kept so that
@@ -14,6 +16,8 @@ pub struct Resource<T> {
     pub data: T,
     /// The URL the resource was fetched from.
     pub url: Arc<str>,
+    /// Where the body came from: the network, the cache, or the snapshot.
+    pub origin: Origin,
     /// The body's text, checked to be JSON when it was received.
     raw: Arc<str>,
 }
@@ -25,8 +29,16 @@ impl<T> Resource<T> {
         Self {
             data,
             url: url.into(),
+            origin: Origin::Network,
             raw,
         }
+    }
+
+    /// The same resource, marked as having come from `origin`.
+    #[must_use]
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 
     /// The response body exactly as received (valid JSON).
@@ -51,6 +63,7 @@ impl<T> Resource<T> {
         Resource {
             data: f(self.data),
             url: self.url,
+            origin: self.origin,
             raw: self.raw,
         }
     }
@@ -62,6 +75,7 @@ impl<T: fmt::Debug> fmt::Debug for Resource<T> {
         f.debug_struct("Resource")
             .field("data", &self.data)
             .field("url", &self.url)
+            .field("origin", &self.origin)
             .field("raw_bytes", &self.raw.len())
             .finish()
     }

@@ -196,6 +196,17 @@ impl Store {
         })
     }
 
+    /// Forgets the response for `url` (it turned out not to decode as what was asked for).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn remove(&self, url: &str) -> Result<(), StoreError> {
+        self.conn()
+            .execute("DELETE FROM responses WHERE url = ?1", params![url])
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
     /// Forgets every cached response (bookmarks and history stay).
     ///
     /// # Errors

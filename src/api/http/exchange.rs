@@ -1,0 +1,211 @@
+//! Getting one answer for a URL: the cache, the network with retries, and — when the network
+//! cannot be used — a stale cached body or the snapshot. Nothing is written to the cache here:
+//! the caller stores a body only once it decoded as what was asked for (see `Http::get_checked`),
+//! so one broken answer can never be served again from the cache.
+
+use std::time::SystemTime;
+
+use reqwest::{StatusCode, Url};
+
+use super::Http;
+use super::transfer::{Failure, Fetched};
+use crate::api::ApiError;
+use crate::api::connectivity::{self, Reach};
+use crate::api::origin::Origin;
+use crate::api::retry::{self, backoff};
+use crate::store::responses::CachedResponse;
+
+/// A body for a URL, before it has been checked.
+pub(super) struct Answer {
+    /// The body.
+    pub body: Vec<u8>,
+    /// Where it came from.
+    pub origin: Origin,
+    /// What to store once the body proves good (a fresh network answer the server lets us keep).
+    pub keep: Option<Keep>,
+}
+
+/// A cache entry waiting for its body to be checked.
+pub(super) struct Keep {
+    /// The URLs to store it under: where it really came from, and the URL asked for when a
+    /// redirect on the same host led there.
+    pub urls: Vec<Url>,
+    /// The entry, without its body.
+    pub entry: CachedResponse,
+}
+
+impl Http {
+    /// One answer for `url`: `Ok(None)` for 404. With `skip_cache`, the cache is not read (its
+    /// entry failed to decode).
+    pub(super) async fn exchange(
+        &self,
+        url: &Url,
+        skip_cache: bool,
+    ) -> Result<Option<Answer>, ApiError> {
+        let now = SystemTime::now();
+        let forced = connectivity::is_forced();
+        let cached = match &self.cache {
+            Some(policy) if !skip_cache => policy.lookup(url).await,
+            _ => None,
+        };
+        if let (Some(entry), Some(policy)) = (&cached, &self.cache)
+            && !forced
+            && entry.is_fresh(now, policy.ttl(url))
+        {
+            return Ok(Some(Answer {
+                origin: Origin::Cache {
+                    age: entry.age(now),
+                },
+                body: entry.body.clone(),
+                keep: None,
+            }));
+        }
+        if self.options.offline {
+            let err = ApiError::Offline {
+                url: url.to_string(),
+            };
+            return self.without_network(url, cached, now, err);
+        }
+        // A server that could not be reached moments ago is not asked again (and waited for)
+        // until the probe hears from it: the answer comes from the cache or the snapshot now.
+        if !forced && let Reach::Unreachable { reason } = self.connectivity.state(url) {
+            let err = ApiError::Connect {
+                url: url.to_string(),
+                reason: format!("{reason} (the server is unreachable; r retries now)"),
+            };
+            return self.without_network(url, cached, now, err);
+        }
+        let etag = cached.as_ref().and_then(|e| e.etag.clone());
+        match self.fetch_with_retries(url, etag.as_deref()).await {
+            Ok(Fetched::Body {
+                body,
+                etag,
+                directives,
+                final_url,
+            }) => {
+                let keep = (self.cache.is_some() && !directives.no_store).then(|| {
+                    let mut urls = vec![final_url.clone()];
+                    if final_url != *url {
+                        tracing::info!(from = %url, to = %final_url, "redirected");
+                        urls.push(url.clone());
+                    }
+                    Keep {
+                        urls,
+                        entry: CachedResponse {
+                            body: Vec::new(),
+                            status: 200,
+                            fetched_at: now,
+                            etag,
+                            max_age: directives.max_age,
+                        },
+                    }
+                });
+                Ok(Some(Answer {
+                    body,
+                    origin: Origin::Network,
+                    keep,
+                }))
+            }
+            Ok(Fetched::NotModified { directives }) => match (cached, &self.cache) {
+                (Some(entry), Some(policy)) => {
+                    policy.touch(url, now, directives.max_age).await;
+                    Ok(Some(Answer {
+                        body: entry.body,
+                        origin: Origin::Cache {
+                            age: std::time::Duration::ZERO,
+                        },
+                        keep: None,
+                    }))
+                }
+                // A 304 to a request that carried no ETag is the server's mistake.
+                _ => Err(ApiError::Status {
+                    url: url.to_string(),
+                    code: StatusCode::NOT_MODIFIED.as_u16(),
+                }),
+            },
+            Ok(Fetched::Missing) => Ok(None),
+            Err(err) if err.is_transient() => self.without_network(url, cached, now, err),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Answers without the network: a stale cached body, else the snapshot, else `err`.
+    fn without_network(
+        &self,
+        url: &Url,
+        cached: Option<CachedResponse>,
+        now: SystemTime,
+        err: ApiError,
+    ) -> Result<Option<Answer>, ApiError> {
+        if let Some(entry) = cached {
+            return Ok(Some(Answer {
+                origin: Origin::Stale {
+                    age: entry.age(now),
+                },
+                body: entry.body,
+                keep: None,
+            }));
+        }
+        if let Some(body) = self.fallback.as_ref().and_then(|f| f.body(url)) {
+            return Ok(Some(Answer {
+                body,
+                origin: Origin::Snapshot,
+                keep: None,
+            }));
+        }
+        Err(err)
+    }
+
+    /// Requests `url`, retrying transient failures with backoff, and records what the exchange
+    /// showed about the server.
+    async fn fetch_with_retries(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, ApiError> {
+        let retries = self.options.retries;
+        let mut attempt = 0;
+        loop {
+            let failure = match self.attempt(url, etag).await {
+                Ok(fetched) => {
+                    self.connectivity.record(url, Reach::Online);
+                    return Ok(fetched);
+                }
+                Err(failure) => failure,
+            };
+            let Failure {
+                error,
+                retry,
+                server_asked,
+                unreachable,
+            } = failure;
+            // Any answer at all, even an error status, shows the server is there.
+            match &error {
+                ApiError::Status { code, .. } if retry && attempt >= retries => {
+                    self.connectivity
+                        .record(url, Reach::Failing { code: *code });
+                }
+                ApiError::Status { .. } => {
+                    self.connectivity.record(url, Reach::Online);
+                }
+                _ => {}
+            }
+            // No connection at all: the server is down or the network is gone. Retrying each
+            // request would only make every page wait; the probe finds out when it is back.
+            let gone = unreachable
+                || matches!(error, ApiError::Timeout { .. }) && attempt >= retries
+                || (!connectivity::is_forced() && self.connectivity.state(url).is_unreachable());
+            if gone {
+                self.mark_unreachable(url, &error);
+                tracing::warn!(%url, attempts = attempt + 1, %error, "server unreachable");
+                return Err(error);
+            }
+            if !retry || attempt >= retries {
+                tracing::warn!(%url, attempts = attempt + 1, %error, "fetch failed");
+                return Err(error);
+            }
+            attempt += 1;
+            retry::report(attempt, retries);
+            // No permit is held while waiting: others may use the slot meanwhile.
+            let delay = backoff(self.options.retry_base, attempt, server_asked);
+            tracing::info!(%url, attempt, of = retries, ?delay, %error, "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+}

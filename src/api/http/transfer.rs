@@ -1,0 +1,147 @@
+//! One request on the wire: a rate slot, an in-flight permit, the exchange, and the body read as
+//! a stream up to the size cap.
+
+use std::time::Duration;
+
+use reqwest::header::{ETAG, IF_NONE_MATCH};
+use reqwest::{StatusCode, Url};
+
+use super::Http;
+use super::cache::{Directives, directives};
+use crate::api::ApiError;
+use crate::api::retry::{self, retryable_status};
+
+/// What a successful exchange brought back.
+pub(super) enum Fetched {
+    /// A body, with what the cache needs to know about it.
+    Body {
+        /// The body, decompressed.
+        body: Vec<u8>,
+        /// The server's `ETag`.
+        etag: Option<String>,
+        /// The server's caching directives.
+        directives: Directives,
+        /// Where the body really came from, after redirects.
+        final_url: Url,
+    },
+    /// 304: the cached body is still right.
+    NotModified {
+        /// The server's caching directives.
+        directives: Directives,
+    },
+    /// 404.
+    Missing,
+}
+
+/// Why one attempt failed, and whether another may succeed.
+pub(super) struct Failure {
+    /// What went wrong, for the user.
+    pub error: ApiError,
+    /// Whether another attempt may succeed.
+    pub retry: bool,
+    /// The server's `Retry-After`.
+    pub server_asked: Option<Duration>,
+    /// No connection could be made at all: the server is unreachable, not just slow.
+    pub unreachable: bool,
+}
+
+impl Failure {
+    fn refused(error: ApiError) -> Self {
+        Self {
+            error,
+            retry: false,
+            server_asked: None,
+            unreachable: false,
+        }
+    }
+}
+
+impl Http {
+    /// One request: waits for a rate slot and an in-flight permit, then reads the body as a
+    /// stream up to the size cap.
+    pub(super) async fn attempt(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, Failure> {
+        let shown = url.to_string();
+        if let Some(rate) = &self.rate {
+            rate.wait(url.host_str().unwrap_or_default()).await;
+        }
+        // The permit is held for the whole exchange, body included, so the limit counts what the
+        // server actually sees in flight. The semaphore is never closed.
+        let _permit = self.in_flight.acquire().await.ok();
+        let timeout = self.options.timeout;
+        let transport = |err: reqwest::Error| {
+            let error = ApiError::from_reqwest(&shown, &err, timeout);
+            Failure {
+                // A refused redirect stays refused.
+                retry: error.is_transient() && !err.is_redirect(),
+                // A refused connection, a failed look-up or TLS handshake, a connect timeout.
+                unreachable: err.is_connect(),
+                error,
+                server_asked: None,
+            }
+        };
+        let mut request = self.client.get(url.clone());
+        if let Some(etag) = etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        let mut response = request.send().await.map_err(transport)?;
+        let status = response.status();
+        if status == StatusCode::NOT_FOUND {
+            return Ok(Fetched::Missing);
+        }
+        let directives = directives(response.headers());
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Fetched::NotModified { directives });
+        }
+        let etag = response
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        if !status.is_success() {
+            return Err(Failure {
+                retry: retryable_status(status),
+                server_asked: retry::retry_after(response.headers()),
+                error: ApiError::Status {
+                    url: shown,
+                    code: status.as_u16(),
+                },
+                unreachable: false,
+            });
+        }
+        let limit = self.options.max_body;
+        let too_large = || {
+            Failure::refused(ApiError::TooLarge {
+                url: shown.clone(),
+                limit_mb: limit.div_ceil(1024 * 1024),
+            })
+        };
+        // A declared length over the cap is refused before reading anything. (With gzip the
+        // header gives the compressed size; the running total below checks what we keep.)
+        if response
+            .content_length()
+            .is_some_and(|n| usize::try_from(n).unwrap_or(usize::MAX) > limit)
+        {
+            return Err(too_large());
+        }
+        let final_url = response.url().clone();
+        let mut body = Vec::with_capacity(
+            response
+                .content_length()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(0)
+                .min(limit),
+        );
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Fetched::Body {
+            body,
+            etag,
+            directives,
+            final_url,
+        })
+    }
+}

@@ -10,6 +10,7 @@ pub mod list;
 pub mod loadable;
 mod navigation;
 pub mod pictures;
+mod reach;
 mod results;
 pub mod saved;
 pub mod source;
@@ -711,17 +712,21 @@ impl App {
             }
             // With no failed item in the batch, `r` retries what else failed (the detail).
             if !items.is_empty() {
-                return vec![Effect::FetchBatch { source, req, items }];
+                let batch = Effect::FetchBatch { source, req, items };
+                return vec![Effect::Forced(Box::new(batch))];
             }
         }
-        if matches!(self.tab().list.entries, Loadable::Failed(_)) {
-            return vec![self.load_list(source)];
+        // `r` goes to the network for real: no fresh-cache answer, no skipping a server thought
+        // unreachable. A list that came from the snapshot or a stale copy counts as failed.
+        if let Some(list) = self.refresh_list(source) {
+            return vec![Effect::Forced(Box::new(list))];
         }
-        if matches!(self.tab().detail.state, Loadable::Failed(_))
-            && let Some(key) = self.tab().detail.key.clone()
-        {
-            self.tab_mut().detail.state = Loadable::Idle;
-            return self.fetch_detail(key, false);
+        let page = self.refresh_detail();
+        if !page.is_empty() {
+            return page
+                .into_iter()
+                .map(|e| Effect::Forced(Box::new(e)))
+                .collect();
         }
         // A failed type chart is asked for again by the next update.
         if matches!(self.type_chart, Loadable::Failed(_)) {

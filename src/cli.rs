@@ -10,6 +10,7 @@ mod config;
 mod get;
 mod list;
 mod output;
+mod provenance;
 mod settings;
 pub mod summary;
 
@@ -19,7 +20,6 @@ use std::sync::Arc;
 pub use args::{CacheAction, Cli, Command, ConfigAction, GetCommand, Globals, ListKind};
 pub use settings::Settings;
 
-use crate::api::origin::{self, Origin};
 use crate::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
 use crate::snapshot::Snapshot;
 use crate::store::Store;
@@ -74,11 +74,26 @@ impl Globals {
         self.settings().endpoints
     }
 
-    /// Builds the clients these options describe.
+    /// Builds the clients for the command line. The snapshot answers only under `--offline`:
+    /// a script asking for data gets the API's own answer or an error, never the abridged
+    /// snapshot in its place.
     ///
     /// # Errors
     /// As [`Clients::new`].
     pub fn clients(&self) -> Result<Clients, crate::api::ApiError> {
+        self.build_clients(self.offline)
+    }
+
+    /// Builds the clients for the browser, where the snapshot stands in whenever the network
+    /// fails and nothing is cached (pages say so).
+    ///
+    /// # Errors
+    /// As [`Clients::new`].
+    pub fn browser_clients(&self) -> Result<Clients, crate::api::ApiError> {
+        self.build_clients(true)
+    }
+
+    fn build_clients(&self, snapshot: bool) -> Result<Clients, crate::api::ApiError> {
         let settings = self.settings();
         let mut http = Http::new(settings.http)?;
         if !self.no_cache {
@@ -97,9 +112,10 @@ impl Globals {
                 Err(err) => eprintln!("apidex: cache disabled: {err}"),
             }
         }
-        // Offline, or when the network fails and nothing is cached: the bundled snapshot.
         let endpoints = settings.endpoints;
-        let http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
+        if snapshot {
+            http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
+        }
         Ok(Clients::from_http(http, endpoints))
     }
 }
@@ -137,31 +153,8 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             Command::Cache { .. } | Command::Config { .. } => EXIT_USAGE,
         }
     };
-    // Answers that could not come from the network are data all the same, but the user should
-    // know: one note on stderr (stdout stays data only).
-    let worst = std::sync::Arc::new(std::sync::Mutex::new(None::<Origin>));
-    let record = worst.clone();
-    let observer: origin::OriginObserver = std::sync::Arc::new(move |o: Origin| {
-        let mut seen = record
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *seen = Some(seen.map_or(o, |w| w.worse(o)));
-    });
-    let work = origin::observe(observer, work);
     tokio::select! {
-        code = work => {
-            let worst = *worst.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let from = match worst {
-                _ if globals.offline => None,
-                Some(Origin::Stale { age }) => Some(format!("the cache (fetched {})", origin::ago(age))),
-                Some(Origin::Snapshot) => Some("the bundled snapshot".to_owned()),
-                _ => None,
-            };
-            if let Some(from) = from {
-                eprintln!("apidex: note: the network could not be used; answers came from {from}");
-            }
-            ExitCode::from(code)
-        }
+        code = work => ExitCode::from(code),
         _ = tokio::signal::ctrl_c() => {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)

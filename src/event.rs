@@ -4,6 +4,7 @@
 //! loading — a spinner tick. It draws after changes, never on a timer. Fetches run as tasks that
 //! report back with a [`Msg`]; the loop never awaits the network.
 
+mod reach;
 mod runner;
 
 use std::io;

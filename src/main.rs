@@ -57,7 +57,7 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
     if let Err(err) = color_eyre::install() {
         eprintln!("apidex: {err}");
     }
-    let clients = match globals.clients() {
+    let clients = match globals.browser_clients() {
         Ok(clients) => clients,
         Err(err) => {
             eprintln!("apidex: {err}");

@@ -4,6 +4,7 @@
 //! carry the [`RequestId`] they answer, so stale ones can be dropped.
 
 use crate::api::ApiError;
+use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
 use crate::app::loadable::RequestId;
 use crate::app::saved::SavedKind;
@@ -204,6 +205,13 @@ pub enum Msg {
         /// Pokémon names, or why not.
         result: Result<Option<Vec<String>>, ApiError>,
     },
+    /// What is now known about a source's server: online, unreachable or failing.
+    SourceReach {
+        /// Which source.
+        source: Source,
+        /// Its server's state.
+        reach: Reach,
+    },
     /// One Pokémon of the compare view arrived.
     CardLoaded {
         /// The comparison's request.
@@ -239,6 +247,7 @@ impl Msg {
                 | Self::TypeChartLoaded { .. }
                 | Self::TermLoaded { .. }
                 | Self::CardLoaded { .. }
+                | Self::SourceReach { .. }
                 | Self::Retrying { .. }
                 | Self::Served { .. }
                 | Self::SavedLoaded { .. }
@@ -342,6 +351,9 @@ pub enum Effect {
         /// A name for the file (`pikachu`, `3-pokemon`).
         name: String,
     },
+    /// Carry out the effect with every request going to the network: no fresh-cache answer and
+    /// no skipping a server thought unreachable (`r` retries for real).
+    Forced(Box<Effect>),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

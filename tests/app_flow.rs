@@ -742,6 +742,18 @@ fn detail_error_fails_the_pane_and_sets_the_notice() {
     assert!(notice.contains("HTTP 503"), "{notice}");
 }
 
+/// The effects inside `Effect::Forced` (what `r` asks for goes to the network for real); panics
+/// on any effect that is not forced.
+fn forced(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .map(|effect| match effect {
+            Effect::Forced(inner) => *inner,
+            other => panic!("r must force its requests to the network, got {other:?}"),
+        })
+        .collect()
+}
+
 #[test]
 fn retry_refetches_a_failed_detail() {
     let (mut app, fetch) = loaded_app();
@@ -753,7 +765,7 @@ fn retry_refetches_a_failed_detail() {
         key: fetch.key.clone(),
         result: Err(api_error("pokemon/bulbasaur")),
     });
-    let again = detail_fetch(&app.update(Msg::Retry));
+    let again = detail_fetch(&forced(app.update(Msg::Retry)));
     assert_eq!(again.key, fetch.key);
     assert_ne!(again.req, fetch.req);
     assert!(!again.debounce);
@@ -776,7 +788,7 @@ fn retry_refetches_a_failed_list() {
     let notice = app.notice.clone().unwrap();
     assert!(notice.starts_with("PokeAPI: HTTP 503"), "{notice}");
 
-    let retry = app.update(Msg::Retry);
+    let retry = forced(app.update(Msg::Retry));
     let [Effect::FetchList { source, req: again }] = retry.as_slice() else {
         panic!("expected one FetchList, got {retry:?}");
     };
@@ -1178,7 +1190,7 @@ fn batch_retry_requeues_only_failures_under_a_new_request() {
     });
     load(&mut app, old, 2, Err(api_error("pokemon/pikachu")));
 
-    let effects = app.update(Msg::Retry);
+    let effects = forced(app.update(Msg::Retry));
     let [
         Effect::FetchBatch {
             source: Source::Pokemon,

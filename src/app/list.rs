@@ -103,6 +103,37 @@ impl ListPane {
             .select(if self.shown.is_empty() { None } else { Some(0) });
     }
 
+    /// Replaces the entries with a fresh copy of the same list (the server is back), keeping
+    /// what the user did: the query, the marks and the selection, by item.
+    pub fn refresh_entries_with<'a>(
+        &mut self,
+        entries: Vec<ListEntry>,
+        resolve: &dyn Fn(&Term) -> TermState<'a>,
+    ) {
+        let old = self.all();
+        let marked: std::collections::HashSet<_> = self
+            .marks
+            .iter()
+            .filter_map(|&i| old.get(i))
+            .map(|e| e.key.clone())
+            .collect();
+        let selected = self.selected().map(|e| e.key.clone());
+        self.set_entries_with(entries, resolve);
+        let all = self.all();
+        let marks = (0..all.len())
+            .filter(|&i| marked.contains(&all[i].key))
+            .collect();
+        let row = selected.and_then(|key| {
+            self.shown
+                .iter()
+                .position(|s| all.get(s.entry).is_some_and(|e| e.key == key))
+        });
+        self.marks = marks;
+        if row.is_some() {
+            self.state.select(row);
+        }
+    }
+
     /// The loaded entries (empty while loading or failed).
     pub fn all(&self) -> &[ListEntry] {
         self.entries.loaded().map_or(&[], Vec::as_slice)

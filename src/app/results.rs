@@ -55,7 +55,7 @@ impl App {
         match target {
             RetryTarget::List(source) => {
                 let tab = &mut self.tabs[source.index()];
-                if tab.list.entries.awaits(req) {
+                if tab.list.entries.awaits(req) || tab.list_refresh == Some(req) {
                     tab.list_origin = Some(origin);
                 }
             }
@@ -97,6 +97,7 @@ impl App {
     /// Applies a result message.
     pub(super) fn apply_result(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
+            Msg::SourceReach { source, reach } => self.source_reach(source, reach),
             Msg::ImageLoaded { url, req, result } => {
                 self.image_loaded(&url, req, result);
                 vec![]
@@ -203,7 +204,18 @@ impl App {
         req: RequestId,
         result: Result<Vec<ListEntry>, crate::api::ApiError>,
     ) -> Vec<Effect> {
-        let list = &mut self.tabs[source.index()].list;
+        let tab = &mut self.tabs[source.index()];
+        if tab.list_refresh == Some(req) {
+            tab.list_refresh = None;
+            // A refresh that failed leaves the list as it was (the status bar says why).
+            if let Ok(entries) = result {
+                let terms = &self.terms;
+                tab.list
+                    .refresh_entries_with(entries, &|t| resolve_term(terms, t));
+            }
+            return vec![];
+        }
+        let list = &mut tab.list;
         if !list.entries.awaits(req) {
             return vec![];
         }

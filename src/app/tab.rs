@@ -6,6 +6,7 @@ use super::list::ListPane;
 use super::loadable::{Loadable, RequestId};
 use super::source::{ItemKey, Source};
 use crate::api::ApiError;
+use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
 use crate::views::Detail;
 
@@ -24,6 +25,10 @@ pub struct Tab {
     pub list_retry: Option<(u32, u32)>,
     /// Where the list came from.
     pub list_origin: Option<Origin>,
+    /// A refresh of the loaded list under way (the old entries stay shown meanwhile).
+    pub list_refresh: Option<RequestId>,
+    /// What is known about the source's server, for the status bar.
+    pub reach: Reach,
 }
 
 impl Tab {
@@ -39,6 +44,8 @@ impl Tab {
             batch: None,
             list_retry: None,
             list_origin: None,
+            list_refresh: None,
+            reach: Reach::Online,
         }
     }
 }

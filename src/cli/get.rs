@@ -13,35 +13,85 @@ use crate::api::{Clients, Fetched, parse_http_url};
 /// Runs `apidex get`, appending what it prints to `out`; returns the exit status.
 pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut String) -> u8 {
     let poke = &clients.pokeapi;
+    let offline = clients.http.options().offline;
     let jph = &clients.jsonplaceholder;
     match what {
         GetCommand::Pokemon { names } => {
             let results = poke.resources(Endpoint::Pokemon, names.clone()).await;
-            emit(out, "pokemon", &names, &results, json, summary::pokemon)
+            emit(
+                out,
+                "pokemon",
+                &names,
+                &results,
+                (json, offline),
+                summary::pokemon,
+            )
         }
         GetCommand::Ability { names } => {
             let results = poke.resources(Endpoint::Ability, names.clone()).await;
-            emit(out, "ability", &names, &results, json, summary::ability)
+            emit(
+                out,
+                "ability",
+                &names,
+                &results,
+                (json, offline),
+                summary::ability,
+            )
         }
         GetCommand::Species { names } => {
             let results = poke.resources(Endpoint::Species, names.clone()).await;
-            emit(out, "species", &names, &results, json, summary::species)
+            emit(
+                out,
+                "species",
+                &names,
+                &results,
+                (json, offline),
+                summary::species,
+            )
         }
         GetCommand::Type { names } => {
             let results = poke.resources(Endpoint::Type, names.clone()).await;
-            emit(out, "type", &names, &results, json, summary::type_)
+            emit(
+                out,
+                "type",
+                &names,
+                &results,
+                (json, offline),
+                summary::type_,
+            )
         }
         GetCommand::Post { ids } => {
             let results = jph.items(Collection::Posts, ids.clone()).await;
-            emit(out, "post", &labels(&ids), &results, json, summary::post)
+            emit(
+                out,
+                "post",
+                &labels(&ids),
+                &results,
+                (json, offline),
+                summary::post,
+            )
         }
         GetCommand::User { ids } => {
             let results = jph.items(Collection::Users, ids.clone()).await;
-            emit(out, "user", &labels(&ids), &results, json, summary::user)
+            emit(
+                out,
+                "user",
+                &labels(&ids),
+                &results,
+                (json, offline),
+                summary::user,
+            )
         }
         GetCommand::Todo { ids } => {
             let results = jph.items(Collection::Todos, ids.clone()).await;
-            emit(out, "todo", &labels(&ids), &results, json, summary::todo)
+            emit(
+                out,
+                "todo",
+                &labels(&ids),
+                &results,
+                (json, offline),
+                summary::todo,
+            )
         }
         GetCommand::Comments { posts } => {
             let concurrency = clients.http.options().concurrency;
@@ -55,18 +105,20 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut Stri
                 "comments of post",
                 &labels(&posts),
                 &results,
-                json,
+                (json, offline),
                 |c| summary::comments(c),
             )
         }
         GetCommand::Breeds => match clients.dogapi.breeds().await {
             // The JSON form is the one response itself, not an array of one.
             Ok(list) if json => {
+                super::provenance::report("breed list", "", list.origin, offline);
                 out.push_str(&crate::sanitize::json(list.raw_json()));
                 out.push('\n');
                 EXIT_OK
             }
             Ok(list) => {
+                super::provenance::report("breed list", "", list.origin, offline);
                 out.push_str(&summary::breeds(&list.data));
                 EXIT_OK
             }
@@ -78,7 +130,14 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut Stri
         GetCommand::Dog { breeds, count } => {
             let names = breeds.iter().map(|b| BreedName::parse(b)).collect();
             let results = clients.dogapi.random_images_many(names, count).await;
-            emit(out, "breed", &breeds, &results, json, summary::images)
+            emit(
+                out,
+                "breed",
+                &breeds,
+                &results,
+                (json, offline),
+                summary::images,
+            )
         }
     }
 }
@@ -92,6 +151,7 @@ pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, out: &mut String) 
     })
     .await;
     let all_found = report_problems("URL", &urls, &results);
+    super::provenance::report_all("URL", &urls, &results, clients.http.options().offline);
     out.push_str(&json_array(&results));
     status(all_found)
 }
@@ -103,10 +163,11 @@ fn emit<T>(
     kind: &str,
     labels: &[String],
     results: &[Fetched<T>],
-    json: bool,
+    (json, offline): (bool, bool),
     summarize: impl Fn(&T) -> String,
 ) -> u8 {
     let all_found = report_problems(kind, labels, results);
+    super::provenance::report_all(kind, labels, results, offline);
     let text = if json {
         json_array(results)
     } else {

@@ -4,13 +4,17 @@ use std::fmt::Write;
 
 use super::output::{print, report_error};
 use super::{EXIT_MISSING_OR_FAILED, EXIT_OK, ListKind};
+use crate::api::origin::Origin;
 use crate::api::{ApiError, Clients};
 use crate::sanitize;
 
 /// Runs `apidex list`; returns the exit status.
 pub async fn run(clients: &Clients, what: ListKind) -> u8 {
+    let mut origin = Origin::Network;
+    let mut from = |o: Origin| origin = o;
     let text = match what {
         ListKind::Pokemon => clients.pokeapi.pokemon_index().await.map(|index| {
+            from(index.origin);
             index
                 .data
                 .entries()
@@ -21,12 +25,14 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
                 })
         }),
         ListKind::Posts => clients.jsonplaceholder.posts().await.map(|posts| {
+            from(posts.origin);
             posts.data.iter().fold(String::new(), |mut out, p| {
                 let _ = writeln!(out, "{} {}", p.id, sanitize::line(&p.title));
                 out
             })
         }),
         ListKind::Users => clients.jsonplaceholder.users().await.map(|users| {
+            from(users.origin);
             users.data.iter().fold(String::new(), |mut out, u| {
                 let _ = writeln!(
                     out,
@@ -39,6 +45,7 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
             })
         }),
         ListKind::Breeds => clients.dogapi.breeds().await.map(|list| {
+            from(list.origin);
             let mut out = String::new();
             for breed in &list.data.breeds {
                 let name = sanitize::line(&breed.name);
@@ -50,17 +57,19 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
             out
         }),
     };
-    finish(what, text)
+    let offline = clients.http.options().offline;
+    finish(what, text, origin, offline)
 }
 
-fn finish(what: ListKind, text: Result<String, ApiError>) -> u8 {
+fn finish(what: ListKind, text: Result<String, ApiError>, origin: Origin, offline: bool) -> u8 {
+    let kind = format!("{what:?}").to_lowercase();
     match text {
         Ok(text) => {
+            super::provenance::report("list", &kind, origin, offline);
             print(&text);
             EXIT_OK
         }
         Err(err) => {
-            let kind = format!("{what:?}").to_lowercase();
             report_error("list", &kind, &err);
             EXIT_MISSING_OR_FAILED
         }

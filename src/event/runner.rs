@@ -35,12 +35,15 @@ pub struct EffectRunner {
     debounce: Duration,
     store: Option<Store>,
     export_dir: PathBuf,
+    /// Carrying out an [`Effect::Forced`]: the tasks spawned now go to the network for real.
+    forcing: bool,
 }
 
 impl EffectRunner {
     /// A runner that fetches with `clients` and reports on `msg_tx`. Pictures are prepared for
     /// unicode half-blocks until [`EffectRunner::with_picker`] says otherwise.
     pub fn new(clients: Clients, msg_tx: UnboundedSender<Msg>) -> Self {
+        super::reach::watch(&clients, &msg_tx);
         Self {
             clients,
             msg_tx,
@@ -51,6 +54,7 @@ impl EffectRunner {
             debounce: DEBOUNCE,
             store: None,
             export_dir: PathBuf::from("."),
+            forcing: false,
         }
     }
 
@@ -129,6 +133,11 @@ impl EffectRunner {
                 });
             }
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
+            Effect::Forced(effect) => {
+                self.forcing = true;
+                self.run(*effect);
+                self.forcing = false;
+            }
             Effect::Export { keys, name } => self.export(keys, &name),
             other => self.store_effect(other),
         }
@@ -141,8 +150,13 @@ impl EffectRunner {
     /// Spawns `work` and sends the message it ends with.
     fn report(&self, work: impl Future<Output = Msg> + Send + 'static) -> AbortHandle {
         let tx = self.msg_tx.clone();
+        let forced = self.forcing;
         tokio::spawn(async move {
-            let msg = work.await;
+            let msg = if forced {
+                crate::api::connectivity::forced(work).await
+            } else {
+                work.await
+            };
             // Errors the user sees are logged too.
             if let Some(error) = failure(&msg) {
                 tracing::warn!(%error, "task failed");
@@ -192,6 +206,7 @@ impl EffectRunner {
         let clients = self.clients.clone();
         let tx = self.msg_tx.clone();
         let concurrency = clients.http.options().concurrency;
+        let forced = self.forcing;
         let task = tokio::spawn(async move {
             let started = tx.clone();
             let mut results = stream_indexed(items, concurrency, move |(index, key)| {
@@ -201,7 +216,12 @@ impl EffectRunner {
                 let observer = retry_observer(&started, RetryTarget::BatchItem(source, index), req);
                 // Each item's retries are its own: the observer wraps just this item's fetch.
                 async move {
-                    let result = retry::observe(observer, fetch::summary(&clients, &key)).await;
+                    let work = retry::observe(observer, fetch::summary(&clients, &key));
+                    let result = if forced {
+                        crate::api::connectivity::forced(work).await
+                    } else {
+                        work.await
+                    };
                     (index, result)
                 }
             });

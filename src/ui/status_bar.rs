@@ -23,14 +23,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Span::styled(format!(" {} ", app.active.api_name()), theme.heading()),
         Span::styled(format!("{host} "), theme.dim()),
     ];
-    let tab = app.tab();
-    let offline = tab
-        .list_origin
-        .iter()
-        .chain(tab.detail.origin.iter())
-        .any(|o| o.is_offline());
-    if offline {
-        left.push(Span::styled("offline ", theme.error()));
+    // What is true of the source's server now: `offline` only when it cannot be reached,
+    // `PokeAPI: HTTP 503` when it answers with errors, nothing when it works. (Where each page
+    // came from is the page's own badge.)
+    if let Some(state) = app.tab().reach.label(app.active.api_name()) {
+        left.push(Span::styled(format!("{state} "), theme.error()));
     }
     let in_flight = app.in_flight();
     if in_flight > 0 {

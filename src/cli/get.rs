@@ -14,84 +14,36 @@ use crate::api::{Clients, Fetched, parse_http_url};
 pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut String) -> u8 {
     let poke = &clients.pokeapi;
     let offline = clients.http.options().offline;
+    let mut printer = Printer { out, json, offline };
     let jph = &clients.jsonplaceholder;
     match what {
         GetCommand::Pokemon { names } => {
             let results = poke.resources(Endpoint::Pokemon, names.clone()).await;
-            emit(
-                out,
-                "pokemon",
-                &names,
-                &results,
-                (json, offline),
-                summary::pokemon,
-            )
+            printer.items("pokemon", &names, &results, summary::pokemon)
         }
         GetCommand::Ability { names } => {
             let results = poke.resources(Endpoint::Ability, names.clone()).await;
-            emit(
-                out,
-                "ability",
-                &names,
-                &results,
-                (json, offline),
-                summary::ability,
-            )
+            printer.items("ability", &names, &results, summary::ability)
         }
         GetCommand::Species { names } => {
             let results = poke.resources(Endpoint::Species, names.clone()).await;
-            emit(
-                out,
-                "species",
-                &names,
-                &results,
-                (json, offline),
-                summary::species,
-            )
+            printer.items("species", &names, &results, summary::species)
         }
         GetCommand::Type { names } => {
             let results = poke.resources(Endpoint::Type, names.clone()).await;
-            emit(
-                out,
-                "type",
-                &names,
-                &results,
-                (json, offline),
-                summary::type_,
-            )
+            printer.items("type", &names, &results, summary::type_)
         }
         GetCommand::Post { ids } => {
             let results = jph.items(Collection::Posts, ids.clone()).await;
-            emit(
-                out,
-                "post",
-                &labels(&ids),
-                &results,
-                (json, offline),
-                summary::post,
-            )
+            printer.items("post", &labels(&ids), &results, summary::post)
         }
         GetCommand::User { ids } => {
             let results = jph.items(Collection::Users, ids.clone()).await;
-            emit(
-                out,
-                "user",
-                &labels(&ids),
-                &results,
-                (json, offline),
-                summary::user,
-            )
+            printer.items("user", &labels(&ids), &results, summary::user)
         }
         GetCommand::Todo { ids } => {
             let results = jph.items(Collection::Todos, ids.clone()).await;
-            emit(
-                out,
-                "todo",
-                &labels(&ids),
-                &results,
-                (json, offline),
-                summary::todo,
-            )
+            printer.items("todo", &labels(&ids), &results, summary::todo)
         }
         GetCommand::Comments { posts } => {
             let concurrency = clients.http.options().concurrency;
@@ -100,26 +52,22 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut Stri
                 async move { jph.post_comments(id).await }
             })
             .await;
-            emit(
-                out,
-                "comments of post",
-                &labels(&posts),
-                &results,
-                (json, offline),
-                |c| summary::comments(c),
-            )
+            printer.items("comments of post", &labels(&posts), &results, |c| {
+                summary::comments(c)
+            })
         }
         GetCommand::Breeds => match clients.dogapi.breeds().await {
             // The JSON form is the one response itself, not an array of one.
-            Ok(list) if json => {
-                super::provenance::report("breed list", "", list.origin, offline);
-                out.push_str(&crate::sanitize::json(list.raw_json()));
-                out.push('\n');
-                EXIT_OK
-            }
             Ok(list) => {
                 super::provenance::report("breed list", "", list.origin, offline);
-                out.push_str(&summary::breeds(&list.data));
+                if json {
+                    printer
+                        .out
+                        .push_str(&crate::sanitize::json(list.raw_json()));
+                    printer.out.push('\n');
+                } else {
+                    printer.out.push_str(&summary::breeds(&list.data));
+                }
                 EXIT_OK
             }
             Err(err) => {
@@ -130,14 +78,7 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut Stri
         GetCommand::Dog { breeds, count } => {
             let names = breeds.iter().map(|b| BreedName::parse(b)).collect();
             let results = clients.dogapi.random_images_many(names, count).await;
-            emit(
-                out,
-                "breed",
-                &breeds,
-                &results,
-                (json, offline),
-                summary::images,
-            )
+            printer.items("breed", &breeds, &results, summary::images)
         }
     }
 }
@@ -156,30 +97,38 @@ pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, out: &mut String) 
     status(all_found)
 }
 
-/// Prints results (one JSON array, or readable summaries), names problems on stderr, and
-/// returns the exit status.
-fn emit<T>(
-    out: &mut String,
-    kind: &str,
-    labels: &[String],
-    results: &[Fetched<T>],
-    (json, offline): (bool, bool),
-    summarize: impl Fn(&T) -> String,
-) -> u8 {
-    let all_found = report_problems(kind, labels, results);
-    super::provenance::report_all(kind, labels, results, offline);
-    let text = if json {
-        json_array(results)
-    } else {
-        let summaries: Vec<String> = results
-            .iter()
-            .filter_map(|r| r.as_ref().ok().and_then(Option::as_ref))
-            .map(|resource| summarize(&resource.data))
-            .collect();
-        summaries.join("\n")
-    };
-    out.push_str(&text);
-    status(all_found)
+/// Where `get` writes, and how.
+struct Printer<'a> {
+    out: &'a mut String,
+    json: bool,
+    offline: bool,
+}
+
+impl Printer<'_> {
+    /// Prints results (one JSON array, or readable summaries), names problems and answers that
+    /// are not live on stderr, and returns the exit status.
+    fn items<T>(
+        &mut self,
+        kind: &str,
+        labels: &[String],
+        results: &[Fetched<T>],
+        summarize: impl Fn(&T) -> String,
+    ) -> u8 {
+        let all_found = report_problems(kind, labels, results);
+        super::provenance::report_all(kind, labels, results, self.offline);
+        let text = if self.json {
+            json_array(results)
+        } else {
+            let summaries: Vec<String> = results
+                .iter()
+                .filter_map(|r| r.as_ref().ok().and_then(Option::as_ref))
+                .map(|resource| summarize(&resource.data))
+                .collect();
+            summaries.join("\n")
+        };
+        self.out.push_str(&text);
+        status(all_found)
+    }
 }
 
 fn status(all_found: bool) -> u8 {

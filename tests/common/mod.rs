@@ -4,6 +4,7 @@
 #![allow(dead_code, unused_imports)] // not every test binary uses every helper
 #![allow(clippy::unwrap_used)] // test support: a panic is how a test fails
 
+pub mod driver;
 pub mod screen;
 pub mod server;
 
@@ -43,7 +44,12 @@ pub const ABILITY_IDS: [u32; 11] = [9, 31, 34, 44, 50, 65, 66, 67, 91, 94, 107];
 /// A server answering like the three APIs, with every fixture mounted:
 /// PokeAPI under `/api/v2` (by id and by name), JSONPlaceholder at the root, Dog API under `/api`.
 pub async fn fixture_server() -> TestServer {
-    let server = TestServer::start().await;
+    fixture_server_at(0).await
+}
+
+/// [`fixture_server`] on `port` of 127.0.0.1 (0: any free port).
+pub async fn fixture_server_at(port: u16) -> TestServer {
+    let server = TestServer::start_at(port).await;
     for id in POKEMON_IDS {
         for (endpoint, dir) in [
             ("pokemon", "pokemon"),

@@ -122,7 +122,13 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server with no routes (everything 404s until [`TestServer::route`] adds some).
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0")
+        Self::start_at(0).await
+    }
+
+    /// Starts a server with no routes on `port` of 127.0.0.1 (0: any free port), e.g. where a
+    /// test's clients found nothing listening a moment ago.
+    pub async fn start_at(port: u16) -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", port))
             .await
             .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local addr");

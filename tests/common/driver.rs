@@ -1,0 +1,102 @@
+//! Drives the real event loop: scripted keys in, a `TestBackend` the test watches out.
+//!
+//! Every wait is on what the screen shows (with a generous limit), never on elapsed time.
+
+use std::future::Future;
+use std::io;
+use std::time::Duration;
+
+use apidex::api::Clients;
+use apidex::app::{App, Hosts};
+use apidex::event::{EffectRunner, run};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use tokio::sync::mpsc;
+
+use super::screen::SharedBackend;
+
+/// How long any one wait may take before the test fails with the screen it saw.
+pub const LIMIT: Duration = Duration::from_secs(10);
+
+/// What a script can do: press keys and watch the screen.
+pub struct Script {
+    /// The screen the loop draws on.
+    pub screen: SharedBackend,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+}
+
+impl Script {
+    /// Presses `code`.
+    pub fn key(&self, code: KeyCode) {
+        self.keys
+            .send(Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))))
+            .unwrap();
+    }
+
+    /// Types `text`, one key per character.
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Waits until `check` holds for the screen text.
+    pub async fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) {
+        self.screen.wait_for(what, LIMIT, check).await;
+    }
+
+    /// Waits until the screen shows `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        self.wait_for(text, |screen| screen.contains(text)).await;
+    }
+}
+
+/// Runs the app's real loop against `clients` on a `width`×`height` screen while `script` plays;
+/// the loop ends when the script finishes (its key sender is dropped). Returns the final state.
+pub async fn run_app<F, Fut>(clients: Clients, width: u16, height: u16, script: F) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    run_app_with(clients, width, height, false, script).await
+}
+
+/// [`run_app`], with pictures on or off (drawn as half-blocks, as in tmux).
+pub async fn run_app_with<F, Fut>(
+    clients: Clients,
+    width: u16,
+    height: u16,
+    images: bool,
+    script: F,
+) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let screen = SharedBackend::new(width, height);
+    let mut terminal = Terminal::new(screen.clone()).unwrap();
+    let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
+    let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
+    let (msg_tx, msg_rx) = mpsc::unbounded_channel();
+    let mut runner = EffectRunner::new(clients, msg_tx);
+    let (mut app, effects) = App::new(Hosts::default());
+    app.images_enabled = images;
+    for effect in effects {
+        runner.run(effect);
+    }
+    let script = script(Script {
+        screen,
+        keys: key_tx,
+    });
+    let both = async {
+        tokio::join!(
+            run(&mut terminal, &mut app, input, &mut runner, msg_rx),
+            script
+        )
+    };
+    let (result, ()) = tokio::time::timeout(LIMIT * 3, both)
+        .await
+        .expect("the loop test did not finish");
+    result.unwrap();
+    app
+}

@@ -174,6 +174,7 @@ impl App {
     pub fn is_loading(&self) -> bool {
         self.tabs.iter().any(|t| {
             t.list.entries.is_loading()
+                || t.list_refresh.is_some()
                 || t.detail.state.is_loading()
                 || t.batch.as_ref().is_some_and(Batch::is_running)
         }) || self.images.is_loading()
@@ -198,7 +199,7 @@ impl App {
                 .tabs
                 .iter()
                 .map(|t| {
-                    usize::from(t.list.entries.is_loading())
+                    usize::from(t.list.entries.is_loading() || t.list_refresh.is_some())
                         + usize::from(t.detail.state.is_loading())
                         + t.batch.as_ref().map_or(0, |b| {
                             b.items

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use apidex::api::origin::{self, Origin};
+use apidex::api::origin::{self, Cause, Origin};
 use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
 use apidex::store::Store;
 use apidex::store::responses::CachedResponse;
@@ -179,12 +179,17 @@ async fn when_the_network_fails_the_stale_entry_is_served_and_said_so() {
     let clients = cached_clients(&server, &store, Duration::from_secs(60));
     let (result, origins) = with_origins(clients.pokeapi.pokemon("pikachu")).await;
     assert_eq!(result.unwrap().unwrap().data.id, 25);
-    let [Origin::Stale { age }] = origins[..] else {
+    let [Origin::Stale { age, .. }] = origins[..] else {
         panic!("expected a stale answer: {origins:?}");
     };
     assert!(age >= Duration::from_secs(3 * 3600));
     assert_eq!(
-        Origin::Stale { age }.badge().unwrap(),
+        Origin::Stale {
+            age,
+            cause: Cause::Unreachable
+        }
+        .badge()
+        .unwrap(),
         "offline · cached 3 h ago"
     );
     // A client error is an answer, not a network failure: it is not papered over.

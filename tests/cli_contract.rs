@@ -148,7 +148,7 @@ fn a_stale_cached_body_answers_a_dead_server_and_is_named_with_its_age() {
     let err = stderr(&out);
     assert!(
         err.contains(
-            "note: pokemon pikachu: the network failed: answered from the cache, fetched just now"
+            "note: pokemon pikachu: the network failed (cannot connect): answered from the cache, fetched just now"
         ),
         "{err}"
     );

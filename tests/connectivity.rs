@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use apidex::api::connectivity::{self, Reach};
-use apidex::api::origin::Origin;
+use apidex::api::origin::{Cause, Origin};
 use apidex::api::retry;
 use apidex::api::{Clients, Endpoints, Http, HttpOptions};
 use apidex::snapshot::Snapshot;
@@ -83,7 +83,12 @@ async fn a_refused_server_is_asked_once_then_answered_for_at_once() {
     let port = closed_port();
     let clients = clients_at(port);
     let (first, retries) = counting_retries(clients.pokeapi.pokemon("pikachu")).await;
-    assert_eq!(first.unwrap().unwrap().origin, Origin::Snapshot);
+    assert_eq!(
+        first.unwrap().unwrap().origin,
+        Origin::Snapshot {
+            cause: Cause::Unreachable
+        }
+    );
     assert_eq!(retries, 0, "a refused connection is not retried");
     assert!(
         clients

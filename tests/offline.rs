@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use apidex::api::origin::{self, Origin};
+use apidex::api::origin::{self, Cause, Origin};
 use apidex::api::{Clients, Endpoints, Http, HttpOptions};
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::terms::Term;
@@ -268,7 +268,10 @@ async fn a_pokemon_page_is_complete_offline() {
     );
     // Pokémon, species, two abilities, evolution chain: all from the snapshot.
     assert_eq!(seen.len(), 5, "{seen:?}");
-    assert!(seen.iter().all(|o| *o == Origin::Snapshot), "{seen:?}");
+    assert!(
+        seen.iter().all(|o| matches!(o, Origin::Snapshot { .. })),
+        "{seen:?}"
+    );
 }
 
 #[tokio::test]
@@ -344,7 +347,10 @@ async fn the_type_chart_offline() {
     assert_eq!(charizard.x4, ["rock"]);
     // The index and its 21 types.
     assert_eq!(seen.len(), 22, "{seen:?}");
-    assert!(seen.iter().all(|o| *o == Origin::Snapshot), "{seen:?}");
+    assert!(
+        seen.iter().all(|o| matches!(o, Origin::Snapshot { .. })),
+        "{seen:?}"
+    );
 }
 
 #[tokio::test]
@@ -374,7 +380,7 @@ async fn every_list_offline() {
             .iter()
             .any(|e| e.id == Some(25) && e.title == "pikachu")
     );
-    assert_eq!(seen, [Origin::Snapshot]);
+    assert!(matches!(seen[..], [Origin::Snapshot { .. }]), "{seen:?}");
     let posts = apidex::fetch::list(&clients, Source::Posts).await.unwrap();
     assert_eq!(posts.len(), 100);
     // Author names come from the user collection, also in the snapshot.
@@ -400,9 +406,13 @@ async fn a_failed_network_falls_back_to_the_snapshot() {
     let clients = snapshot_clients(false);
     let (pikachu, seen) = origins(clients.pokeapi.pokemon("pikachu")).await;
     assert_eq!(pikachu.unwrap().unwrap().data.id, 25);
-    assert_eq!(seen, [Origin::Snapshot]);
+    assert!(matches!(seen[..], [Origin::Snapshot { .. }]), "{seen:?}");
     assert_eq!(
-        Origin::Snapshot.badge().unwrap(),
+        Origin::Snapshot {
+            cause: Cause::Offline
+        }
+        .badge()
+        .unwrap(),
         "offline · bundled snapshot"
     );
     let err = clients.pokeapi.pokemon("700").await.unwrap_err();

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use apidex::api::ApiError;
 use apidex::api::dogapi::models::{BreedList, BreedName, Envelope};
 use apidex::api::jsonplaceholder::models::{Post, User};
-use apidex::api::origin::Origin;
+use apidex::api::origin::{Cause, Origin};
 use apidex::api::pokeapi::models::{NamedList, Type, fold_whitespace};
 use apidex::app::loadable::RequestId;
 use apidex::app::source::{ItemKey, Source};
@@ -997,8 +997,13 @@ fn origin(a: &Answer) -> Origin {
     match a.outcome % 4 {
         0 => Origin::Network,
         1 => Origin::Cache { age },
-        2 => Origin::Stale { age },
-        _ => Origin::Snapshot,
+        2 => Origin::Stale {
+            age,
+            cause: Cause::Status(503),
+        },
+        _ => Origin::Snapshot {
+            cause: Cause::Unreachable,
+        },
     }
 }
 

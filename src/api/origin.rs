@@ -21,10 +21,62 @@ pub enum Origin {
     Stale {
         /// How long ago it was fetched.
         age: Duration,
+        /// Why the network could not be used.
+        cause: Cause,
     },
     /// From the snapshot bundled with apidex, because the network could not be used and
     /// nothing was cached.
-    Snapshot,
+    Snapshot {
+        /// Why the network could not be used.
+        cause: Cause,
+    },
+}
+
+/// Why an answer could not come from the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// The user asked for `--offline`.
+    Offline,
+    /// No connection could be made (or the server was known to be unreachable).
+    Unreachable,
+    /// The server answered with this error status (5xx, 429) on every try.
+    Status(u16),
+    /// The server did not answer in time.
+    Timeout,
+    /// The connection broke during the exchange.
+    Broken,
+}
+
+impl Cause {
+    /// Why a request that failed with `error` had to be answered without the network.
+    pub fn of(error: &super::ApiError) -> Self {
+        use super::ApiError;
+        match error {
+            ApiError::Offline { .. } => Self::Offline,
+            ApiError::Status { code, .. } => Self::Status(*code),
+            ApiError::Timeout { .. } => Self::Timeout,
+            ApiError::Transport { .. } => Self::Broken,
+            _ => Self::Unreachable,
+        }
+    }
+
+    /// Why, as a message says it: `cannot connect`, `HTTP 503`, `timed out`.
+    pub fn describe(self) -> String {
+        match self {
+            Self::Unreachable => "cannot connect".to_owned(),
+            other => other.label(),
+        }
+    }
+
+    /// A few words for a badge: `offline`, `HTTP 503`, `timed out`.
+    pub fn label(self) -> String {
+        match self {
+            Self::Offline | Self::Unreachable => "offline".to_owned(),
+            Self::Status(code) => format!("HTTP {code}"),
+            Self::Timeout => "timed out".to_owned(),
+            Self::Broken => "connection failed".to_owned(),
+        }
+    }
 }
 
 impl Origin {
@@ -34,7 +86,7 @@ impl Origin {
             Self::Network => 0,
             Self::Cache { .. } => 1,
             Self::Stale { .. } => 2,
-            Self::Snapshot => 3,
+            Self::Snapshot { .. } => 3,
         }
     }
 
@@ -43,7 +95,10 @@ impl Origin {
     pub fn worse(self, other: Self) -> Self {
         match (self, other) {
             (Self::Cache { age: a }, Self::Cache { age: b }) => Self::Cache { age: a.max(b) },
-            (Self::Stale { age: a }, Self::Stale { age: b }) => Self::Stale { age: a.max(b) },
+            (Self::Stale { age: a, cause }, Self::Stale { age: b, .. }) => Self::Stale {
+                age: a.max(b),
+                cause,
+            },
             _ if other.rank() > self.rank() => other,
             _ => self,
         }
@@ -51,16 +106,17 @@ impl Origin {
 
     /// Whether the network could not be used for it.
     pub fn is_offline(self) -> bool {
-        matches!(self, Self::Stale { .. } | Self::Snapshot)
+        matches!(self, Self::Stale { .. } | Self::Snapshot { .. })
     }
 
-    /// A short badge: `cached 3 h ago`, `offline · cached 2 d ago`, `offline · snapshot`.
+    /// A short badge: `cached 3 h ago`, `offline · cached 2 d ago`, `HTTP 503 · bundled
+    /// snapshot`.
     pub fn badge(self) -> Option<String> {
         match self {
             Self::Network => None,
             Self::Cache { age } => Some(format!("cached {}", ago(age))),
-            Self::Stale { age } => Some(format!("offline · cached {}", ago(age))),
-            Self::Snapshot => Some("offline · bundled snapshot".to_owned()),
+            Self::Stale { age, cause } => Some(format!("{} · cached {}", cause.label(), ago(age))),
+            Self::Snapshot { cause } => Some(format!("{} · bundled snapshot", cause.label())),
         }
     }
 }
@@ -111,7 +167,10 @@ mod tests {
             age: Duration::from_secs(10),
         };
         assert_eq!(Origin::Network.worse(cache), cache);
-        assert_eq!(cache.worse(Origin::Snapshot), Origin::Snapshot);
+        let snapshot = Origin::Snapshot {
+            cause: Cause::Unreachable,
+        };
+        assert_eq!(cache.worse(snapshot), snapshot);
         assert_eq!(
             cache.worse(Origin::Cache {
                 age: Duration::from_secs(99)
@@ -120,6 +179,14 @@ mod tests {
                 age: Duration::from_secs(99)
             }
         );
-        assert!(Origin::Snapshot.is_offline() && !cache.is_offline());
+        assert!(snapshot.is_offline() && !cache.is_offline());
+        assert_eq!(
+            Origin::Snapshot {
+                cause: Cause::Status(503)
+            }
+            .badge()
+            .as_deref(),
+            Some("HTTP 503 · bundled snapshot")
+        );
     }
 }

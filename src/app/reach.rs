@@ -5,6 +5,7 @@
 use super::App;
 use super::loadable::Loadable;
 use super::source::Source;
+use super::tab::ListRefresh;
 use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
 use crate::msg::Effect;
@@ -13,7 +14,10 @@ impl App {
     /// A source's server changed state.
     pub(super) fn source_reach(&mut self, source: Source, reach: Reach) -> Vec<Effect> {
         let tab = &mut self.tabs[source.index()];
-        let back = tab.reach != Reach::Online && reach == Reach::Online;
+        // Only a server that could not be reached and now can (the probe heard it) brings a
+        // refresh: a server that failed a request and answered another is not "back", and
+        // refreshing on every such flip would hammer an endpoint that keeps failing.
+        let back = tab.reach.is_unreachable() && reach == Reach::Online;
         tab.reach = reach;
         if !back {
             return vec![];
@@ -38,10 +42,7 @@ impl App {
             return None;
         }
         let req = self.req();
-        let tab = &mut self.tabs[source.index()];
-        tab.list_refresh = Some(req);
-        // Set again by the answer if it too comes from elsewhere than the network.
-        tab.list_origin = None;
+        self.tabs[source.index()].list_refresh = Some(ListRefresh { req, origin: None });
         Some(Effect::FetchList { source, req })
     }
 

@@ -55,8 +55,11 @@ impl App {
         match target {
             RetryTarget::List(source) => {
                 let tab = &mut self.tabs[source.index()];
-                if tab.list.entries.awaits(req) || tab.list_refresh == Some(req) {
+                if tab.list.entries.awaits(req) {
                     tab.list_origin = Some(origin);
+                }
+                if let Some(refresh) = tab.list_refresh.as_mut().filter(|r| r.req == req) {
+                    refresh.origin = Some(origin);
                 }
             }
             RetryTarget::Detail(source) => {
@@ -205,13 +208,17 @@ impl App {
         result: Result<Vec<ListEntry>, crate::api::ApiError>,
     ) -> Vec<Effect> {
         let tab = &mut self.tabs[source.index()];
-        if tab.list_refresh == Some(req) {
+        if let Some(refresh) = tab.list_refresh.filter(|r| r.req == req) {
             tab.list_refresh = None;
-            // A refresh that failed leaves the list as it was (the status bar says why).
-            if let Ok(entries) = result {
-                let terms = &self.terms;
-                tab.list
-                    .refresh_entries_with(entries, &|t| resolve_term(terms, t));
+            // A refresh that failed leaves the list (and its badge) as it was.
+            match result {
+                Ok(entries) => {
+                    let terms = &self.terms;
+                    tab.list
+                        .refresh_entries_with(entries, &|t| resolve_term(terms, t));
+                    tab.list_origin = refresh.origin;
+                }
+                Err(err) => self.notice = Some(format!("{}: {err}", source.api_name())),
             }
             return vec![];
         }

@@ -26,9 +26,18 @@ pub struct Tab {
     /// Where the list came from.
     pub list_origin: Option<Origin>,
     /// A refresh of the loaded list under way (the old entries stay shown meanwhile).
-    pub list_refresh: Option<RequestId>,
+    pub list_refresh: Option<ListRefresh>,
     /// What is known about the source's server, for the status bar.
     pub reach: Reach,
+}
+
+/// A fresh copy of a shown list, on its way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListRefresh {
+    /// The request.
+    pub req: RequestId,
+    /// Where its answer came from, if not the network.
+    pub origin: Option<Origin>,
 }
 
 impl Tab {

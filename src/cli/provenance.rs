@@ -2,6 +2,8 @@
 //! script never takes an out-of-date or abridged body for a live one (stdout stays data only).
 
 use crate::api::Fetched;
+#[cfg(test)]
+use crate::api::origin::Cause;
 use crate::api::origin::{Origin, ago};
 use crate::sanitize;
 
@@ -10,15 +12,16 @@ use crate::sanitize;
 pub fn note(origin: Origin, offline: bool) -> Option<String> {
     match origin {
         Origin::Network | Origin::Cache { .. } => None,
-        Origin::Stale { age } if offline => Some(format!(
+        Origin::Stale { age, .. } if offline => Some(format!(
             "offline: answered from the cache, fetched {} (may be out of date)",
             ago(age)
         )),
-        Origin::Stale { age } => Some(format!(
-            "the network failed: answered from the cache, fetched {} (may be out of date)",
+        Origin::Stale { age, cause } => Some(format!(
+            "the network failed ({}): answered from the cache, fetched {} (may be out of date)",
+            cause.describe(),
             ago(age)
         )),
-        Origin::Snapshot => Some(
+        Origin::Snapshot { .. } => Some(
             "offline: answered from the bundled snapshot, which is abridged (only the fields \
              apidex shows; links point at the live API)"
                 .to_owned(),
@@ -68,6 +71,7 @@ mod tests {
         let stale = note(
             Origin::Stale {
                 age: Duration::from_secs(3 * 3600),
+                cause: Cause::Unreachable,
             },
             false,
         )
@@ -76,7 +80,13 @@ mod tests {
             stale.contains("network failed") && stale.contains("3 h ago"),
             "{stale}"
         );
-        let snapshot = note(Origin::Snapshot, true).unwrap_or_default();
+        let snapshot = note(
+            Origin::Snapshot {
+                cause: Cause::Offline,
+            },
+            true,
+        )
+        .unwrap_or_default();
         assert!(snapshot.contains("abridged"), "{snapshot}");
     }
 }

@@ -11,7 +11,7 @@ use super::Http;
 use super::transfer::{Failure, Fetched};
 use crate::api::ApiError;
 use crate::api::connectivity::{self, Reach};
-use crate::api::origin::Origin;
+use crate::api::origin::{Cause, Origin};
 use crate::api::retry::{self, backoff};
 use crate::store::responses::CachedResponse;
 
@@ -137,10 +137,12 @@ impl Http {
         now: SystemTime,
         err: ApiError,
     ) -> Result<Option<Answer>, ApiError> {
+        let cause = Cause::of(&err);
         if let Some(entry) = cached {
             return Ok(Some(Answer {
                 origin: Origin::Stale {
                     age: entry.age(now),
+                    cause,
                 },
                 body: entry.body,
                 keep: None,
@@ -149,7 +151,7 @@ impl Http {
         if let Some(body) = self.fallback.as_ref().and_then(|f| f.body(url)) {
             return Ok(Some(Answer {
                 body,
-                origin: Origin::Snapshot,
+                origin: Origin::Snapshot { cause },
                 keep: None,
             }));
         }

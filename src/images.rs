@@ -48,13 +48,40 @@ impl PartialEq for Picture {
 /// # Errors
 /// A message naming why the bytes are not a picture we can show.
 pub fn decode(bytes: &[u8], picker: &Picker, pixel_art: bool) -> Result<Picture, String> {
-    let image = image::load_from_memory(bytes).map_err(|err| format!("not a picture: {err}"))?;
+    let image = decode_bounded(bytes)?;
     let image = shrink(image);
     let size = (image.width(), image.height());
     Ok(Picture {
         protocol: Arc::new(Mutex::new(picker.new_resize_protocol(image))),
         size,
         pixel_art,
+    })
+}
+
+/// Pictures wider or taller than this many pixels are refused before they are decoded: a few
+/// hundred kilobytes of PNG can declare a picture that takes gigabytes once decoded.
+pub const MAX_DECODED_SIDE: u32 = 4096;
+/// What decoding one picture may allocate at most (4096 × 4096 RGBA is 64 MiB).
+pub const MAX_DECODE_ALLOC: u64 = 80 * 1024 * 1024;
+
+/// Decodes `bytes` within [`MAX_DECODED_SIDE`] and [`MAX_DECODE_ALLOC`].
+///
+/// # Errors
+/// A message: not a picture, or too large to show.
+pub fn decode_bounded(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|err| format!("not a picture: {err}"))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    reader.limits(limits);
+    reader.decode().map_err(|err| match err {
+        image::ImageError::Limits(_) => format!(
+            "picture too large to show (over {MAX_DECODED_SIDE}×{MAX_DECODED_SIDE} pixels)"
+        ),
+        other => format!("not a picture: {other}"),
     })
 }
 
@@ -81,4 +108,35 @@ pub fn render(frame: &mut Frame, picture: &Picture, area: Rect) {
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
     frame.render_stateful_widget(widget, area, &mut *protocol);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = DynamicImage::new_rgba8(width, height);
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        image
+            .write_to(&mut bytes, image::ImageFormat::Png)
+            .unwrap_or_else(|e| panic!("encoding a test PNG: {e}"));
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn a_small_file_declaring_a_huge_picture_is_refused_before_decoding() {
+        // A few hundred bytes declaring a picture wider than the cap: refused from its header,
+        // as one declaring 20 000 × 20 000 (1.6 GB decoded) would be.
+        let bytes = png(MAX_DECODED_SIDE + 1, 1);
+        assert!(bytes.len() < 2_000, "{} bytes", bytes.len());
+        let err = decode_bounded(&bytes).map(|_| ()).unwrap_err();
+        assert!(err.contains("too large"), "{err}");
+        assert!(decode_bounded(&png(40, 30)).is_ok());
+        assert!(
+            decode_bounded(b"<html>not found</html>")
+                .map(|_| ())
+                .unwrap_err()
+                .starts_with("not a picture")
+        );
+    }
 }

@@ -99,6 +99,9 @@ pub enum Msg {
     Resize,
     /// Advance the loading spinner (sent only while something is loading).
     Tick,
+    /// Typing in the search box goes on from the end of the query instead of replacing it
+    /// (End, Home, ←, →, Ctrl-A or Ctrl-E right after `/`).
+    SearchEdit,
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -204,6 +207,11 @@ pub enum Msg {
         /// Pokémon names, or why not.
         result: Result<Option<Vec<String>>, ApiError>,
     },
+    /// A notice's time is up ([`Effect::ExpireNotice`]): it goes, unless a newer one replaced it.
+    NoticeExpired {
+        /// The notice, as numbered when it was shown.
+        id: u64,
+    },
     /// One Pokémon of the compare view arrived.
     CardLoaded {
         /// The comparison's request.
@@ -245,6 +253,7 @@ impl Msg {
                 | Self::BookmarkToggled { .. }
                 | Self::SearchesLoaded(_)
                 | Self::Exported(_)
+                | Self::NoticeExpired { .. }
         )
     }
 }
@@ -341,6 +350,13 @@ pub enum Effect {
         keys: Vec<ItemKey>,
         /// A name for the file (`pikachu`, `3-pokemon`).
         name: String,
+    },
+    /// Send [`Msg::NoticeExpired`] with `id` once `after` has passed (the notice's lifetime).
+    ExpireNotice {
+        /// The notice's number.
+        id: u64,
+        /// Its lifetime.
+        after: std::time::Duration,
     },
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {

@@ -771,7 +771,11 @@ fn retry_refetches_a_failed_list() {
         req,
         result: Err(api_error("pokemon?limit=100000")),
     });
-    assert!(more.is_empty(), "nothing to select in a failed list");
+    assert!(
+        more.iter()
+            .all(|e| matches!(e, Effect::ExpireNotice { .. })),
+        "nothing to select in a failed list: {more:?}"
+    );
     assert!(matches!(app.tab().list.entries, Loadable::Failed(_)));
     let notice = app.notice.clone().unwrap();
     assert!(notice.starts_with("PokeAPI: HTTP 503"), "{notice}");
@@ -1019,8 +1023,18 @@ fn start_batch(app: &mut App) -> (RequestId, Vec<(usize, ItemKey)>) {
                 req,
                 items,
             },
-        ] => (*req, items.clone()),
-        other => panic!("expected one FetchBatch, got {other:?}"),
+            // The detail pane follows the batch's selected row (the first), not the list's.
+            Effect::FetchDetail { key, .. },
+        ] if *key == items[0].1 => (*req, items.clone()),
+        // …unless the pane has that page already.
+        [
+            Effect::FetchBatch {
+                source: Source::Pokemon,
+                req,
+                items,
+            },
+        ] if app.tab().detail.key.as_ref() == Some(&items[0].1) => (*req, items.clone()),
+        other => panic!("expected a FetchBatch and the first item's page, got {other:?}"),
     }
 }
 
@@ -1036,7 +1050,7 @@ fn confirm_with_marks_starts_a_batch_in_list_order() {
             (2, pokemon("pikachu")),
         ]
     );
-    assert!(app.tab().list.marks.is_empty(), "marks are consumed");
+    assert_eq!(app.tab().list.marks.len(), 3, "the marks stay");
     assert_eq!(app.focus, Focus::List);
     let batch = app.tab().batch.as_ref().unwrap();
     let labels: Vec<&str> = batch.items.iter().map(|i| i.label.as_str()).collect();
@@ -1244,12 +1258,15 @@ fn batch_view_moves_opens_items_and_closes_with_esc() {
     start_batch(&mut app);
     let list_row = selected_row(&app);
 
-    // Marks are ignored while the batch view is open.
+    // Marks are left alone while the batch view is open.
     assert!(app.update(Msg::ToggleMark).is_empty());
     assert!(app.update(Msg::MarkAll).is_empty());
-    assert!(app.tab().list.marks.is_empty());
+    assert_eq!(app.tab().list.marks.len(), 3);
 
-    assert!(app.update(Msg::Move(1)).is_empty(), "no fetch while moving");
+    // The detail pane follows the batch's selection, debounced like the list's.
+    let fetch = detail_fetch(&app.update(Msg::Move(1)));
+    assert_eq!(fetch.key, pokemon("squirtle"));
+    assert!(fetch.debounce);
     assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(1));
     app.update(Msg::Move(10));
     assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(2));
@@ -1261,18 +1278,27 @@ fn batch_view_moves_opens_items_and_closes_with_esc() {
     assert!(!fetch.debounce);
     assert_eq!(app.focus, Focus::Detail);
 
-    // Esc leaves the detail, then closes the batch.
+    // Esc leaves the detail, then closes the batch: the pane follows the list again.
     assert!(app.update(Msg::Back).is_empty());
     assert_eq!(app.focus, Focus::List);
     assert!(app.tab().batch.is_some());
     let effects = app.update(Msg::Back);
     assert_eq!(
-        effects,
-        [Effect::CancelBatch {
+        effects[0],
+        Effect::CancelBatch {
             source: Source::Pokemon
-        }]
+        }
+    );
+    assert_eq!(
+        detail_fetch(&effects[1..]).key,
+        pokemon("raichu"),
+        "{effects:?}"
     );
     assert!(app.tab().batch.is_none());
+    // The marks survive closing the batch; a second Esc clears them.
+    assert_eq!(app.tab().list.marks.len(), 3);
+    assert!(app.update(Msg::Back).is_empty());
+    assert!(app.tab().list.marks.is_empty());
     assert!(app.update(Msg::Back).is_empty(), "nothing left to close");
 }
 

@@ -145,6 +145,10 @@ impl App {
                 self.exported(result);
                 vec![]
             }
+            Msg::NoticeExpired { id } => {
+                self.notice_expired(id);
+                vec![]
+            }
             Msg::BatchItemStarted { source, req, index } => {
                 if let Some(item) = self.batch_item(source, req, index)
                     && item.status == BatchStatus::Queued
@@ -290,6 +294,11 @@ impl App {
         let terms = &self.terms;
         let list = &mut self.tabs[Source::Pokemon.index()].list;
         let changed = list.refresh(&|t| resolve_term(terms, t));
+        // An Enter that waited for the term opens the best match now.
+        let opened = self.open_if_waiting(Source::Pokemon);
+        if !opened.is_empty() {
+            return opened;
+        }
         if changed && self.active == Source::Pokemon {
             return self.fetch_selected(true);
         }

@@ -16,7 +16,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled("press / to search", theme.dim()));
     } else {
         // What was typed (or pasted) may hold controls: shown escaped, like API text.
-        spans.push(Span::raw(crate::sanitize::line(&list.query).into_owned()));
+        let query = crate::sanitize::line(&list.query).into_owned();
+        // Selected (right after `/`): typing replaces it.
+        if typing && list.query_selected {
+            spans.push(Span::styled(query, theme.selected_link()));
+        } else {
+            spans.push(Span::raw(query));
+        }
         if typing {
             spans.push(Span::styled("▏", theme.border(true)));
         }

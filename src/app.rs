@@ -244,7 +244,7 @@ impl App {
         // it no longer shows are dropped).
         effects.extend(self.sync_images());
         effects.extend(self.sync_type_chart());
-        effects.extend(self.sync_notice(notices));
+        effects.extend(self.sync_notice(&notices));
         effects
     }
 

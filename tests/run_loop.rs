@@ -424,6 +424,11 @@ async fn offline_with_nothing_cached_the_browser_opens_on_the_bundled_snapshot()
     .await;
 }
 
+/// A fetch with a bug in it.
+fn buggy_fetch() -> Msg {
+    panic!("deliberate test panic")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_task_that_panics_turns_its_pane_into_an_error_and_the_app_goes_on() {
     let server = fixture_server().await;
@@ -437,12 +442,7 @@ async fn a_task_that_panics_turns_its_pane_into_an_error_and_the_app_goes_on() {
                     ..
                 }
             ) {
-                runner.spawn_for(&effect, async {
-                    if true {
-                        panic!("deliberate test panic");
-                    }
-                    Msg::Resize
-                });
+                runner.spawn_for(&effect, async { buggy_fetch() });
             } else {
                 runner.run(effect);
             }

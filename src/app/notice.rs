@@ -16,7 +16,7 @@ pub const INFO_LIFETIME: Duration = Duration::from_secs(5);
 impl App {
     /// After an update: a notice that appeared or changed replaces the other kind and is given
     /// its lifetime. `before` is (notice, info) as they were before the update.
-    pub(super) fn sync_notice(&mut self, before: (Option<String>, Option<String>)) -> Vec<Effect> {
+    pub(super) fn sync_notice(&mut self, before: &(Option<String>, Option<String>)) -> Vec<Effect> {
         // A notice set before the first update (a bad config file at start-up) is new too.
         let first = self.notice_id == 0;
         let error = self.notice.is_some() && (first || self.notice != before.0);

@@ -163,20 +163,7 @@ impl App {
                 index,
                 result,
             } => {
-                let mut failure = None;
-                if let Some(item) = self.batch_item(source, req, index) {
-                    item.status = match result {
-                        Ok(Some(summary)) => BatchStatus::Done(summary),
-                        Ok(None) => BatchStatus::NotFound,
-                        Err(err) => {
-                            failure = Some(format!("{}: {err}", item.label));
-                            BatchStatus::Failed(err)
-                        }
-                    };
-                }
-                if failure.is_some() {
-                    self.notice = failure;
-                }
+                self.batch_item_loaded(source, req, index, result);
                 vec![]
             }
             Msg::Served {
@@ -303,6 +290,29 @@ impl App {
             return self.fetch_selected(true);
         }
         vec![]
+    }
+
+    fn batch_item_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        index: usize,
+        result: Result<Option<String>, crate::api::ApiError>,
+    ) {
+        let mut failure = None;
+        if let Some(item) = self.batch_item(source, req, index) {
+            item.status = match result {
+                Ok(Some(summary)) => BatchStatus::Done(summary),
+                Ok(None) => BatchStatus::NotFound,
+                Err(err) => {
+                    failure = Some(format!("{}: {err}", item.label));
+                    BatchStatus::Failed(err)
+                }
+            };
+        }
+        if failure.is_some() {
+            self.notice = failure;
+        }
     }
 
     fn batch_item(

@@ -121,12 +121,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_panic_becomes_its_message() {
-        let caught = catching(async {
-            if true {
-                panic!("boom {}", 7);
-            }
-        })
-        .await;
+        fn explode(n: u8) -> u8 {
+            panic!("boom {n}")
+        }
+        let caught = catching(async { explode(7) }).await;
         assert_eq!(caught, Err("boom 7".to_owned()));
         assert_eq!(catching(async { 3 }).await, Ok(3));
         assert_eq!(

@@ -34,7 +34,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             theme.dim(),
         ));
     }
-    if typing && !list.query.is_empty() && list.shown.is_empty() {
+    // While a term loads there are no matches yet, but Enter will not fetch the text.
+    if typing && !list.query.is_empty() && list.shown.is_empty() && list.pending_term.is_none() {
         spans.push(Span::styled("   Enter fetches it", theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);

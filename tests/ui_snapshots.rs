@@ -858,6 +858,27 @@ fn the_selected_rows_id_stays_readable() {
     // Other rows keep their dim ids.
     let (x, y) = find_in(buffer, app.areas.list, "#24 arbok").unwrap();
     assert_eq!(buffer[(x, y)].fg, Color::DarkGray);
+
+    // So does the batch view's selected row: "queued" is readable on the selection.
+    app.update(Msg::ToggleMark);
+    app.update(Msg::ToggleMark);
+    app.update(Msg::Confirm);
+    let terminal = draw(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find_in(buffer, app.areas.list, "queued").unwrap();
+    assert_eq!(
+        buffer[(x, y)].bg,
+        Color::DarkGray,
+        "the first row is selected"
+    );
+    assert_ne!(buffer[(x, y)].fg, Color::DarkGray);
+    let below = Rect {
+        y: y + 1,
+        height: app.areas.list.bottom() - (y + 1),
+        ..app.areas.list
+    };
+    let (x, y) = find_in(buffer, below, "queued").unwrap();
+    assert_eq!(buffer[(x, y)].fg, Color::DarkGray, "the next row stays dim");
 }
 
 #[test]

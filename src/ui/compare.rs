@@ -47,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let Some(compare) = app.compare.as_mut() else {
         return;
     };
+    compare.scroll.snap = sprite_rows;
     compare.scroll.fit(content, body.height);
     let scroll = compare.scroll;
     let mut block = block;

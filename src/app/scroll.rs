@@ -11,21 +11,12 @@ pub struct Scroll {
     pub visible: u16,
     /// The largest useful offset, as last drawn (content height minus what is shown).
     pub max: u16,
-    /// Rows at the top that scroll as one (the compare view's sprites, which cannot be drawn
-    /// in part): scrolling down from the top skips them, scrolling up into them goes to the top.
-    pub snap: u16,
 }
 
 impl Scroll {
     /// Scrolls by `delta` rows (negative is up), within what the last draw allowed.
     pub fn by(&mut self, delta: isize) {
-        let mut offset = i64::from(self.offset).saturating_add(delta as i64);
-        let snap = i64::from(self.snap);
-        if delta > 0 && self.offset < self.snap {
-            offset = offset.max(snap);
-        } else if delta < 0 && offset < snap {
-            offset = 0;
-        }
+        let offset = i64::from(self.offset).saturating_add(delta as i64);
         self.offset = u16::try_from(offset.clamp(0, i64::from(self.max))).unwrap_or(0);
     }
 
@@ -84,22 +75,5 @@ mod tests {
         assert_eq!(scroll.offset, 15, "a shorter content clamps the offset");
         scroll.by(-100);
         assert_eq!(scroll.offset, 0);
-    }
-
-    #[test]
-    fn rows_that_snap_scroll_as_one() {
-        let mut scroll = Scroll {
-            snap: 8,
-            ..Scroll::default()
-        };
-        scroll.fit(30, 10);
-        scroll.by(1);
-        assert_eq!(scroll.offset, 8, "down from the top skips the block");
-        scroll.by(1);
-        assert_eq!(scroll.offset, 9);
-        scroll.by(-1);
-        assert_eq!(scroll.offset, 8);
-        scroll.by(-1);
-        assert_eq!(scroll.offset, 0, "up into the block goes to the top");
     }
 }

@@ -37,17 +37,36 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let inner = block.inner(area);
     let [header, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let sprite_rows = if app.images_enabled { SPRITE_HEIGHT } else { 0 };
+    // Sprites only when wholly in sight: a terminal graphics protocol cannot draw part of a
+    // picture, it would spill over what is below.
+    let sprite_rows = if app.images_enabled && body.height >= SPRITE_HEIGHT {
+        SPRITE_HEIGHT
+    } else {
+        0
+    };
     // Everything under the names, drawn off screen first: then any rows of it can be shown.
     let text = match &app.compare {
         Some(compare) => render_body(app, compare, body.width),
         None => return,
     };
-    let content = usize::from(sprite_rows) + usize::from(text.area.height);
+    // The sprites scroll away as one row: offset 0 shows them above the text, offset n ≥ 1
+    // shows the text from its row n - 1.
+    let text_rows = usize::from(text.area.height);
+    let height = usize::from(body.height);
+    let content = if sprite_rows > 0 {
+        let max = text_rows.saturating_sub(height) + 1;
+        let max = if text_rows + usize::from(sprite_rows) > height {
+            max
+        } else {
+            0
+        };
+        max + height
+    } else {
+        text_rows
+    };
     let Some(compare) = app.compare.as_mut() else {
         return;
     };
-    compare.scroll.snap = sprite_rows;
     compare.scroll.fit(content, body.height);
     let scroll = compare.scroll;
     let mut block = block;
@@ -63,9 +82,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let cards: Vec<Option<&PokemonCard>> = compare.cards.iter().map(|(_, c)| c.loaded()).collect();
     render_names(frame, app, compare, header);
 
-    // Sprites only when wholly in sight: a terminal graphics protocol cannot draw half a
-    // picture, it would spill over what is below.
-    if sprite_rows > 0 && scroll.offset == 0 && body.height >= sprite_rows {
+    if sprite_rows > 0 && scroll.offset == 0 {
         let sprites = Rect {
             height: sprite_rows,
             ..body
@@ -76,14 +93,13 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             }
         }
     }
+    let (top, first) = match (sprite_rows, scroll.offset) {
+        (0, offset) => (0, offset),
+        (rows, 0) => (rows, 0),
+        (_, offset) => (0, offset - 1),
+    };
     let buffer = frame.buffer_mut();
-    for row in 0..body.height {
-        let Some(source_row) = (scroll.offset + row).checked_sub(sprite_rows) else {
-            continue;
-        };
-        if source_row >= text.area.height {
-            break;
-        }
+    for (row, source_row) in (top..body.height).zip(first..text.area.height) {
         for x in 0..body.width.min(text.area.width) {
             buffer[(body.x + x, body.y + row)] = text[(x, source_row)].clone();
         }

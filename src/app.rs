@@ -4,15 +4,21 @@
 //! awaiting and no clock reads: it returns [`Effect`]s for the loop to carry out. That makes every
 //! behaviour testable by feeding messages and looking at state and effects.
 
+mod batch;
 pub mod cache;
 pub mod compare;
+mod intents;
 pub mod list;
 pub mod loadable;
+mod mouse;
 mod navigation;
+pub mod notice;
 pub mod pictures;
 mod reach;
 mod results;
 pub mod saved;
+pub mod scroll;
+mod search;
 pub mod source;
 pub mod suggest;
 pub mod tab;
@@ -28,8 +34,9 @@ use self::list::TermState;
 use self::loadable::{Loadable, RequestId};
 use self::pictures::ImageStore;
 use self::saved::{Saved, SavedKind};
+use self::scroll::Scroll;
 use self::source::{ItemKey, Source};
-use self::tab::{Batch, BatchItem, BatchStatus, Tab};
+use self::tab::{Batch, BatchStatus, Tab};
 use self::terms::Term;
 use crate::matchups::TypeChart;
 use crate::msg::{Effect, Msg};
@@ -85,7 +92,10 @@ pub struct App {
     pub focus: Focus,
     /// Whether the key-binding overlay is open.
     pub help: bool,
-    /// The last error, in one line, for the status bar.
+    /// How far the key-binding overlay is scrolled.
+    pub help_scroll: Scroll,
+    /// The last error, in one line, for the status bar. It lasts a few seconds; a newer
+    /// notice (or `info`) replaces it ([`notice`]).
     pub notice: Option<String>,
     /// Spinner frame, advanced by ticks while loading.
     pub spinner: usize,
@@ -118,6 +128,7 @@ pub struct App {
     pub theme: crate::ui::theme::Theme,
     quit: bool,
     next_req: u64,
+    notice_id: u64,
 }
 
 /// How many "did you mean" names a not-found pane offers.
@@ -131,6 +142,7 @@ impl App {
             active: Source::Pokemon,
             focus: Focus::List,
             help: false,
+            help_scroll: Scroll::default(),
             notice: None,
             spinner: 0,
             hosts,
@@ -148,6 +160,7 @@ impl App {
             theme: crate::ui::theme::Theme::default(),
             quit: false,
             next_req: 0,
+            notice_id: 0,
         };
         let effects = Source::ALL.iter().map(|&s| app.load_list(s)).collect();
         (app, effects)
@@ -227,11 +240,13 @@ impl App {
 
     /// Applies one message and returns what to do about it.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let notices = (self.notice.clone(), self.info.clone());
         let mut effects = self.apply(msg);
         // Whatever changed, the pictures and data the screen now shows are asked for (and those
         // it no longer shows are dropped).
         effects.extend(self.sync_images());
         effects.extend(self.sync_type_chart());
+        effects.extend(self.sync_notice(&notices));
         effects
     }
 
@@ -251,6 +266,9 @@ impl App {
     }
 
     fn apply(&mut self, msg: Msg) -> Vec<Effect> {
+        if self.scroll_view(&msg) {
+            return vec![];
+        }
         // The bookmarks/history view takes the movement keys while it is open.
         if self.saved.view.is_some() && !self.help {
             match msg {
@@ -277,6 +295,7 @@ impl App {
             }
             Msg::ToggleHelp => {
                 self.help = !self.help;
+                self.help_scroll.offset = 0;
                 vec![]
             }
             Msg::Resize => vec![],
@@ -324,14 +343,10 @@ impl App {
                 }
                 vec![]
             }
-            Msg::FocusSearch => {
-                self.focus = Focus::Search;
-                vec![]
-            }
-            Msg::SearchInput(c) => self.edit_query(|q| q.push(c)),
-            Msg::SearchBackspace => self.edit_query(|q| {
-                q.pop();
-            }),
+            Msg::FocusSearch => self.focus_search(),
+            Msg::SearchInput(c) => self.search_input(c),
+            Msg::SearchBackspace => self.search_backspace(),
+            Msg::SearchEdit => self.search_edit(),
             Msg::SearchClear => self.edit_query(String::clear),
             Msg::Confirm => self.confirm(),
             Msg::Back => self.back(),
@@ -370,6 +385,11 @@ impl App {
     }
 
     fn switch_tab(&mut self, source: Source) -> Vec<Effect> {
+        // A notice is about what the user was doing here: it does not follow them.
+        if source != self.active {
+            self.notice = None;
+            self.info = None;
+        }
         self.active = source;
         if self.focus == Focus::Search {
             self.focus = Focus::List;
@@ -407,13 +427,8 @@ impl App {
             detail.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
             return vec![];
         }
-        if let Some(batch) = &mut self.tab_mut().batch {
-            let last = batch.items.len().saturating_sub(1);
-            let current = batch.state.selected().unwrap_or(0);
-            batch
-                .state
-                .select(Some(current.saturating_add_signed(delta).min(last)));
-            return vec![];
+        if self.tab().batch.is_some() {
+            return self.move_in_batch(delta);
         }
         if self.tab_mut().list.move_by(delta) {
             return self.fetch_selected(true);
@@ -431,39 +446,6 @@ impl App {
         self.scroll_or_move(direction.signum() * isize::try_from(rows.max(1)).unwrap_or(1))
     }
 
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
-        self.focus = Focus::Search;
-        let list = &mut self.tabs[self.active.index()].list;
-        let mut query = list.query.clone();
-        edit(&mut query);
-        // Nothing changed (Esc or Backspace on an empty search): keep the selection where it is.
-        if query == list.query {
-            return vec![];
-        }
-        // Cap absurd pastes: nobody searches with more than a line of text.
-        if query.chars().count() > 200 {
-            return vec![];
-        }
-        let terms = &self.terms;
-        let changed = list.set_query_with(query, &|t| resolve_term(terms, t));
-        // Terms never seen before need their member lists.
-        let missing: Vec<Term> = list
-            .remote_terms()
-            .into_iter()
-            .filter(|t| !self.terms.contains_key(t))
-            .collect();
-        let mut effects = Vec::new();
-        for term in missing {
-            let req = self.req();
-            self.terms.insert(term.clone(), Loadable::Loading { req });
-            effects.push(Effect::FetchTerm { term, req });
-        }
-        if changed {
-            effects.extend(self.fetch_selected(true));
-        }
-        effects
-    }
-
     /// `n` in the Dogs tab: another random photo of the breed shown.
     fn another_photo(&mut self) -> Vec<Effect> {
         let Some(key @ ItemKey::Breed(_)) = self.tab().detail.key.clone() else {
@@ -474,12 +456,11 @@ impl App {
         self.fetch_detail(key, false)
     }
 
-    /// Fetches the selected entry's detail unless the pane already shows (or awaits) it.
+    /// Fetches the selected entry's (or batch row's) detail unless the pane already shows (or awaits) it.
     fn fetch_selected(&mut self, debounce: bool) -> Vec<Effect> {
-        let Some(entry) = self.tab().list.selected() else {
+        let Some(key) = self.selected_key() else {
             return vec![];
         };
-        let key = entry.key.clone();
         // Choosing from the list starts a new trail: links followed before are forgotten.
         if self.tab().detail.key.as_ref() != Some(&key) {
             let detail = &mut self.tab_mut().detail;
@@ -542,260 +523,6 @@ impl App {
                 _ => None,
             })
             .collect()
-    }
-
-    /// Enter.
-    fn confirm(&mut self) -> Vec<Effect> {
-        match self.focus {
-            Focus::Search => {
-                let query = self.tab().list.query.clone();
-                let mut effects = self.remember_search(&query);
-                effects.extend(self.confirm_search());
-                effects
-            }
-            Focus::List => {
-                if let Some(batch) = &self.tab().batch {
-                    let key = batch
-                        .state
-                        .selected()
-                        .and_then(|i| batch.items.get(i))
-                        .map(|item| item.key.clone());
-                    return match key {
-                        Some(key) => {
-                            self.focus = Focus::Detail;
-                            self.fetch_detail(key, false)
-                        }
-                        None => vec![],
-                    };
-                }
-                if self.tab().list.marks.is_empty() {
-                    self.open_selected()
-                } else {
-                    self.start_batch()
-                }
-            }
-            Focus::Detail => self.open_link(),
-        }
-    }
-
-    /// Enter in the search box: opens the best match, or fetches exactly what was typed.
-    fn confirm_search(&mut self) -> Vec<Effect> {
-        let tab = self.tab();
-        if tab.list.selected().is_some() {
-            return self.open_selected();
-        }
-        // Nothing in the list matches: fetch exactly what was typed.
-        let query = tab.list.query.trim().to_owned();
-        self.focus = Focus::Detail;
-        match self.active.key_for_query(&query) {
-            Some(key) => self.fetch_detail(key, false),
-            None if query.is_empty() => {
-                self.focus = Focus::List;
-                vec![]
-            }
-            None => {
-                let detail = &mut self.tab_mut().detail;
-                detail.key = None;
-                detail.state = Loadable::NotFound {
-                    query,
-                    suggestions: Vec::new(),
-                };
-                vec![]
-            }
-        }
-    }
-
-    /// Shows the selected entry's detail now (no debounce) and gives it focus.
-    fn open_selected(&mut self) -> Vec<Effect> {
-        if self.tab().list.selected().is_none() && self.tab().batch.is_none() {
-            return vec![];
-        }
-        self.focus = Focus::Detail;
-        if self.tab().batch.is_some() {
-            return vec![];
-        }
-        // Enter means now: a debounced fetch of this very entry (started by typing or moving)
-        // is replaced by an immediate one.
-        let debounced = matches!(self.tab().detail.state, Loadable::Loading { .. })
-            && self.tab().detail.key.as_ref() == self.tab().list.selected().map(|e| &e.key);
-        if debounced {
-            self.tab_mut().detail.state = Loadable::Idle;
-        }
-        self.fetch_selected(false)
-    }
-
-    fn start_batch(&mut self) -> Vec<Effect> {
-        let req = self.req();
-        let source = self.active;
-        let list = &mut self.tab_mut().list;
-        let entries = list.all();
-        let items: Vec<BatchItem> = list
-            .marks
-            .iter()
-            .filter_map(|&i| entries.get(i))
-            .map(|entry| BatchItem {
-                key: entry.key.clone(),
-                label: match &entry.tag {
-                    Some(tag) => format!("{tag} {}", entry.title),
-                    None => entry.title.clone(),
-                },
-                req,
-                status: BatchStatus::Queued,
-                retry: None,
-            })
-            .collect();
-        list.marks.clear();
-        let keys = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (i, item.key.clone()))
-            .collect();
-        let mut state = ratatui::widgets::ListState::default();
-        state.select(Some(0));
-        self.tab_mut().batch = Some(Batch { items, state });
-        vec![Effect::FetchBatch {
-            source,
-            req,
-            items: keys,
-        }]
-    }
-
-    /// Esc.
-    fn back(&mut self) -> Vec<Effect> {
-        if self.compare.take().is_some() {
-            return vec![];
-        }
-        match self.focus {
-            Focus::Search => {
-                let effects = self.edit_query(String::clear);
-                self.focus = Focus::List;
-                effects
-            }
-            Focus::Detail => {
-                self.focus = Focus::List;
-                vec![]
-            }
-            Focus::List => {
-                let source = self.active;
-                let tab = self.tab_mut();
-                if tab.batch.take().is_some() {
-                    return vec![Effect::CancelBatch { source }];
-                }
-                if !tab.list.marks.is_empty() {
-                    tab.list.marks.clear();
-                    return vec![];
-                }
-                if !tab.list.query.is_empty() {
-                    let effects = self.edit_query(String::clear);
-                    self.focus = Focus::List;
-                    return effects;
-                }
-                vec![]
-            }
-        }
-    }
-
-    /// `r`: retries what failed where the user is looking.
-    fn retry(&mut self) -> Vec<Effect> {
-        let source = self.active;
-        if self.tab().batch.is_some() {
-            let req = self.req();
-            let mut items = Vec::new();
-            if let Some(batch) = &mut self.tab_mut().batch {
-                for (i, item) in batch.items.iter_mut().enumerate() {
-                    if matches!(item.status, BatchStatus::Failed(_)) {
-                        item.status = BatchStatus::Queued;
-                        item.req = req;
-                        item.retry = None;
-                        items.push((i, item.key.clone()));
-                    }
-                }
-            }
-            // With no failed item in the batch, `r` retries what else failed (the detail).
-            if !items.is_empty() {
-                let batch = Effect::FetchBatch { source, req, items };
-                return vec![Effect::Forced(Box::new(batch))];
-            }
-        }
-        // `r` goes to the network for real: no fresh-cache answer, no skipping a server thought
-        // unreachable. A list that came from the snapshot or a stale copy counts as failed.
-        if let Some(list) = self.refresh_list(source) {
-            return vec![Effect::Forced(Box::new(list))];
-        }
-        let page = self.refresh_detail();
-        if !page.is_empty() {
-            return page
-                .into_iter()
-                .map(|e| Effect::Forced(Box::new(e)))
-                .collect();
-        }
-        // A failed type chart is asked for again by the next update.
-        if matches!(self.type_chart, Loadable::Failed(_)) {
-            self.type_chart = Loadable::Idle;
-        }
-        vec![]
-    }
-
-    fn click(&mut self, x: u16, y: u16) -> Vec<Effect> {
-        let areas = self.areas;
-        let at = ratatui::layout::Position { x, y };
-        if areas.tabs.contains(at) {
-            // Tabs are drawn left to right in equal-ish slots; map by the title widths.
-            let mut left = areas.tabs.x;
-            for source in Source::ALL {
-                let width = u16::try_from(source.title().chars().count() + 5).unwrap_or(u16::MAX);
-                if x < left.saturating_add(width) {
-                    return self.switch_tab(source);
-                }
-                left = left.saturating_add(width);
-            }
-            return vec![];
-        }
-        if areas.list.contains(at) {
-            self.focus = Focus::List;
-            // One row of border above the first item (and in the batch view, the gauge); one of
-            // border below the last. Clicks on those select nothing.
-            let top = areas.list.y + 1 + u16::from(self.tab().batch.is_some());
-            let bottom = areas.list.bottom().saturating_sub(1);
-            if y < top || y >= bottom {
-                return vec![];
-            }
-            let row = usize::from(y - top);
-            let tab = self.tab_mut();
-            if let Some(batch) = &mut tab.batch {
-                let index = batch.state.offset() + row;
-                if index < batch.items.len() {
-                    batch.state.select(Some(index));
-                }
-                return vec![];
-            }
-            let index = tab.list.state.offset() + row;
-            if index < tab.list.shown.len() && tab.list.select(index) {
-                return self.fetch_selected(true);
-            }
-            return vec![];
-        }
-        if areas.detail.contains(at) {
-            self.focus = Focus::Detail;
-        }
-        vec![]
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, delta: isize) -> Vec<Effect> {
-        let at = ratatui::layout::Position { x, y };
-        let focus = self.focus;
-        if self.areas.detail.contains(at) {
-            self.focus = Focus::Detail;
-        } else if self.areas.list.contains(at) {
-            self.focus = Focus::List;
-        } else {
-            return vec![];
-        }
-        // The wheel scrolls, even over a page with links (the keys walk those).
-        let effects = self.scroll_or_move(delta);
-        // Scrolling with the wheel does not steal the keyboard focus.
-        self.focus = focus;
-        effects
     }
 }
 

@@ -78,9 +78,9 @@ pub fn decode_bounded(bytes: &[u8]) -> Result<DynamicImage, String> {
     limits.max_alloc = Some(MAX_DECODE_ALLOC);
     reader.limits(limits);
     reader.decode().map_err(|err| match err {
-        image::ImageError::Limits(_) => format!(
-            "picture too large to show (over {MAX_DECODED_SIDE}×{MAX_DECODED_SIDE} pixels)"
-        ),
+        image::ImageError::Limits(_) => {
+            format!("picture too large to show (over {MAX_DECODED_SIDE}×{MAX_DECODED_SIDE} pixels)")
+        }
         other => format!("not a picture: {other}"),
     })
 }

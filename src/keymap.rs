@@ -184,6 +184,18 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
         if key.code == KeyCode::Backspace && !key.modifiers.contains(KeyModifiers::ALT) {
             return Some(Msg::SearchBackspace);
         }
+        // Moving the cursor keeps a selected query (right after `/`) to edit — unless the
+        // config file gave the key something to do while typing.
+        let bound = app.keymap.action(key).is_some_and(|a| a.applies(true));
+        let moves = matches!(
+            key.code,
+            KeyCode::End | KeyCode::Home | KeyCode::Left | KeyCode::Right
+        ) && key.modifiers.is_empty();
+        let readline =
+            matches!(key.code, KeyCode::Char('a' | 'e')) && key.modifiers == KeyModifiers::CONTROL;
+        if (moves || readline) && !bound {
+            return Some(Msg::SearchEdit);
+        }
     }
     let action = app.keymap.action(key)?;
     action.applies(typing).then(|| action.msg())

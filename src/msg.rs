@@ -100,6 +100,9 @@ pub enum Msg {
     Resize,
     /// Advance the loading spinner (sent only while something is loading).
     Tick,
+    /// Typing in the search box goes on from the end of the query instead of replacing it
+    /// (End, Home, ←, →, Ctrl-A or Ctrl-E right after `/`).
+    SearchEdit,
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -212,6 +215,11 @@ pub enum Msg {
         /// Its server's state.
         reach: Reach,
     },
+    /// A notice's time is up ([`Effect::ExpireNotice`]): it goes, unless a newer one replaced it.
+    NoticeExpired {
+        /// The notice, as numbered when it was shown.
+        id: u64,
+    },
     /// One Pokémon of the compare view arrived.
     CardLoaded {
         /// The comparison's request.
@@ -254,6 +262,7 @@ impl Msg {
                 | Self::BookmarkToggled { .. }
                 | Self::SearchesLoaded(_)
                 | Self::Exported(_)
+                | Self::NoticeExpired { .. }
         )
     }
 }
@@ -354,6 +363,13 @@ pub enum Effect {
     /// Carry out the effect with every request going to the network: no fresh-cache answer and
     /// no skipping a server thought unreachable (`r` retries for real).
     Forced(Box<Effect>),
+    /// Send [`Msg::NoticeExpired`] with `id` once `after` has passed (the notice's lifetime).
+    ExpireNotice {
+        /// The notice's number.
+        id: u64,
+        /// Its lifetime.
+        after: std::time::Duration,
+    },
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

@@ -13,6 +13,7 @@ mod search_bar;
 mod status_bar;
 mod tabs;
 pub mod theme;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -783,7 +783,11 @@ fn retry_refetches_a_failed_list() {
         req,
         result: Err(api_error("pokemon?limit=100000")),
     });
-    assert!(more.is_empty(), "nothing to select in a failed list");
+    assert!(
+        more.iter()
+            .all(|e| matches!(e, Effect::ExpireNotice { .. })),
+        "nothing to select in a failed list: {more:?}"
+    );
     assert!(matches!(app.tab().list.entries, Loadable::Failed(_)));
     let notice = app.notice.clone().unwrap();
     assert!(notice.starts_with("PokeAPI: HTTP 503"), "{notice}");
@@ -1031,8 +1035,18 @@ fn start_batch(app: &mut App) -> (RequestId, Vec<(usize, ItemKey)>) {
                 req,
                 items,
             },
-        ] => (*req, items.clone()),
-        other => panic!("expected one FetchBatch, got {other:?}"),
+            // The detail pane follows the batch's selected row (the first), not the list's.
+            Effect::FetchDetail { key, .. },
+        ] if *key == items[0].1 => (*req, items.clone()),
+        // …unless the pane has that page already.
+        [
+            Effect::FetchBatch {
+                source: Source::Pokemon,
+                req,
+                items,
+            },
+        ] if app.tab().detail.key.as_ref() == Some(&items[0].1) => (*req, items.clone()),
+        other => panic!("expected a FetchBatch and the first item's page, got {other:?}"),
     }
 }
 
@@ -1048,7 +1062,7 @@ fn confirm_with_marks_starts_a_batch_in_list_order() {
             (2, pokemon("pikachu")),
         ]
     );
-    assert!(app.tab().list.marks.is_empty(), "marks are consumed");
+    assert_eq!(app.tab().list.marks.len(), 3, "the marks stay");
     assert_eq!(app.focus, Focus::List);
     let batch = app.tab().batch.as_ref().unwrap();
     let labels: Vec<&str> = batch.items.iter().map(|i| i.label.as_str()).collect();
@@ -1256,12 +1270,15 @@ fn batch_view_moves_opens_items_and_closes_with_esc() {
     start_batch(&mut app);
     let list_row = selected_row(&app);
 
-    // Marks are ignored while the batch view is open.
+    // Marks are left alone while the batch view is open.
     assert!(app.update(Msg::ToggleMark).is_empty());
     assert!(app.update(Msg::MarkAll).is_empty());
-    assert!(app.tab().list.marks.is_empty());
+    assert_eq!(app.tab().list.marks.len(), 3);
 
-    assert!(app.update(Msg::Move(1)).is_empty(), "no fetch while moving");
+    // The detail pane follows the batch's selection, debounced like the list's.
+    let fetch = detail_fetch(&app.update(Msg::Move(1)));
+    assert_eq!(fetch.key, pokemon("squirtle"));
+    assert!(fetch.debounce);
     assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(1));
     app.update(Msg::Move(10));
     assert_eq!(app.tab().batch.as_ref().unwrap().state.selected(), Some(2));
@@ -1273,18 +1290,27 @@ fn batch_view_moves_opens_items_and_closes_with_esc() {
     assert!(!fetch.debounce);
     assert_eq!(app.focus, Focus::Detail);
 
-    // Esc leaves the detail, then closes the batch.
+    // Esc leaves the detail, then closes the batch: the pane follows the list again.
     assert!(app.update(Msg::Back).is_empty());
     assert_eq!(app.focus, Focus::List);
     assert!(app.tab().batch.is_some());
     let effects = app.update(Msg::Back);
     assert_eq!(
-        effects,
-        [Effect::CancelBatch {
+        effects[0],
+        Effect::CancelBatch {
             source: Source::Pokemon
-        }]
+        }
+    );
+    assert_eq!(
+        detail_fetch(&effects[1..]).key,
+        pokemon("raichu"),
+        "{effects:?}"
     );
     assert!(app.tab().batch.is_none());
+    // The marks survive closing the batch; a second Esc clears them.
+    assert_eq!(app.tab().list.marks.len(), 3);
+    assert!(app.update(Msg::Back).is_empty());
+    assert!(app.tab().list.marks.is_empty());
     assert!(app.update(Msg::Back).is_empty(), "nothing left to close");
 }
 
@@ -1824,4 +1850,290 @@ mod keys {
         ));
         assert!(to_msg(&app, &Event::FocusGained).is_none());
     }
+}
+
+// --- promises (issue #10) -----------------------------------------------------------------------
+
+/// The one `ExpireNotice` in `effects`: the notice's number and lifetime.
+fn expiry(effects: &[Effect]) -> (u64, std::time::Duration) {
+    let found: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ExpireNotice { id, after } => Some((*id, *after)),
+            _ => None,
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => *one,
+        other => panic!("expected one ExpireNotice, got {other:?} in {effects:?}"),
+    }
+}
+
+#[test]
+fn a_newer_notice_replaces_an_older_one_and_each_expires() {
+    let (mut app, _) = loaded_app();
+    // `c` with one mark: an error notice.
+    app.update(Msg::ToggleMark);
+    let (first, lifetime) = expiry(&app.update(Msg::Compare));
+    assert!(app.notice.as_deref().unwrap().contains("mark 2 to 6"));
+    assert_eq!(lifetime, apidex::app::notice::ERROR_LIFETIME);
+
+    // `e` then exports the marked item: the success replaces the error at once…
+    let effects = app.update(Msg::Export);
+    assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
+    let (second, lifetime) = expiry(&effects);
+    assert!(app.notice.is_none(), "{:?}", app.notice);
+    assert_eq!(app.info.as_deref(), Some("exporting bulbasaur…"));
+    assert_eq!(lifetime, apidex::app::notice::INFO_LIFETIME);
+    let path = std::path::PathBuf::from("/tmp/exports/apidex-bulbasaur-1.json");
+    let (third, _) = expiry(&app.update(Msg::Exported(Ok(path))));
+    assert_eq!(
+        app.info.as_deref(),
+        Some("exported to /tmp/exports/apidex-bulbasaur-1.json")
+    );
+    assert!(first < second && second < third);
+
+    // …and the older notices' time running out does not take the newest away.
+    app.update(Msg::NoticeExpired { id: first });
+    app.update(Msg::NoticeExpired { id: second });
+    assert!(app.info.is_some());
+    // Its own does.
+    assert!(app.update(Msg::NoticeExpired { id: third }).is_empty());
+    assert!(app.info.is_none() && app.notice.is_none());
+}
+
+#[test]
+fn an_error_notice_does_not_follow_the_user_to_another_tab() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::ToggleMark);
+    app.update(Msg::Compare);
+    assert!(app.notice.is_some());
+    app.update(Msg::NextTab);
+    assert!(app.notice.is_none());
+    // A notice set again (the same words) after a change is new: it gets a lifetime again.
+    app.update(Msg::PrevTab);
+    expiry(&app.update(Msg::Compare));
+}
+
+#[test]
+fn enter_while_a_term_loads_waits_and_opens_the_first_match_when_it_arrives() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let mut effects = Vec::new();
+    for c in "gen:3".chars() {
+        effects.extend(app.update(Msg::SearchInput(c)));
+    }
+    let (term, req) = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::FetchTerm { term, req } => Some((term.clone(), *req)),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(term, apidex::app::terms::Term::Gen(3));
+    // Enter before the members arrive fetches nothing (not `/pokemon/gen%3A3`).
+    let effects = app.update(Msg::Confirm);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::FetchDetail { .. })),
+        "{effects:?}"
+    );
+    assert!(app.tab().list.open_when_ready);
+    assert_eq!(app.focus, Focus::Search);
+
+    let effects = app.update(Msg::TermLoaded {
+        term,
+        req,
+        result: Ok(Some(vec!["treecko".to_owned(), "torchic".to_owned()])),
+    });
+    let fetch = detail_fetch(&effects);
+    assert_eq!(fetch.key, pokemon("treecko"), "the best match, dex order");
+    assert!(!fetch.debounce, "Enter means now");
+    assert_eq!(app.focus, Focus::Detail);
+    assert!(!app.tab().list.open_when_ready);
+}
+
+#[test]
+fn typing_after_an_early_enter_cancels_the_wait() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let mut effects = Vec::new();
+    for c in "gen:3".chars() {
+        effects.extend(app.update(Msg::SearchInput(c)));
+    }
+    app.update(Msg::Confirm);
+    app.update(Msg::SearchBackspace);
+    assert!(!app.tab().list.open_when_ready);
+}
+
+#[test]
+fn slash_selects_a_kept_query_so_typing_replaces_it() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    type_str(&mut app, "char");
+    app.update(Msg::FocusList);
+    assert_eq!(app.tab().list.query, "char");
+
+    // `/` again: the kept query is selected, and the first key replaces it.
+    app.update(Msg::FocusSearch);
+    assert!(app.tab().list.query_selected);
+    app.update(Msg::SearchInput('p'));
+    assert_eq!(app.tab().list.query, "p");
+    assert!(!app.tab().list.query_selected);
+    type_str(&mut app, "ika");
+    assert_eq!(shown_titles(&app, 1), ["pikachu"]);
+
+    // End (SearchEdit) keeps it to edit instead; Backspace on a selection empties it.
+    app.update(Msg::FocusList);
+    app.update(Msg::FocusSearch);
+    app.update(Msg::SearchEdit);
+    app.update(Msg::SearchInput('!'));
+    assert_eq!(app.tab().list.query, "pika!");
+    app.update(Msg::FocusList);
+    app.update(Msg::FocusSearch);
+    app.update(Msg::SearchBackspace);
+    assert_eq!(app.tab().list.query, "");
+}
+
+#[test]
+fn cursor_keys_while_typing_keep_the_query_to_edit() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let (mut app, _) = loaded_app();
+    app.update(Msg::FocusSearch);
+    let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+    for event in [
+        key(KeyCode::End, KeyModifiers::NONE),
+        key(KeyCode::Home, KeyModifiers::NONE),
+        key(KeyCode::Right, KeyModifiers::NONE),
+        key(KeyCode::Char('a'), KeyModifiers::CONTROL),
+        key(KeyCode::Char('e'), KeyModifiers::CONTROL),
+    ] {
+        assert!(
+            matches!(apidex::keymap::to_msg(&app, &event), Some(Msg::SearchEdit)),
+            "{event:?}"
+        );
+    }
+    // Outside the search box, End is still "last".
+    app.update(Msg::FocusList);
+    let end = key(KeyCode::End, KeyModifiers::NONE);
+    assert!(matches!(
+        apidex::keymap::to_msg(&app, &end),
+        Some(Msg::Bottom)
+    ));
+}
+
+#[test]
+fn r_does_not_retry_a_400_but_does_a_503_and_a_429() {
+    let (mut app, fetch) = loaded_app();
+    let bad_request = apidex::api::ApiError::Status {
+        url: "https://pokeapi.co/api/v2/pokemon/bulbasaur".to_owned(),
+        code: 400,
+    };
+    app.update(Msg::DetailLoaded {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key.clone(),
+        result: Err(bad_request.clone()),
+    });
+    assert!(!apidex::app::loadable::worth_retrying(&bad_request));
+    let effects = app.update(Msg::Retry);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::FetchDetail { .. })),
+        "a 400 is the same answer again: {effects:?}"
+    );
+    for code in [408, 429, 500, 503] {
+        let err = apidex::api::ApiError::Status {
+            url: String::new(),
+            code,
+        };
+        assert!(apidex::app::loadable::worth_retrying(&err), "{code}");
+    }
+    for code in [401, 403, 405, 410, 422] {
+        let err = apidex::api::ApiError::Status {
+            url: String::new(),
+            code,
+        };
+        assert!(!apidex::app::loadable::worth_retrying(&err), "{code}");
+    }
+}
+
+#[test]
+fn a_panicked_task_fails_the_pane_that_waited_for_it() {
+    use apidex::event::EffectRunner;
+    let (mut app, fetch) = loaded_app();
+    let effect = Effect::FetchDetail {
+        source: Source::Pokemon,
+        req: fetch.req,
+        key: fetch.key.clone(),
+        sub_breeds: vec![],
+        debounce: false,
+    };
+    for msg in EffectRunner::failure_for(&effect, "index out of bounds") {
+        app.update(msg);
+    }
+    let Loadable::Failed(err) = detail_state(&app) else {
+        panic!("{:?}", detail_state(&app));
+    };
+    assert_eq!(err.to_string(), "internal error: index out of bounds");
+    assert!(!app.is_loading());
+
+    // A batch's items each fail, and nothing is left queued.
+    let (req, items) = start_batch(&mut app);
+    let effect = Effect::FetchBatch {
+        source: Source::Pokemon,
+        req,
+        items,
+    };
+    for msg in EffectRunner::failure_for(&effect, "boom") {
+        app.update(msg);
+    }
+    let batch = app.tab().batch.as_ref().unwrap();
+    assert!(!batch.is_running());
+    assert!(batch.items.iter().all(
+        |i| matches!(&i.status, BatchStatus::Failed(e) if e.to_string() == "internal error: boom")
+    ));
+    // Effects nobody waits for have nothing to report.
+    assert!(
+        EffectRunner::failure_for(
+            &Effect::CancelBatch {
+                source: Source::Pokemon
+            },
+            "x"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn the_help_overlay_scrolls_with_the_movement_keys() {
+    let (mut app, _) = loaded_app();
+    app.update(Msg::ToggleHelp);
+    draw(&mut app, 80, 24);
+    let max = app.help_scroll.max;
+    assert!(max > 0, "the help is taller than 80×24");
+    app.update(Msg::Move(1));
+    assert_eq!(app.help_scroll.offset, 1);
+    app.update(Msg::Bottom);
+    assert_eq!(app.help_scroll.offset, max);
+    app.update(Msg::Move(5));
+    assert_eq!(app.help_scroll.offset, max, "not past the end");
+    app.update(Msg::Page(-1));
+    assert!(app.help_scroll.offset < max);
+    app.update(Msg::Top);
+    assert_eq!(app.help_scroll.offset, 0);
+    app.update(Msg::Wheel {
+        x: 0,
+        y: 0,
+        delta: 3,
+    });
+    assert_eq!(app.help_scroll.offset, 3);
+    // The list underneath did not move.
+    assert_eq!(selected_row(&app), Some(0));
+    // Closed and opened again, it starts at the top.
+    app.update(Msg::ToggleHelp);
+    app.update(Msg::ToggleHelp);
+    assert_eq!(app.help_scroll.offset, 0);
 }

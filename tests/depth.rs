@@ -235,7 +235,12 @@ async fn compare_needs_two_to_six_marks_and_fetches_each_card() {
     let (mut app, clients, _server) = started().await;
     // One mark is not enough.
     app.update(Msg::ToggleMark);
-    assert!(app.update(Msg::Compare).is_empty());
+    // Nothing is fetched; only the notice's expiry is scheduled.
+    let effects = app.update(Msg::Compare);
+    assert!(
+        matches!(&effects[..], [Effect::ExpireNotice { .. }]),
+        "{effects:?}"
+    );
     assert!(app.compare.is_none());
     assert!(
         app.notice

@@ -13,7 +13,8 @@ use apidex::api::{Clients, HttpOptions};
 use apidex::app::source::Source;
 use apidex::app::{App, Hosts};
 use apidex::event::{EffectRunner, run};
-use common::driver::{LIMIT, run_app, run_app_with};
+use apidex::msg::{Effect, Msg};
+use common::driver::{LIMIT, run_app, run_app_starting, run_app_with};
 use common::screen::SharedBackend;
 use common::{Fault, Reply, TestServer, clients, clients_with, fixture_server};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -320,6 +321,137 @@ async fn offline_with_nothing_cached_the_browser_opens_on_the_bundled_snapshot()
         s.key(KeyCode::Char('2'));
         s.wait_for_text("Posts (100)").await;
         s.wait_for_text("Leanne Graham (@Bret)").await;
+    })
+    .await;
+}
+
+/// A fetch with a bug in it.
+fn buggy_fetch() -> Msg {
+    panic!("deliberate test panic")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_task_that_panics_turns_its_pane_into_an_error_and_the_app_goes_on() {
+    let server = fixture_server().await;
+    // The Pokémon list's task panics (a bug); the other lists load as usual.
+    let start = |runner: &mut EffectRunner, effects: Vec<Effect>| {
+        for effect in effects {
+            if matches!(
+                effect,
+                Effect::FetchList {
+                    source: Source::Pokemon,
+                    ..
+                }
+            ) {
+                runner.spawn_for(&effect, async { buggy_fetch() });
+            } else {
+                runner.run(effect);
+            }
+        }
+    };
+    let app = run_app_starting(clients(&server), (100, 30), false, start, |s| async move {
+        s.wait_for_text("internal error: deliberate test panic")
+            .await;
+        // The app goes on: another tab works.
+        s.key(KeyCode::Char('2'));
+        s.wait_for_text("Posts (100)").await;
+    })
+    .await;
+    let pokemon = &app.tabs[Source::Pokemon.index()].list.entries;
+    assert!(
+        matches!(pokemon, apidex::app::loadable::Loadable::Failed(err) if err.to_string() == "internal error: deliberate test panic"),
+        "{pokemon:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_aborted_task_reports_nothing() {
+    let server = fixture_server().await;
+    // A task aborted on purpose (its pane moved on) is not a failure: it reports nothing.
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel();
+    let runner = EffectRunner::new(clients(&server), msg_tx);
+    let effect = Effect::FetchTypeChart {
+        req: apidex::app::loadable::RequestId(1),
+    };
+    let task = runner.spawn_for(&effect, async {
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        Msg::Resize
+    });
+    task.abort();
+    drop(runner);
+    // Every sender is gone once the aborted task is dropped: the channel closes empty.
+    let received = tokio::time::timeout(LIMIT, msg_rx.recv()).await.unwrap();
+    assert!(received.is_none(), "{received:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_notice_expires_when_its_time_is_up() {
+    let server = fixture_server().await;
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel();
+    let mut runner = EffectRunner::new(clients(&server), msg_tx);
+    let (mut app, _) = App::new(Hosts::default());
+    app.update(Msg::ToggleMark);
+    // `c` with nothing marked: an error notice, and its expiry asked for.
+    let effects = app.update(Msg::Compare);
+    assert!(app.notice.is_some());
+    for effect in effects {
+        runner.run(effect);
+    }
+    // Paused time runs ahead to the expiry once nothing else is waiting.
+    let started = tokio::time::Instant::now();
+    let msg = msg_rx.recv().await.unwrap();
+    assert!(matches!(msg, Msg::NoticeExpired { .. }), "{msg:?}");
+    assert_eq!(started.elapsed(), apidex::app::notice::ERROR_LIFETIME);
+    app.update(msg);
+    assert!(app.notice.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn six_pokemon_compared_at_80_by_24_scroll_to_their_team_matchups() {
+    let server = fixture_server().await;
+    common::mount_local_sprites(&server);
+    run_app_with(clients(&server), 80, 24, true, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        // bulbasaur, charmander, squirtle, pikachu, raichu, eevee (rows 0, 3, 6, 24, 25, 132).
+        let mut row = 0;
+        for target in [0, 3, 6, 24, 25, 132] {
+            for _ in row..target {
+                s.key(KeyCode::Char('j'));
+            }
+            s.key(KeyCode::Char(' '));
+            row = target + 1;
+        }
+        s.wait_for_text("6 marked").await;
+        s.key(KeyCode::Char('c'));
+        s.wait_for("six names, apart", |screen| {
+            [
+                "bulbasaur ",
+                "charmander ",
+                "squirtle ",
+                "pikachu ",
+                "raichu ",
+                "eevee ",
+            ]
+            .iter()
+            .all(|name| screen.contains(name))
+                && screen.contains("↓ more")
+                // The cards, sprites and type chart have all arrived (the status bar counts
+                // what is in flight).
+                && !screen.contains("loading")
+        })
+        .await;
+        s.key(KeyCode::PageDown);
+        s.key(KeyCode::End);
+        s.wait_for("the team matchups", |screen| {
+            screen.contains("Team matchups")
+                && screen.contains("nobody resists")
+                && screen.contains("↑ more")
+        })
+        .await;
+        // And back up with k / Home.
+        s.key(KeyCode::Home);
+        s.wait_for("the top again", |screen| !screen.contains("↑ more"))
+            .await;
     })
     .await;
 }

@@ -503,8 +503,9 @@ fn batch_in_progress() {
         app.update(Msg::ToggleMark);
     }
     let effects = app.update(Msg::Confirm);
-    let [Effect::FetchBatch { req, items, .. }] = effects.as_slice() else {
-        panic!("expected one FetchBatch, got {effects:?}");
+    // (And the first item's page: the detail pane follows the batch's selection.)
+    let [Effect::FetchBatch { req, items, .. }, ..] = effects.as_slice() else {
+        panic!("expected a FetchBatch first, got {effects:?}");
     };
     assert_eq!(items.len(), 5);
     let req = *req;
@@ -720,4 +721,200 @@ fn degenerate_sizes_do_not_panic() {
     app.update(Msg::Confirm);
     draw(&mut app, 40, 10);
     draw(&mut app, 80, 10);
+}
+
+// --- views taller than the screen, notices, retry hints (issue #10) -----------------------------
+
+#[test]
+fn help_at_80_by_24_scrolls_to_its_last_binding() {
+    let mut app = pikachu_app();
+    app.update(Msg::ToggleHelp);
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("↓ more"), "{screen}");
+    assert!(
+        !screen.contains("q Ctrl-C"),
+        "the last binding is below: {screen}"
+    );
+    insta::assert_snapshot!("help_80x24_top", terminal.backend());
+
+    app.update(Msg::Bottom);
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("q Ctrl-C") && screen.contains("quit"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("↑ more") && !screen.contains("↓ more"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("help_80x24_bottom", terminal.backend());
+}
+
+/// The compare view's card for the Pokémon fixture `id`, as `apidex::fetch` builds it.
+fn card(id: u32) -> apidex::fetch::PokemonCard {
+    let json: serde_json::Value =
+        serde_json::from_slice(&support::fixture(&format!("pokeapi/pokemon/{id}.json"))).unwrap();
+    apidex::fetch::PokemonCard {
+        id,
+        name: json["name"].as_str().unwrap().to_owned(),
+        types: json["types"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["type"]["name"].as_str().unwrap().to_owned())
+            .collect(),
+        stats: json["stats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let value = u32::try_from(s["base_stat"].as_u64().unwrap()).unwrap();
+                (s["stat"]["name"].as_str().unwrap().to_owned(), value)
+            })
+            .collect(),
+        sprite_url: None,
+        shiny_url: None,
+    }
+}
+
+/// The six Pokémon with fixtures, compared with pictures on, every card and the type chart delivered.
+fn six_compared() -> App {
+    let mut app = loaded_app();
+    // As the binary runs: with room for sprites (the fixtures' cards have no sprite URL, so
+    // the room stays empty).
+    app.images_enabled = true;
+    let ids = [1, 4, 7, 25, 26, 133];
+    for id in ids {
+        app.update(Msg::Top);
+        app.update(Msg::Move(isize::try_from(id).unwrap() - 1));
+        app.update(Msg::ToggleMark);
+    }
+    let effects = app.update(Msg::Compare);
+    let Some(Effect::FetchCards { req, items }) = effects
+        .iter()
+        .find(|e| matches!(e, Effect::FetchCards { .. }))
+    else {
+        panic!("no FetchCards in {effects:?}");
+    };
+    assert_eq!(items.len(), 6);
+    for (index, _) in items {
+        app.update(Msg::CardLoaded {
+            req: *req,
+            index: *index,
+            result: Ok(Some(card(ids[*index]))),
+        });
+    }
+    deliver_type_chart(&mut app);
+    app
+}
+
+#[test]
+fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
+    let mut app = six_compared();
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    // Each name whole and apart from the next.
+    for name in [
+        "bulbasaur ",
+        "charmander ",
+        "squirtle ",
+        "pikachu ",
+        "raichu ",
+        "eevee ",
+    ] {
+        assert!(screen.contains(name), "{name}: {screen}");
+    }
+    assert!(screen.contains("↓ more"), "{screen}");
+    insta::assert_snapshot!("compare_six_80x24_top", terminal.backend());
+
+    app.update(Msg::Page(1));
+    app.update(Msg::Bottom);
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Team matchups"), "{screen}");
+    assert!(screen.contains("weak (2+ members)"), "{screen}");
+    assert!(screen.contains("nobody resists"), "{screen}");
+    assert!(screen.contains("↑ more"), "{screen}");
+    // The names stay on top while the rest scrolls.
+    assert!(
+        row_text(terminal.backend().buffer(), 3).contains("bulbasaur"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("compare_six_80x24_bottom", terminal.backend());
+}
+
+#[test]
+fn the_selected_rows_id_stays_readable() {
+    let mut app = pikachu_app();
+    let terminal = draw(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find_in(buffer, app.areas.list, "#25 pikachu").unwrap();
+    let id = &buffer[(x, y)];
+    assert_eq!(id.bg, Color::DarkGray, "on the selection");
+    assert_ne!(id.fg, id.bg, "not the selection's own colour");
+    assert_ne!(id.fg, Color::DarkGray);
+    // Other rows keep their dim ids.
+    let (x, y) = find_in(buffer, app.areas.list, "#24 arbok").unwrap();
+    assert_eq!(buffer[(x, y)].fg, Color::DarkGray);
+
+    // So does the batch view's selected row: "queued" is readable on the selection.
+    app.update(Msg::ToggleMark);
+    app.update(Msg::ToggleMark);
+    app.update(Msg::Confirm);
+    let terminal = draw(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find_in(buffer, app.areas.list, "queued").unwrap();
+    assert_eq!(
+        buffer[(x, y)].bg,
+        Color::DarkGray,
+        "the first row is selected"
+    );
+    assert_ne!(buffer[(x, y)].fg, Color::DarkGray);
+    let below = Rect {
+        y: y + 1,
+        height: app.areas.list.bottom() - (y + 1),
+        ..app.areas.list
+    };
+    let (x, y) = find_in(buffer, below, "queued").unwrap();
+    assert_eq!(buffer[(x, y)].fg, Color::DarkGray, "the next row stays dim");
+}
+
+#[test]
+fn a_success_shows_after_an_error_notice() {
+    let mut app = pikachu_app();
+    app.update(Msg::ToggleMark);
+    app.update(Msg::Compare);
+    let status = |app: &mut App| {
+        let terminal = draw(app, 100, 30);
+        row_text(terminal.backend().buffer(), 29)
+    };
+    assert!(status(&mut app).contains("✗ mark 2 to 6"));
+    app.update(Msg::Export);
+    app.update(Msg::Exported(Ok("/tmp/apidex-pikachu-1.json".into())));
+    let line = status(&mut app);
+    assert!(
+        line.contains("✓ exported to /tmp/apidex-pikachu-1.json"),
+        "{line}"
+    );
+    assert!(!line.contains('✗'), "{line}");
+}
+
+#[test]
+fn a_400_is_not_offered_a_retry_but_a_503_is() {
+    for (code, offered) in [(400, false), (405, false), (429, true), (503, true)] {
+        let mut app = loaded_app();
+        deliver_detail(
+            &mut app,
+            Err(apidex::api::ApiError::Status {
+                url: "https://pokeapi.co/api/v2/pokemon/bulbasaur".to_owned(),
+                code,
+            }),
+        );
+        let terminal = draw(&mut app, 100, 30);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains(&format!("HTTP {code}")), "{screen}");
+        assert_eq!(screen.contains("r retries"), offered, "{code}: {screen}");
+    }
 }

@@ -81,6 +81,13 @@ pub enum ApiError {
         /// Why it was refused.
         reason: String,
     },
+    /// A bug: the task doing the work panicked. The browser shows it in the pane that waited
+    /// for the work instead of leaving that pane loading for good.
+    #[error("internal error: {message}")]
+    Internal {
+        /// The panic's message.
+        message: String,
+    },
 }
 
 impl ApiError {

@@ -2,6 +2,7 @@
 
 use super::App;
 use super::loadable::{Loadable, RequestId};
+use super::scroll::Scroll;
 use super::source::{ItemKey, Source};
 use crate::fetch::PokemonCard;
 use crate::msg::Effect;
@@ -16,6 +17,8 @@ pub struct Compare {
     pub req: RequestId,
     /// Each Pokémon, in list order, with its card.
     pub cards: Vec<(ItemKey, Loadable<PokemonCard>)>,
+    /// How far the view is scrolled (it is taller than a small terminal).
+    pub scroll: Scroll,
 }
 
 impl Compare {
@@ -55,6 +58,7 @@ impl App {
                 .iter()
                 .map(|k| (k.clone(), Loadable::Loading { req }))
                 .collect(),
+            scroll: Scroll::default(),
         });
         vec![Effect::FetchCards {
             req,

@@ -59,6 +59,10 @@ pub struct ListPane {
     pub terms_enabled: bool,
     /// A term whose member list is still loading: the list waits for it.
     pub pending_term: Option<String>,
+    /// Enter was pressed while a term was loading: the best match opens when it arrives.
+    pub open_when_ready: bool,
+    /// The query is selected (right after `/`): the first key typed replaces it.
+    pub query_selected: bool,
     matcher: Matcher,
 }
 
@@ -74,6 +78,8 @@ impl Default for ListPane {
             filtered_for: String::new(),
             terms_enabled: false,
             pending_term: None,
+            open_when_ready: false,
+            query_selected: false,
             matcher: Matcher::new(Config::DEFAULT),
         }
     }

@@ -49,3 +49,21 @@ impl<T> Loadable<T> {
         }
     }
 }
+
+/// Whether `r` is offered (and does anything) for `err`: the network, a timeout, 408, 429 and
+/// 5xx may go better next time; another 4xx, a refused name or URL, an oversized body or a bug
+/// will not.
+pub fn worth_retrying(err: &ApiError) -> bool {
+    match err {
+        ApiError::Status { code, .. } => !(400..500).contains(code) || matches!(code, 408 | 429),
+        ApiError::InvalidInput { .. }
+        | ApiError::InvalidUrl { .. }
+        | ApiError::TooLarge { .. }
+        | ApiError::Internal { .. } => false,
+        ApiError::Timeout { .. }
+        | ApiError::Connect { .. }
+        | ApiError::Decode { .. }
+        | ApiError::Transport { .. }
+        | ApiError::Offline { .. } => true,
+    }
+}

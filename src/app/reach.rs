@@ -3,7 +3,7 @@
 //! is fetched again — without losing the user's place.
 
 use super::App;
-use super::loadable::Loadable;
+use super::loadable::{Loadable, worth_retrying};
 use super::source::Source;
 use super::tab::ListRefresh;
 use crate::api::connectivity::Reach;
@@ -34,7 +34,7 @@ impl App {
     /// A failed list is loaded as new; a shown one stays on screen until the fresh copy arrives.
     pub(super) fn refresh_list(&mut self, source: Source) -> Option<Effect> {
         let tab = &self.tabs[source.index()];
-        if matches!(tab.list.entries, Loadable::Failed(_)) {
+        if matches!(&tab.list.entries, Loadable::Failed(err) if worth_retrying(err)) {
             return Some(self.load_list(source));
         }
         let offline = tab.list_origin.is_some_and(Origin::is_offline);
@@ -49,7 +49,7 @@ impl App {
     /// Fetches the page shown again if it failed or did not come from the network.
     pub(super) fn refresh_detail(&mut self) -> Vec<Effect> {
         let detail = &self.tab().detail;
-        let failed = matches!(detail.state, Loadable::Failed(_));
+        let failed = matches!(&detail.state, Loadable::Failed(err) if worth_retrying(err));
         let offline = detail.origin.is_some_and(Origin::is_offline);
         let Some(key) = detail.key.clone() else {
             return vec![];

@@ -149,6 +149,10 @@ impl App {
                 self.exported(result);
                 vec![]
             }
+            Msg::NoticeExpired { id } => {
+                self.notice_expired(id);
+                vec![]
+            }
             Msg::BatchItemStarted { source, req, index } => {
                 if let Some(item) = self.batch_item(source, req, index)
                     && item.status == BatchStatus::Queued
@@ -163,20 +167,7 @@ impl App {
                 index,
                 result,
             } => {
-                let mut failure = None;
-                if let Some(item) = self.batch_item(source, req, index) {
-                    item.status = match result {
-                        Ok(Some(summary)) => BatchStatus::Done(summary),
-                        Ok(None) => BatchStatus::NotFound,
-                        Err(err) => {
-                            failure = Some(format!("{}: {err}", item.label));
-                            BatchStatus::Failed(err)
-                        }
-                    };
-                }
-                if failure.is_some() {
-                    self.notice = failure;
-                }
+                self.batch_item_loaded(source, req, index, result);
                 vec![]
             }
             Msg::Served {
@@ -309,10 +300,38 @@ impl App {
         let terms = &self.terms;
         let list = &mut self.tabs[Source::Pokemon.index()].list;
         let changed = list.refresh(&|t| resolve_term(terms, t));
+        // An Enter that waited for the term opens the best match now.
+        let opened = self.open_if_waiting(Source::Pokemon);
+        if !opened.is_empty() {
+            return opened;
+        }
         if changed && self.active == Source::Pokemon {
             return self.fetch_selected(true);
         }
         vec![]
+    }
+
+    fn batch_item_loaded(
+        &mut self,
+        source: Source,
+        req: RequestId,
+        index: usize,
+        result: Result<Option<String>, crate::api::ApiError>,
+    ) {
+        let mut failure = None;
+        if let Some(item) = self.batch_item(source, req, index) {
+            item.status = match result {
+                Ok(Some(summary)) => BatchStatus::Done(summary),
+                Ok(None) => BatchStatus::NotFound,
+                Err(err) => {
+                    failure = Some(format!("{}: {err}", item.label));
+                    BatchStatus::Failed(err)
+                }
+            };
+        }
+        if failure.is_some() {
+            self.notice = failure;
+        }
     }
 
     fn batch_item(

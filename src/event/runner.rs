@@ -1,4 +1,9 @@
-//! The effect runner: spawns a task per fetch; tasks only send messages back.
+//! The effect runner: spawns a task per fetch; tasks only send messages back. Every task is
+//! supervised: one that panics reports the failure its pane waits for (see [`supervise`]).
+
+mod served;
+mod store;
+mod supervise;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -13,14 +18,14 @@ use tokio::task::AbortHandle;
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
-use crate::api::origin::{self, Origin};
 use crate::api::retry::{self, RetryObserver};
 use crate::app::loadable::RequestId;
-use crate::app::saved::SavedKind;
 use crate::app::source::{ItemKey, Source};
 use crate::fetch;
 use crate::msg::{Effect, Msg, RetryTarget};
 use crate::store::Store;
+use served::Served;
+use supervise::{catching, failure_for, internal};
 
 /// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
 /// fetches, closed batches and pictures nobody looks at any more are aborted.
@@ -82,11 +87,13 @@ impl EffectRunner {
     /// Carries out one effect. Must be called inside a tokio runtime.
     pub fn run(&mut self, effect: Effect) {
         let clients = self.clients.clone();
+        // What the task answers if it panics.
+        let answers = effect.clone();
         match effect {
             Effect::FetchList { source, req } => {
                 let observer = self.observer(RetryTarget::List(source), req);
                 let served = Served::new(&self.msg_tx, RetryTarget::List(source), req);
-                self.report(async move {
+                self.spawn_for(&answers, async move {
                     let work = retry::observe(observer, fetch::list(&clients, source));
                     // Boxed: the fetch's state machine is large, and tasks move their futures.
                     let result = served.observe(Box::pin(work)).await;
@@ -98,12 +105,11 @@ impl EffectRunner {
                 });
             }
             Effect::FetchDetail {
-                source,
-                req,
                 key,
                 sub_breeds,
                 debounce,
-            } => self.fetch_detail(source, req, key, sub_breeds, debounce),
+                ..
+            } => self.fetch_detail(&answers, key, sub_breeds, debounce),
             Effect::FetchBatch { source, req, items } => self.fetch_batch(source, req, items),
             Effect::CancelBatch { source } => {
                 for task in self.batches.remove(&source).unwrap_or_default() {
@@ -114,20 +120,20 @@ impl EffectRunner {
                 url,
                 req,
                 pixel_art,
-            } => self.fetch_image(url, req, pixel_art),
+            } => self.fetch_image(&answers, url, req, pixel_art),
             Effect::CancelImage { url } => {
                 if let Some(task) = self.images.remove(&url) {
                     task.abort();
                 }
             }
             Effect::FetchTypeChart { req } => {
-                self.report(async move {
+                self.spawn_for(&answers, async move {
                     let result = fetch::type_chart(&clients).await;
                     Msg::TypeChartLoaded { req, result }
                 });
             }
             Effect::FetchTerm { term, req } => {
-                self.report(async move {
+                self.spawn_for(&answers, async move {
                     let result = fetch::term_members(&clients, &term).await;
                     Msg::TermLoaded { term, req, result }
                 });
@@ -138,7 +144,14 @@ impl EffectRunner {
                 self.run(*effect);
                 self.forcing = false;
             }
-            Effect::Export { keys, name } => self.export(keys, &name),
+            Effect::Export { keys, name } => self.export(&answers, keys, &name),
+            Effect::ExpireNotice { id, after } => {
+                let tx = self.msg_tx.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let _ = tx.send(Msg::NoticeExpired { id });
+                });
+            }
             other => self.store_effect(other),
         }
     }
@@ -147,34 +160,49 @@ impl EffectRunner {
         retry_observer(&self.msg_tx, target, req)
     }
 
-    /// Spawns `work` and sends the message it ends with.
-    fn report(&self, work: impl Future<Output = Msg> + Send + 'static) -> AbortHandle {
+    /// Spawns `work`, the task carrying out `effect`, and sends the message it ends with. If
+    /// `work` panics, whoever waits for `effect` is told instead, with the panic's message
+    /// ([`EffectRunner::failure_for`]); aborting the task reports nothing.
+    pub fn spawn_for(
+        &self,
+        effect: &Effect,
+        work: impl Future<Output = Msg> + Send + 'static,
+    ) -> AbortHandle {
         let tx = self.msg_tx.clone();
-        let forced = self.forcing;
+        let effect = effect.clone();
+        let work = maybe_forced(self.forcing, work);
         tokio::spawn(async move {
-            let msg = if forced {
-                crate::api::connectivity::forced(work).await
-            } else {
-                work.await
+            let msgs = match catching(work).await {
+                Ok(msg) => vec![msg],
+                Err(message) => failure_for(&effect, &message),
             };
-            // Errors the user sees are logged too.
-            if let Some(error) = failure(&msg) {
-                tracing::warn!(%error, "task failed");
+            for msg in msgs {
+                // Errors the user sees are logged too.
+                if let Some(error) = failure(&msg) {
+                    tracing::warn!(%error, "task failed");
+                }
+                // The receiver is gone only when the app is shutting down.
+                let _ = tx.send(msg);
             }
-            // The receiver is gone only when the app is shutting down.
-            let _ = tx.send(msg);
         })
         .abort_handle()
     }
 
+    /// The messages that tell whoever waits for `effect` that its task panicked with `message`.
+    pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
+        failure_for(effect, message)
+    }
+
     fn fetch_detail(
         &mut self,
-        source: Source,
-        req: RequestId,
+        answers: &Effect,
         key: ItemKey,
         sub_breeds: Vec<String>,
         debounce: bool,
     ) {
+        let &Effect::FetchDetail { source, req, .. } = answers else {
+            return;
+        };
         let clients = self.clients.clone();
         let delay = if debounce {
             self.debounce
@@ -183,7 +211,7 @@ impl EffectRunner {
         };
         let observer = self.observer(RetryTarget::Detail(source), req);
         let served = Served::new(&self.msg_tx, RetryTarget::Detail(source), req);
-        let task = self.report(async move {
+        let task = self.spawn_for(answers, async move {
             tokio::time::sleep(delay).await;
             let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
             // Boxed: a page's fetch (several requests) is a large future.
@@ -206,6 +234,7 @@ impl EffectRunner {
         let clients = self.clients.clone();
         let tx = self.msg_tx.clone();
         let concurrency = clients.http.options().concurrency;
+        let mut pending = items.clone();
         let forced = self.forcing;
         let task = tokio::spawn(async move {
             let started = tx.clone();
@@ -217,24 +246,36 @@ impl EffectRunner {
                 // Each item's retries are its own: the observer wraps just this item's fetch.
                 async move {
                     let work = retry::observe(observer, fetch::summary(&clients, &key));
-                    let result = if forced {
-                        crate::api::connectivity::forced(work).await
-                    } else {
-                        work.await
-                    };
+                    // Boxed: a summary fetch is a large future, moved into the stream.
+                    let work = Box::pin(maybe_forced(forced, work));
+                    // An item whose fetch panics fails alone; the others go on.
+                    let result = catching(work)
+                        .await
+                        .unwrap_or_else(|message| Err(internal(&message)));
                     (index, result)
                 }
             });
-            while let Some((_, (index, result))) = results.next().await {
-                if let Err(error) = &result {
-                    tracing::warn!(%error, index, "batch item failed");
+            let reported = catching(async {
+                while let Some((_, (index, result))) = results.next().await {
+                    if let Err(error) = &result {
+                        tracing::warn!(%error, index, "batch item failed");
+                    }
+                    pending.retain(|(i, _)| *i != index);
+                    let _ = tx.send(Msg::BatchItemLoaded {
+                        source,
+                        req,
+                        index,
+                        result,
+                    });
                 }
-                let _ = tx.send(Msg::BatchItemLoaded {
-                    source,
-                    req,
-                    index,
-                    result,
-                });
+            })
+            .await;
+            // The batch itself broke: the items not reported yet fail with it.
+            if let Err(message) = reported {
+                let items = std::mem::take(&mut pending);
+                for msg in failure_for(&Effect::FetchBatch { source, req, items }, &message) {
+                    let _ = tx.send(msg);
+                }
             }
         });
         let tasks = self.batches.entry(source).or_default();
@@ -242,11 +283,11 @@ impl EffectRunner {
         tasks.push(task.abort_handle());
     }
 
-    fn fetch_image(&mut self, url: String, req: RequestId, pixel_art: bool) {
+    fn fetch_image(&mut self, answers: &Effect, url: String, req: RequestId, pixel_art: bool) {
         let clients = self.clients.clone();
         let picker = self.picker.clone();
         let key = url.clone();
-        let task = self.report(async move {
+        let task = self.spawn_for(answers, async move {
             let result = fetch::picture(&clients, &url, picker, pixel_art).await;
             Msg::ImageLoaded { url, req, result }
         });
@@ -256,86 +297,44 @@ impl EffectRunner {
         }
     }
 
-    /// Bookmarks, history and searches: blocking store calls, run off the async workers.
-    fn store_effect(&self, effect: Effect) {
-        let Some(store) = self.store.clone() else {
-            return;
-        };
-        let tx = self.msg_tx.clone();
-        tokio::task::spawn_blocking(move || {
-            let msg = match effect {
-                Effect::LoadSaved { kind } => {
-                    let result = match kind {
-                        SavedKind::Bookmarks => store.bookmarks(),
-                        SavedKind::History => store.history(),
-                    };
-                    Some(Msg::SavedLoaded {
-                        kind,
-                        result: result.map_err(|e| e.to_string()),
-                    })
-                }
-                Effect::LoadSearches => {
-                    Some(Msg::SearchesLoaded(store.searches().unwrap_or_default()))
-                }
-                Effect::ToggleBookmark { item } => Some(Msg::BookmarkToggled {
-                    result: store.toggle_bookmark(&item).map_err(|e| e.to_string()),
-                    key: item.key,
-                }),
-                // Failing to remember a visit or a search is not worth interrupting anyone.
-                Effect::RecordVisit { item } => {
-                    let _ = store.record_visit(&item);
-                    None
-                }
-                Effect::RecordSearch { query } => {
-                    let _ = store.record_search(&query);
-                    None
-                }
-                _ => None,
-            };
-            if let Some(msg) = msg {
-                let _ = tx.send(msg);
-            }
-        });
-    }
-
-    /// Fetches each item's own JSON (from the cache when it is there) and writes them as one
-    /// pretty-printed file, atomically.
-    fn export(&self, keys: Vec<ItemKey>, name: &str) {
-        let clients = self.clients.clone();
-        let file = self.export_dir.join(export_file_name(name));
-        self.report(async move {
-            let mut bodies = Vec::new();
-            for key in &keys {
-                match fetch::raw(&clients, key).await {
-                    Ok(Some(body)) => bodies.push(body),
-                    Ok(None) => return Msg::Exported(Err(format!("{key} not found"))),
-                    Err(err) => return Msg::Exported(Err(format!("{key}: {err}"))),
-                }
-            }
-            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
-            let result = match crate::export::pretty_json(&refs) {
-                Ok(text) => crate::export::write_atomic(&file, text.as_bytes())
-                    .await
-                    .map(|()| file),
-                Err(err) => Err(err),
-            };
-            Msg::Exported(result)
-        });
-    }
-
     fn fetch_cards(&self, req: RequestId, items: Vec<(usize, ItemKey)>) {
         let clients = self.clients.clone();
         let tx = self.msg_tx.clone();
         let concurrency = clients.http.options().concurrency;
+        let mut pending = items.clone();
         tokio::spawn(async move {
             let mut cards = stream_indexed(items, concurrency, move |(index, key)| {
                 let clients = clients.clone();
-                async move { (index, fetch::card(&clients, &key).await) }
+                async move {
+                    let result = catching(fetch::card(&clients, &key))
+                        .await
+                        .unwrap_or_else(|message| Err(internal(&message)));
+                    (index, result)
+                }
             });
-            while let Some((_, (index, result))) = cards.next().await {
-                let _ = tx.send(Msg::CardLoaded { req, index, result });
+            let reported = catching(async {
+                while let Some((_, (index, result))) = cards.next().await {
+                    pending.retain(|(i, _)| *i != index);
+                    let _ = tx.send(Msg::CardLoaded { req, index, result });
+                }
+            })
+            .await;
+            if let Err(message) = reported {
+                let items = std::mem::take(&mut pending);
+                for msg in failure_for(&Effect::FetchCards { req, items }, &message) {
+                    let _ = tx.send(msg);
+                }
             }
         });
+    }
+}
+
+/// `work`, with its requests forced to the network when `forced` (see [`Effect::Forced`]).
+async fn maybe_forced<F: Future>(forced: bool, work: F) -> F::Output {
+    if forced {
+        crate::api::connectivity::forced(work).await
+    } else {
+        work.await
     }
 }
 
@@ -362,60 +361,4 @@ fn retry_observer(tx: &UnboundedSender<Msg>, target: RetryTarget, req: RequestId
             of,
         });
     })
-}
-
-/// Collects where a task's responses came from and reports the most worrying one (as a
-/// [`Msg::Served`], before the task's own result), unless it was simply the network.
-struct Served {
-    tx: UnboundedSender<Msg>,
-    target: RetryTarget,
-    req: RequestId,
-}
-
-impl Served {
-    fn new(tx: &UnboundedSender<Msg>, target: RetryTarget, req: RequestId) -> Self {
-        Self {
-            tx: tx.clone(),
-            target,
-            req,
-        }
-    }
-
-    async fn observe<F: Future>(self, work: F) -> F::Output {
-        let seen = std::sync::Arc::new(std::sync::Mutex::new(None::<Origin>));
-        let record = seen.clone();
-        let observer: origin::OriginObserver = std::sync::Arc::new(move |o: Origin| {
-            let mut worst = record
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            *worst = Some(worst.map_or(o, |w| w.worse(o)));
-        });
-        let output = origin::observe(observer, work).await;
-        let worst = *seen
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(origin) = worst.filter(|o| *o != Origin::Network) {
-            let _ = self.tx.send(Msg::Served {
-                target: self.target,
-                req: self.req,
-                origin,
-            });
-        }
-        output
-    }
-}
-
-/// `apidex-pikachu-1764000000.json`: the name made safe for a file name, and the time.
-fn export_file_name(name: &str) -> String {
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("apidex-{safe}-{}.json", crate::store::unix_now())
 }

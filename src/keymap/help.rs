@@ -118,7 +118,10 @@ pub const HELP: &[HelpRow] = &[
         keys: HelpKeys::Text("mouse"),
         what: "click selects · wheel scrolls",
     },
-    row(&[KeyAction::ToggleHelp], "this help"),
+    row(
+        &[KeyAction::ToggleHelp],
+        "this help (it scrolls like a page)",
+    ),
     row(&[KeyAction::Quit], "quit"),
 ];
 

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, List, ListItem};
 
 use super::status_bar::SPINNER;
+use crate::app::loadable::worth_retrying;
 use crate::app::tab::BatchStatus;
 use crate::app::{App, Focus};
 
@@ -24,6 +25,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .iter()
         .filter(|i| matches!(i.status, BatchStatus::Failed(_)))
         .count();
+    let retryable = batch
+        .items
+        .iter()
+        .any(|i| matches!(&i.status, BatchStatus::Failed(err) if worth_retrying(err)));
     let block = Block::bordered()
         .title(format!(" batch · {finished} of {total} "))
         .border_style(theme.border(focused));
@@ -40,8 +45,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         let ratio = finished as f64 / total as f64;
         ratio
     };
-    let label = if failed > 0 {
+    let label = if failed > 0 && retryable {
         format!("{finished}/{total} · {failed} failed (r retries)")
+    } else if failed > 0 {
+        format!("{finished}/{total} · {failed} failed")
     } else {
         format!("{finished}/{total}")
     };
@@ -53,12 +60,20 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         gauge_area,
     );
 
+    let selected = batch.state.selected();
     let items: Vec<ListItem> = batch
         .items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(i, item)| {
+            // Dim text on the selected row would vanish into the selection's colour.
+            let dim = if selected == Some(i) {
+                theme.on_selection()
+            } else {
+                theme.dim()
+            };
             let (mark, style, text) = match &item.status {
-                BatchStatus::Queued => ("·", theme.dim(), "queued".to_owned()),
+                BatchStatus::Queued => ("·", dim, "queued".to_owned()),
                 BatchStatus::InFlight => (
                     spinner,
                     theme.border(true),
@@ -80,7 +95,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                     if item.status.is_finished() {
                         style
                     } else {
-                        theme.dim()
+                        dim
                     },
                 ),
             ]))

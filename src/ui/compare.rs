@@ -1,17 +1,24 @@
 //! The compare view: marked Pokémon side by side, the best value in each row highlighted, and
 //! what threatens them as a team.
+//!
+//! The names stay on top; everything under them scrolls when it does not fit (six Pokémon at
+//! 80×24 do not), with `↓ more` on the border. Names are shortened and types stacked to fit
+//! narrow columns.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::{self, Theme};
+use super::wrap;
 use crate::app::App;
-use crate::app::loadable::Loadable;
+use crate::app::compare::Compare;
+use crate::app::loadable::{Loadable, worth_retrying};
 use crate::fetch::PokemonCard;
 use crate::sanitize::line;
 
@@ -19,44 +26,139 @@ use crate::sanitize::line;
 const LABEL: u16 = 9;
 /// Rows for sprites.
 const SPRITE_HEIGHT: u16 = 8;
+/// Where the team lines' badges start (after "nobody resists     ").
+const TEAM_INDENT: usize = 19;
 
-/// Draws the comparison over `area`.
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = app.theme;
+/// Draws the comparison over `area`, clamping its scroll to what fits.
+pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+    let block = Block::bordered()
+        .title(" compare · Esc or c closes ")
+        .border_style(app.theme.border(true));
+    let inner = block.inner(area);
+    let [header, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    // Sprites only when wholly in sight: a terminal graphics protocol cannot draw part of a
+    // picture, it would spill over what is below.
+    let sprite_rows = if app.images_enabled && body.height >= SPRITE_HEIGHT {
+        SPRITE_HEIGHT
+    } else {
+        0
+    };
+    // Everything under the names, drawn off screen first: then any rows of it can be shown.
+    let text = match &app.compare {
+        Some(compare) => render_body(app, compare, body.width),
+        None => return,
+    };
+    // The sprites scroll away as one row: offset 0 shows them above the text, offset n ≥ 1
+    // shows the text from its row n - 1.
+    let text_rows = usize::from(text.area.height);
+    let height = usize::from(body.height);
+    let content = if sprite_rows > 0 {
+        let max = text_rows.saturating_sub(height) + 1;
+        let max = if text_rows + usize::from(sprite_rows) > height {
+            max
+        } else {
+            0
+        };
+        max + height
+    } else {
+        text_rows
+    };
+    let Some(compare) = app.compare.as_mut() else {
+        return;
+    };
+    compare.scroll.fit(content, body.height);
+    let scroll = compare.scroll;
+    let mut block = block;
+    if let Some(more) = scroll.indicator() {
+        block = block.title_bottom(
+            Line::styled(format!(" {more} · j k PgDn "), app.theme.heading()).right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
     let Some(compare) = &app.compare else {
         return;
     };
-    let spinner = SPINNER[app.spinner % SPINNER.len()];
-    let block = Block::bordered()
-        .title(" compare · Esc or c closes ")
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-
-    let n = u16::try_from(compare.cards.len()).unwrap_or(1).max(1);
     let cards: Vec<Option<&PokemonCard>> = compare.cards.iter().map(|(_, c)| c.loaded()).collect();
-    let sprite_rows = if app.images_enabled { SPRITE_HEIGHT } else { 0 };
-    let [names_area, sprites_area, table_area, team_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(sprite_rows),
-        Constraint::Length(2 + stat_rows(&cards)),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
+    render_names(frame, app, compare, header);
 
-    let columns = |row: Rect| -> Vec<Rect> {
-        let [_, rest] =
-            Layout::horizontal([Constraint::Length(LABEL), Constraint::Fill(1)]).areas(row);
-        Layout::horizontal(vec![Constraint::Ratio(1, u32::from(n)); usize::from(n)])
-            .split(rest)
-            .to_vec()
+    if sprite_rows > 0 && scroll.offset == 0 {
+        let sprites = Rect {
+            height: sprite_rows,
+            ..body
+        };
+        for (card, cell) in cards.iter().zip(columns(sprites, cards.len())) {
+            if let Some(url) = card.and_then(|c| c.sprite(app.shiny)) {
+                picture::render(frame, &app.theme, app.images.get(url), cell);
+            }
+        }
+    }
+    let (top, first) = match (sprite_rows, scroll.offset) {
+        (0, offset) => (0, offset),
+        (rows, 0) => (rows, 0),
+        (_, offset) => (0, offset - 1),
     };
+    let buffer = frame.buffer_mut();
+    for (row, source_row) in (top..body.height).zip(first..text.area.height) {
+        for x in 0..body.width.min(text.area.width) {
+            buffer[(body.x + x, body.y + row)] = text[(x, source_row)].clone();
+        }
+    }
+}
 
-    for ((key, card), cell) in compare.cards.iter().zip(columns(names_area)) {
+/// The columns of one row, after the labels.
+fn columns(row: Rect, n: usize) -> Vec<Rect> {
+    let n = u32::try_from(n.max(1)).unwrap_or(1);
+    let [_, rest] = Layout::horizontal([Constraint::Length(LABEL), Constraint::Fill(1)]).areas(row);
+    Layout::horizontal(vec![Constraint::Ratio(1, n); n as usize])
+        .split(rest)
+        .to_vec()
+}
+
+/// `#25 pikachu` when every loaded name fits its column so (with a cell to spare before the
+/// next), else names alone, cut short with `…` where even that does not fit.
+fn fit_names(cards: &[(u32, String)], width: usize) -> Vec<String> {
+    let room = width.saturating_sub(1);
+    let with_ids = cards
+        .iter()
+        .all(|(id, name)| format!("#{id} {name}").chars().count() <= room);
+    cards
+        .iter()
+        .map(|(id, name)| {
+            if with_ids {
+                format!("#{id} {name}")
+            } else if name.chars().count() <= room {
+                name.clone()
+            } else {
+                let mut short: String = name.chars().take(room.saturating_sub(1)).collect();
+                short.push('…');
+                short
+            }
+        })
+        .collect()
+}
+
+fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
+    let theme = app.theme;
+    let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let cells = columns(area, compare.cards.len());
+    let width = cells
+        .iter()
+        .map(|c| usize::from(c.width))
+        .min()
+        .unwrap_or(0);
+    let loaded: Vec<(u32, String)> = compare
+        .cards
+        .iter()
+        .filter_map(|(_, c)| c.loaded())
+        .map(|c| (c.id, line(&c.name).into_owned()))
+        .collect();
+    let mut names = fit_names(&loaded, width).into_iter();
+    for ((key, card), cell) in compare.cards.iter().zip(cells) {
         // The key is the name as the list had it from the API: sanitised for the screen.
         let key = line(&key.to_string()).into_owned();
         let text = match card {
-            Loadable::Loaded(c) => Line::styled(format!("#{} {}", c.id, c.name), theme.heading()),
+            Loadable::Loaded(_) => Line::styled(names.next().unwrap_or_default(), theme.heading()),
             Loadable::Loading { .. } | Loadable::Idle => Line::raw(format!("{spinner} {key}")),
             Loadable::NotFound { .. } => Line::styled(format!("✗ {key} not found"), theme.error()),
             Loadable::Failed(err) => Line::styled(
@@ -66,50 +168,88 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         };
         frame.render_widget(text, cell);
     }
-    if sprite_rows > 0 {
-        for (card, cell) in cards.iter().zip(columns(sprites_area)) {
-            if let Some(url) = card.and_then(|c| c.sprite(app.shiny)) {
-                picture::render(frame, &theme, app.images.get(url), cell);
-            }
-        }
-    }
-    render_table(frame, &theme, &cards, table_area, &columns);
-    render_team(frame, app, team_area);
 }
 
-fn stat_rows(cards: &[Option<&PokemonCard>]) -> u16 {
+/// The table and the team lines, `width` wide, in a buffer as tall as they are.
+fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
+    let cards: Vec<Option<&PokemonCard>> = compare.cards.iter().map(|(_, c)| c.loaded()).collect();
+    let n = cards.len();
+    let cell = columns(Rect::new(0, 0, width, 1), n)
+        .iter()
+        .map(|c| c.width)
+        .min()
+        .unwrap_or(0);
+    // Types side by side when every card's fit its column, else one a row.
+    let badges = |c: &PokemonCard| c.types.iter().map(|t| t.chars().count() + 3).sum::<usize>();
+    let stacked = cards
+        .iter()
+        .flatten()
+        .any(|c| badges(c).saturating_sub(1) > usize::from(cell));
+    let type_rows = if stacked {
+        cards
+            .iter()
+            .flatten()
+            .map(|c| c.types.len())
+            .max()
+            .unwrap_or(1)
+    } else {
+        1
+    };
     let stats = cards
         .iter()
         .flatten()
         .map(|c| c.stats.len())
         .max()
         .unwrap_or(0);
-    u16::try_from(stats).unwrap_or(0)
+    let table_rows = if cards.iter().flatten().next().is_some() {
+        type_rows + stats + 1
+    } else {
+        0
+    };
+    let team = team_lines(app, compare, usize::from(width));
+    let height = u16::try_from(table_rows + team.len()).unwrap_or(u16::MAX);
+    let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+    let table = Rect::new(0, 0, width, u16::try_from(table_rows).unwrap_or(0));
+    render_table(&mut buffer, &app.theme, &cards, table, type_rows, stacked);
+    let team_area = Rect::new(0, table.height, width, height - table.height);
+    Paragraph::new(team).render(team_area, &mut buffer);
+    buffer
 }
 
 /// Types, then one row per stat and a total; the best value of each row highlighted.
 fn render_table(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     theme: &Theme,
     cards: &[Option<&PokemonCard>],
     area: Rect,
-    columns: &dyn Fn(Rect) -> Vec<Rect>,
+    type_rows: usize,
+    stacked: bool,
 ) {
     let Some(first) = cards.iter().flatten().next() else {
         return;
     };
     let stat_names: Vec<String> = first.stats.iter().map(|(name, _)| name.clone()).collect();
-    let rows = Layout::vertical(vec![Constraint::Length(1); stat_names.len() + 2]).split(area);
+    let rows = Layout::vertical(vec![
+        Constraint::Length(1);
+        type_rows + stat_names.len() + 1
+    ])
+    .split(area);
 
-    frame.render_widget(Line::styled("types", theme.dim()), rows[0]);
-    for (card, cell) in cards.iter().zip(columns(rows[0])) {
-        if let Some(card) = card {
+    Line::styled("types", theme.dim()).render(rows[0], buf);
+    for (i, row) in rows.iter().take(type_rows).enumerate() {
+        for (card, cell) in cards.iter().zip(columns(*row, cards.len())) {
+            let Some(card) = card else { continue };
+            let types: Vec<&String> = if stacked {
+                card.types.get(i).into_iter().collect()
+            } else {
+                card.types.iter().collect()
+            };
             let mut spans = Vec::new();
-            for t in &card.types {
+            for t in types {
                 spans.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
                 spans.push(Span::raw(" "));
             }
-            frame.render_widget(Line::from(spans), cell);
+            Line::from(spans).render(cell, buf);
         }
     }
 
@@ -135,28 +275,26 @@ fn render_table(
         "Total".to_owned(),
         cards.iter().map(|c| c.map(total)).collect(),
     ));
-    for ((label, values), row) in row_values.iter().zip(rows.iter().skip(1)) {
-        frame.render_widget(Line::raw(label.clone()), *row);
+    for ((label, values), row) in row_values.iter().zip(rows.iter().skip(type_rows)) {
+        Line::raw(label.clone()).render(*row, buf);
         let best = values.iter().flatten().max().copied();
-        for (v, cell) in values.iter().zip(columns(*row)) {
+        for (v, cell) in values.iter().zip(columns(*row, cards.len())) {
             let Some(v) = v else { continue };
-            let style = if Some(*v) == best && values.iter().flatten().count() > 1 {
-                theme.best()
+            let is_best = Some(*v) == best && values.iter().flatten().count() > 1;
+            let (style, marker) = if is_best {
+                (theme.best(), " ★")
             } else {
-                ratatui::style::Style::new()
+                (ratatui::style::Style::new(), "")
             };
-            let marker = if style == theme.best() { " ★" } else { "" };
-            frame.render_widget(Line::styled(format!("{v:>3}{marker}"), style), cell);
+            Line::styled(format!("{v:>3}{marker}"), style).render(cell, buf);
         }
     }
 }
 
-/// The team's shared weaknesses and the attacking types nobody resists.
-fn render_team(frame: &mut Frame, app: &App, area: Rect) {
+/// The team's shared weaknesses and the attacking types nobody resists, wrapped to `width`
+/// with the badges lined up under each other.
+fn team_lines(app: &App, compare: &Compare, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let Some(compare) = &app.compare else {
-        return;
-    };
     let mut lines = vec![
         Line::default(),
         Line::styled("Team matchups", theme.heading()),
@@ -164,32 +302,56 @@ fn render_team(frame: &mut Frame, app: &App, area: Rect) {
     match &app.type_chart {
         Loadable::Loaded(chart) => {
             let team = chart.team(&compare.team_types());
-            let mut weak = vec![Span::styled("weak (2+ members)  ", theme.dim())];
-            if team.shared_weaknesses.is_empty() {
-                weak.push(Span::styled("—", theme.dim()));
-            }
-            for (t, count) in &team.shared_weaknesses {
-                weak.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
-                weak.push(Span::raw(format!("×{count}  ")));
-            }
-            lines.push(Line::from(weak));
-            let mut open = vec![Span::styled("nobody resists     ", theme.dim())];
-            if team.unresisted.is_empty() {
-                open.push(Span::styled("—", theme.dim()));
-            }
-            for t in &team.unresisted {
-                open.push(Span::styled(format!(" {t} "), theme::type_badge(t)));
-                open.push(Span::raw(" "));
-            }
-            lines.push(Line::from(open));
+            let label =
+                |text: &str| vec![Span::styled(format!("{text:<TEAM_INDENT$}"), theme.dim())];
+            let none = || vec![vec![Span::styled("—", theme.dim())]];
+            let weak: Vec<Vec<Span>> = team
+                .shared_weaknesses
+                .iter()
+                .map(|(t, count)| {
+                    vec![
+                        Span::styled(format!(" {t} "), theme::type_badge(t)),
+                        Span::raw(format!("×{count}  ")),
+                    ]
+                })
+                .collect();
+            let weak = if weak.is_empty() { none() } else { weak };
+            lines.extend(wrap::hanging(
+                label("weak (2+ members)"),
+                weak,
+                width,
+                TEAM_INDENT,
+            ));
+            let open: Vec<Vec<Span>> = team
+                .unresisted
+                .iter()
+                .map(|t| {
+                    vec![
+                        Span::styled(format!(" {t} "), theme::type_badge(t)),
+                        Span::raw(" "),
+                    ]
+                })
+                .collect();
+            let open = if open.is_empty() { none() } else { open };
+            lines.extend(wrap::hanging(
+                label("nobody resists"),
+                open,
+                width,
+                TEAM_INDENT,
+            ));
         }
         Loadable::Failed(err) => {
+            let retry = if worth_retrying(err) {
+                " (r retries)"
+            } else {
+                ""
+            };
             lines.push(Line::styled(
-                format!("✗ type chart: {err} (r retries)"),
+                format!("✗ type chart: {}{retry}", line(&err.to_string())),
                 theme.error(),
             ));
         }
         _ => lines.push(Line::styled("loading the type chart…", theme.dim())),
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    lines
 }

@@ -9,7 +9,7 @@ use super::page::{self, PageContext};
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::Theme;
-use crate::app::loadable::Loadable;
+use crate::app::loadable::{Loadable, worth_retrying};
 use crate::app::{App, Focus};
 use crate::sanitize::line;
 use crate::views::Detail;
@@ -178,11 +178,18 @@ fn message(
             "{spinner} fetching…{}",
             retry_note(retry)
         ))],
-        Loadable::Failed(err) => vec![
-            Line::styled(format!("✗ {}", line(&err.to_string())), theme.error()),
-            Line::default(),
-            Line::styled("r retries", theme.dim()),
-        ],
+        Loadable::Failed(err) => {
+            let mut lines = vec![Line::styled(
+                format!("✗ {}", line(&err.to_string())),
+                theme.error(),
+            )];
+            // Only where trying again can help: a 400 would be the same answer.
+            if worth_retrying(err) {
+                lines.push(Line::default());
+                lines.push(Line::styled("r retries", theme.dim()));
+            }
+            lines
+        }
         Loadable::NotFound { query, suggestions } => {
             let mut lines = vec![Line::styled(
                 format!("✗ not found: {}", line(query)),

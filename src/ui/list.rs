@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use super::status_bar::SPINNER;
 use super::theme::Theme;
 use crate::app::list::{ListPane, Shown};
-use crate::app::loadable::Loadable;
+use crate::app::loadable::{Loadable, worth_retrying};
 use crate::app::{App, Focus};
 use crate::views::ListEntry;
 
@@ -37,15 +37,25 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         ))),
         Loadable::Failed(err) => Some(Line::styled(
             format!(
-                "✗ could not load the list: {} — r retries",
-                crate::sanitize::line(&err.to_string())
+                "✗ could not load the list: {}{}",
+                crate::sanitize::line(&err.to_string()),
+                if worth_retrying(err) {
+                    " — r retries"
+                } else {
+                    ""
+                }
             ),
             theme.error(),
         )),
         Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme.error())),
         Loadable::Loaded(_) if list.pending_term.is_some() => Some(Line::raw(format!(
-            "{spinner} loading {}…",
-            list.pending_term.as_deref().unwrap_or_default()
+            "{spinner} loading {}…{}",
+            list.pending_term.as_deref().unwrap_or_default(),
+            if list.open_when_ready {
+                " Enter opens the first match when it arrives"
+            } else {
+                ""
+            }
         ))),
         Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
             "no match — Enter fetches exactly what you typed",
@@ -68,11 +78,20 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     *list.state.offset_mut() = offset;
     let filtering = !list.query.trim().is_empty();
     let entries = list.all();
+    let selected = list.state.selected();
     let items: Vec<ListItem> = list.shown[offset..(offset + inner_height).min(list.shown.len())]
         .iter()
-        .map(|shown| {
+        .enumerate()
+        .map(|(i, shown)| {
             let marked = list.marks.contains(&shown.entry);
-            row(&theme, &entries[shown.entry], shown, marked, filtering)
+            // On the selected row, dim text would vanish into the selection's colour.
+            let secondary = if selected == Some(offset + i) {
+                theme.on_selection()
+            } else {
+                theme.dim()
+            };
+            let entry = &entries[shown.entry];
+            row(&theme, entry, shown, (marked, filtering), secondary)
         })
         .collect();
     let mut window = ListState::default().with_selected(list.state.selected().map(|s| s - offset));
@@ -117,12 +136,13 @@ fn visible_offset(state: &ListState, len: usize, height: usize) -> usize {
     offset.min(len.saturating_sub(height))
 }
 
+/// One row; `secondary` styles its tag and secondary text.
 fn row(
     theme: &Theme,
     entry: &ListEntry,
     shown: &Shown,
-    marked: bool,
-    filtering: bool,
+    (marked, filtering): (bool, bool),
+    secondary_style: ratatui::style::Style,
 ) -> ListItem<'static> {
     let mut spans = vec![if marked {
         Span::styled("● ", theme.mark())
@@ -130,12 +150,12 @@ fn row(
         Span::raw("  ")
     }];
     if let Some(tag) = &entry.tag {
-        spans.push(Span::styled(format!("{tag:>6} "), theme.dim()));
+        spans.push(Span::styled(format!("{tag:>6} "), secondary_style));
     }
     match (&entry.parent, filtering) {
         // Unfiltered, a sub-breed sits under its breed: show just its own name.
         (Some(parent), false) => {
-            spans.push(Span::styled("  └ ", theme.dim()));
+            spans.push(Span::styled("  └ ", secondary_style));
             let own = entry
                 .title
                 .strip_prefix(parent.as_str())
@@ -145,7 +165,7 @@ fn row(
         _ => spans.extend(highlighted(theme, &entry.title, &shown.highlights)),
     }
     if let Some(secondary) = &entry.secondary {
-        spans.push(Span::styled(format!("  {secondary}"), theme.dim()));
+        spans.push(Span::styled(format!("  {secondary}"), secondary_style));
     }
     ListItem::new(Line::from(spans))
 }

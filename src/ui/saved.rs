@@ -52,13 +52,21 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             return;
         }
     };
+    let selected = view.state.selected();
     let rows: Vec<ListItem> = items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(i, item)| {
             // The label is stored text: shown through the sanitiser like anything else.
             let source = ItemKey::from_stored(&item.key).map_or("?", |k| k.source().title());
+            // Dim text on the selected row would vanish into the selection's colour.
+            let dim = if selected == Some(i) {
+                theme.on_selection()
+            } else {
+                theme.dim()
+            };
             ListItem::new(Line::from(vec![
-                Span::styled(format!(" {source:<8} "), theme.dim()),
+                Span::styled(format!(" {source:<8} "), dim),
                 Span::raw(crate::sanitize::line(&item.label).into_owned()),
             ]))
         })

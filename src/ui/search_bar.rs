@@ -16,7 +16,13 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled("press / to search", theme.dim()));
     } else {
         // What was typed (or pasted) may hold controls: shown escaped, like API text.
-        spans.push(Span::raw(crate::sanitize::line(&list.query).into_owned()));
+        let query = crate::sanitize::line(&list.query).into_owned();
+        // Selected (right after `/`): typing replaces it.
+        if typing && list.query_selected {
+            spans.push(Span::styled(query, theme.selected_link()));
+        } else {
+            spans.push(Span::raw(query));
+        }
         if typing {
             spans.push(Span::styled("▏", theme.border(true)));
         }
@@ -28,7 +34,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             theme.dim(),
         ));
     }
-    if typing && !list.query.is_empty() && list.shown.is_empty() {
+    // While a term loads there are no matches yet, but Enter will not fetch the text.
+    if typing && !list.query.is_empty() && list.shown.is_empty() && list.pending_term.is_none() {
         spans.push(Span::styled("   Enter fetches it", theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);

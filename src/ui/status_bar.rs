@@ -36,17 +36,16 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             SPINNER[app.spinner % SPINNER.len()]
         )));
     }
+    // Room for the notice next to what is left of the line and the shortest hint.
+    let used: usize = left.iter().map(Span::width).sum();
+    let room = usize::from(area.width).saturating_sub(used + help_hint(app).chars().count() + 3);
+    // Notices name items by their keys, spelled as the API or the user spelled them.
     if let Some(notice) = &app.notice {
-        // Notices name items by their keys, spelled as the API or the user spelled them.
-        left.push(Span::styled(
-            format!("✗ {}", crate::sanitize::line(notice)),
-            theme.error(),
-        ));
+        let text = format!("✗ {}", crate::sanitize::line(notice));
+        left.push(Span::styled(fit(text, room), theme.error()));
     } else if let Some(info) = &app.info {
-        left.push(Span::styled(
-            format!("✓ {}", crate::sanitize::line(info)),
-            theme.ok(),
-        ));
+        let text = format!("✓ {}", crate::sanitize::line(info));
+        left.push(Span::styled(fit(text, room), theme.ok()));
     }
     let hints = hints(app);
     // The source, the spinner and errors matter more than key hints: when they would not fit
@@ -67,6 +66,37 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Line::styled(format!("{hints} "), theme.dim()).right_aligned(),
         right_area,
     );
+}
+
+/// `text`, shortened to `room` cells by leaving out the middle of a path or URL in it
+/// (`exported to /…/apidex-pikachu-1.json`): the file or item named at its end is what matters.
+fn fit(text: String, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text;
+    }
+    let Some(last) = text.rfind('/') else {
+        return text;
+    };
+    // A URL keeps its host if that is enough (`https://pokeapi.co/…/charmander`), else it goes
+    // whole (`…/charmander`); a path loses its directories.
+    let mut cuts = Vec::new();
+    if let Some(scheme) = text.find("://") {
+        if let Some(i) = text[scheme + 3..].find('/') {
+            cuts.push(scheme + 3 + i + 1);
+        }
+        cuts.push(text[..scheme].rfind(' ').map_or(0, |i| i + 1));
+    } else if let Some(i) = text.find('/') {
+        cuts.push(i + 1);
+    }
+    let mut shortest = text.clone();
+    for cut in cuts.into_iter().filter(|&cut| cut < last) {
+        shortest = format!("{}…{}", &text[..cut], &text[last..]);
+        if shortest.chars().count() <= room {
+            break;
+        }
+    }
+    // Shorter, even if it still does not fit: the screen's edge cuts the rest.
+    shortest
 }
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
@@ -110,4 +140,29 @@ fn help_hint(app: &App) -> String {
     app.keymap
         .hint(&[KeyAction::ToggleHelp], "help", false)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_long_path_keeps_its_file_name() {
+        let text = "✓ exported to /home/me/.local/share/apidex/exports/apidex-pikachu-1.json";
+        assert_eq!(fit(text.to_owned(), 200), text);
+        assert_eq!(
+            fit(text.to_owned(), 40),
+            "✓ exported to /…/apidex-pikachu-1.json"
+        );
+        let url = "✗ #4 charmander: HTTP 500 from https://pokeapi.co/api/v2/pokemon/charmander";
+        assert_eq!(
+            fit(url.to_owned(), 70),
+            "✗ #4 charmander: HTTP 500 from https://pokeapi.co/…/charmander"
+        );
+        assert_eq!(
+            fit(url.to_owned(), 50),
+            "✗ #4 charmander: HTTP 500 from …/charmander"
+        );
+        assert_eq!(fit("no path here".to_owned(), 3), "no path here");
+    }
 }

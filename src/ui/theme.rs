@@ -58,6 +58,12 @@ impl Theme {
         Style::new().bg(self.selection).add_modifier(Modifier::BOLD)
     }
 
+    /// Secondary text on the selected row: the dim colour could be the selection's own (it is
+    /// by default), so it takes the terminal's normal text colour there.
+    pub fn on_selection(&self) -> Style {
+        Style::new().fg(Color::Reset)
+    }
+
     /// The selected link in a detail page.
     pub fn selected_link(&self) -> Style {
         Style::new()

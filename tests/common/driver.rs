@@ -9,6 +9,7 @@ use std::time::Duration;
 use apidex::api::Clients;
 use apidex::app::{App, Hosts};
 use apidex::event::{EffectRunner, run};
+use apidex::msg::Effect;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use tokio::sync::mpsc;
@@ -73,6 +74,26 @@ where
     F: FnOnce(Script) -> Fut,
     Fut: Future<Output = ()>,
 {
+    let start = |runner: &mut EffectRunner, effects: Vec<Effect>| {
+        for effect in effects {
+            runner.run(effect);
+        }
+    };
+    run_app_starting(clients, (width, height), images, start, script).await
+}
+
+/// [`run_app_with`], with `start` carrying out the app's first effects (the list fetches).
+pub async fn run_app_starting<F, Fut>(
+    clients: Clients,
+    (width, height): (u16, u16),
+    images: bool,
+    start: impl FnOnce(&mut EffectRunner, Vec<Effect>),
+    script: F,
+) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let screen = SharedBackend::new(width, height);
     let mut terminal = Terminal::new(screen.clone()).unwrap();
     let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
@@ -81,9 +102,7 @@ where
     let mut runner = EffectRunner::new(clients, msg_tx);
     let (mut app, effects) = App::new(Hosts::default());
     app.images_enabled = images;
-    for effect in effects {
-        runner.run(effect);
-    }
+    start(&mut runner, effects);
     let script = script(Script {
         screen,
         keys: key_tx,

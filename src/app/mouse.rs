@@ -1,0 +1,68 @@
+//! The mouse: a click selects a row or a tab; the wheel scrolls what is under it.
+
+use ratatui::layout::Position;
+
+use super::source::Source;
+use super::{App, Focus};
+use crate::msg::Effect;
+
+impl App {
+    pub(super) fn click(&mut self, x: u16, y: u16) -> Vec<Effect> {
+        let areas = self.areas;
+        let at = Position { x, y };
+        if areas.tabs.contains(at) {
+            // Tabs are drawn left to right in equal-ish slots; map by the title widths.
+            let mut left = areas.tabs.x;
+            for source in Source::ALL {
+                let width = u16::try_from(source.title().chars().count() + 5).unwrap_or(u16::MAX);
+                if x < left.saturating_add(width) {
+                    return self.switch_tab(source);
+                }
+                left = left.saturating_add(width);
+            }
+            return vec![];
+        }
+        if areas.list.contains(at) {
+            self.focus = Focus::List;
+            // One row of border above the first item (and in the batch view, the gauge); one of
+            // border below the last. Clicks on those select nothing.
+            let top = areas.list.y + 1 + u16::from(self.tab().batch.is_some());
+            let bottom = areas.list.bottom().saturating_sub(1);
+            if y < top || y >= bottom {
+                return vec![];
+            }
+            let row = usize::from(y - top);
+            let tab = self.tab_mut();
+            if let Some(batch) = &tab.batch {
+                let index = batch.state.offset() + row;
+                return self.select_batch_row(index);
+            }
+            let index = tab.list.state.offset() + row;
+            if index < tab.list.shown.len() && tab.list.select(index) {
+                return self.fetch_selected(true);
+            }
+            return vec![];
+        }
+        if areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        }
+        vec![]
+    }
+
+    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: isize) -> Vec<Effect> {
+        let at = Position { x, y };
+        let focus = self.focus;
+        if self.areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        } else if self.areas.list.contains(at) {
+            self.focus = Focus::List;
+        } else {
+            return vec![];
+        }
+        // The wheel scrolls, even over a page with links (the keys walk those).
+        let effects = self.scroll_or_move(delta);
+        // Scrolling with the wheel does not steal the keyboard focus.
+        self.focus = focus;
+        effects
+    }
+}

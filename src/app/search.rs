@@ -1,0 +1,130 @@
+//! The search box: editing the query (a query kept from before is selected, so typing replaces
+//! it), and Enter, which opens the best match, fetches exactly what was typed, or — while a
+//! search term's members are still loading — waits for them.
+
+use super::loadable::Loadable;
+use super::terms::Term;
+use super::{App, Focus, resolve_term};
+use crate::msg::Effect;
+
+impl App {
+    /// `/`: starts typing. A query kept from before is selected, so the first key typed
+    /// replaces it ([`crate::msg::Msg::SearchEdit`] keeps it to edit).
+    pub(super) fn focus_search(&mut self) -> Vec<Effect> {
+        self.focus = Focus::Search;
+        let list = &mut self.tab_mut().list;
+        list.query_selected = !list.query.is_empty();
+        vec![]
+    }
+
+    /// A character typed: replaces a selected query, else goes at its end.
+    pub(super) fn search_input(&mut self, c: char) -> Vec<Effect> {
+        let replace = std::mem::take(&mut self.tab_mut().list.query_selected);
+        self.edit_query(move |q| {
+            if replace {
+                q.clear();
+            }
+            q.push(c);
+        })
+    }
+
+    /// Backspace: deletes a selected query whole, else its last character.
+    pub(super) fn search_backspace(&mut self) -> Vec<Effect> {
+        let whole = std::mem::take(&mut self.tab_mut().list.query_selected);
+        self.edit_query(move |q| {
+            if whole {
+                q.clear();
+            } else {
+                q.pop();
+            }
+        })
+    }
+
+    /// Keeps the selected query to edit: typing goes on from its end.
+    pub(super) fn search_edit(&mut self) -> Vec<Effect> {
+        self.tab_mut().list.query_selected = false;
+        vec![]
+    }
+
+    pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
+        self.focus = Focus::Search;
+        let list = &mut self.tabs[self.active.index()].list;
+        list.query_selected = false;
+        let mut query = list.query.clone();
+        edit(&mut query);
+        // Nothing changed (Esc or Backspace on an empty search): keep the selection where it is.
+        if query == list.query {
+            return vec![];
+        }
+        // Cap absurd pastes: nobody searches with more than a line of text.
+        if query.chars().count() > 200 {
+            return vec![];
+        }
+        // A new query is a new question: an Enter waiting for the old one's term is dropped.
+        list.open_when_ready = false;
+        let terms = &self.terms;
+        let changed = list.set_query_with(query, &|t| resolve_term(terms, t));
+        // Terms never seen before need their member lists.
+        let missing: Vec<Term> = list
+            .remote_terms()
+            .into_iter()
+            .filter(|t| !self.terms.contains_key(t))
+            .collect();
+        let mut effects = Vec::new();
+        for term in missing {
+            let req = self.req();
+            self.terms.insert(term.clone(), Loadable::Loading { req });
+            effects.push(Effect::FetchTerm { term, req });
+        }
+        if changed {
+            effects.extend(self.fetch_selected(true));
+        }
+        effects
+    }
+
+    /// Enter in the search box: opens the best match, or fetches exactly what was typed. While
+    /// a term (`gen:3`) is loading there is no best match yet, and the text is not a name:
+    /// Enter waits, and opens the best match when the term arrives.
+    pub(super) fn confirm_search(&mut self) -> Vec<Effect> {
+        let tab = self.tab();
+        if tab.list.pending_term.is_some() {
+            self.tab_mut().list.open_when_ready = true;
+            return vec![];
+        }
+        if tab.list.selected().is_some() {
+            return self.open_selected();
+        }
+        // Nothing in the list matches: fetch exactly what was typed.
+        let query = tab.list.query.trim().to_owned();
+        self.focus = Focus::Detail;
+        match self.active.key_for_query(&query) {
+            Some(key) => self.fetch_detail(key, false),
+            None if query.is_empty() => {
+                self.focus = Focus::List;
+                vec![]
+            }
+            None => {
+                let detail = &mut self.tab_mut().detail;
+                detail.key = None;
+                detail.state = Loadable::NotFound {
+                    query,
+                    suggestions: Vec::new(),
+                };
+                vec![]
+            }
+        }
+    }
+
+    /// A term arrived: an Enter that waited for it goes through now.
+    pub(super) fn open_if_waiting(&mut self, source: super::source::Source) -> Vec<Effect> {
+        let list = &mut self.tabs[source.index()].list;
+        if !list.open_when_ready || list.pending_term.is_some() {
+            return vec![];
+        }
+        list.open_when_ready = false;
+        if source != self.active {
+            return vec![];
+        }
+        self.confirm_search()
+    }
+}

@@ -127,6 +127,15 @@ fn drop_old_tables(old: &Connection) {
         for table in LEGACY_TABLES {
             tx.execute_batch(&format!("DROP TABLE IF EXISTS {}", table.name))?;
         }
+        // `history`'s AUTOINCREMENT counter; the table itself is SQLite's and stays.
+        let counters: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'",
+            [],
+            |r| r.get(0),
+        )?;
+        if counters > 0 {
+            tx.execute("DELETE FROM sqlite_sequence WHERE name = 'history'", [])?;
+        }
         tx.commit()
     })();
     if let Err(err) = dropped {

@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use super::{Kind, StoreError, salvage, unix_now};
@@ -114,6 +115,17 @@ pub(super) fn open_ready(
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    if kind == Kind::UserData {
+        // A few hundred rows: checking every page costs milliseconds, and finds damage now,
+        // while every other row can still be saved, rather than at some later read.
+        let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if verdict != "ok" {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+                Some(format!("the integrity check failed: {verdict}")),
+            ));
+        }
+    }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version < SCHEMA_VERSION {
         let schema = match kind {
@@ -130,10 +142,28 @@ pub(super) fn open_ready(
 
 /// A read-only connection to a user-data file whose schema is already there.
 fn open_read_only(path: &Path, busy: Duration) -> Result<Connection, rusqlite::Error> {
+    let plain = read_only(path.as_os_str(), busy);
+    // On a read-only (or full) file system the `-shm` file cannot be created, and SQLite
+    // needs it to read a WAL database. With no `-wal` holding commits, the main file is the
+    // whole database and can be read as immutable (no locks, no `-shm`).
+    let wal_empty = std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0);
+    match (plain, path.to_str()) {
+        (Err(_), Some(text)) if wal_empty => {
+            let uri = format!("file:{}?immutable=1", utf8_percent_encode(text, URI_UNSAFE));
+            read_only(uri.as_ref(), busy)
+        }
+        (plain, _) => plain,
+    }
+}
+
+/// What may not appear raw in a `file:` URI's path.
+const URI_UNSAFE: &AsciiSet = &CONTROLS.add(b' ').add(b'?').add(b'#').add(b'%');
+
+fn read_only(target: &std::ffi::OsStr, busy: Duration) -> Result<Connection, rusqlite::Error> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = Connection::open_with_flags(target, flags)?;
     conn.busy_timeout(busy)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version < SCHEMA_VERSION {

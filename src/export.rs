@@ -134,15 +134,18 @@ fn replaceable(target: &Path) -> io::Result<Option<Permissions>> {
         return Ok(Some(meta.permissions()));
     }
     let what = if kind.is_symlink() {
-        "a symbolic link (not followed: name the file it points to)"
+        "a symbolic link; apidex replaces only regular files (name the file it points to)"
     } else if kind.is_dir() {
         "a directory"
     } else {
         special_kind(kind)
     };
-    Err(io::Error::other(format!(
-        "it is {what}, not a regular file; not replaced"
-    )))
+    let why = if kind.is_symlink() {
+        String::new()
+    } else {
+        "; apidex replaces only regular files".to_owned()
+    };
+    Err(io::Error::other(format!("it is {what}{why}")))
 }
 
 #[cfg(unix)]

@@ -217,9 +217,8 @@ async fn the_browser_export_writes_every_item_as_one_document() {
         name: "marked".to_owned(),
     });
     let path = loop {
-        match rx.recv().await.unwrap() {
-            Msg::Exported(result) => break result.unwrap(),
-            _ => continue,
+        if let Msg::Exported(result) = rx.recv().await.unwrap() {
+            break result.unwrap();
         }
     };
     let bodies = [

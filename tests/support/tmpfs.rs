@@ -2,6 +2,9 @@
 //! dropped. Mounting needs root (or a user namespace); where it is refused, `mount` returns
 //! `None` and says the test is skipped.
 
+// Each test binary uses some of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,7 +42,6 @@ impl Tmpfs {
     }
 
     /// Makes the file system writable again.
-    #[allow(dead_code)] // not every test binary uses it
     pub fn remount_read_write(&self) {
         self.remount("remount,rw");
     }
@@ -54,7 +56,6 @@ impl Tmpfs {
     }
 
     /// Fills the file system: a file grows until the disk refuses more.
-    #[allow(dead_code)] // not every test binary uses it
     pub fn fill(&self) {
         use std::io::Write as _;
         let mut filler = std::fs::File::create(self.dir.join("filler")).unwrap();

@@ -32,7 +32,10 @@ pub fn load(path: Option<&Path>) -> Loaded {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
         Err(err) => Loaded {
             config: Config::default(),
-            problems: vec![format!("{}: {err}; using the defaults", path.display())],
+            problems: vec![
+                crate::sanitize::line(&format!("{}: {err}; using the defaults", path.display()))
+                    .into_owned(),
+            ],
         },
     }
 }
@@ -120,16 +123,19 @@ pub fn notice(problems: &[String], file: Option<&Path>) -> Option<String> {
     })
 }
 
-/// `{path} line {n}: {message}`, the line found from a byte span of `text`.
+/// `{path} line {n}: {message}`, the line found from a byte span of `text`, made safe to print.
 fn at(path: &Path, text: &str, span: Option<Range<usize>>, message: &str) -> String {
-    match span {
+    let problem = match span {
         Some(span) => format!(
             "{} line {}: {message}",
             path.display(),
             line_of(text, span.start)
         ),
         None => format!("{}: {message}", path.display()),
-    }
+    };
+    // The file's own text is quoted in messages (an unknown key, say), which go to the
+    // terminal and the log: shown escaped, never sent raw.
+    crate::sanitize::line(&problem).into_owned()
 }
 
 /// The 1-based line of byte `offset` in `text`.

@@ -460,3 +460,33 @@ fn the_cache_and_the_user_data_refuse_each_others_questions() {
     assert!(data.get("u").is_err());
     assert_ne!(cache.path(), data.path());
 }
+
+#[test]
+fn healthy_files_older_versions_moved_aside_give_their_bookmarks_back() {
+    let root = temp_dir("old-aside");
+    let (cache_dir, data_dir) = (root.join("cache"), root.join("data"));
+    std::fs::create_dir_all(&cache_dir).unwrap();
+    // What an older apidex left after a lock or a full disk: the healthy database renamed.
+    legacy_database(&cache_dir.join("apidex.corrupt-1700000000"));
+    let legacy = cache_dir.join(FILE_NAME);
+    let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
+    assert_eq!(bookmark_keys(&data), vec!["post:1", "pokemon:pikachu"]);
+    assert_eq!(data.history().unwrap().len(), 2);
+    // The file moved aside is left as it was found.
+    assert!(cache_dir.join("apidex.corrupt-1700000000").exists());
+}
+
+#[test]
+fn each_old_location_is_moved_over_once() {
+    let root = temp_dir("two-caches");
+    let data_dir = root.join("data");
+    let first = root.join("usual");
+    std::fs::create_dir_all(&first).unwrap();
+    // A run with another cache directory, which holds nothing of the user's…
+    let other = root.join("other").join(FILE_NAME);
+    Store::open_user_data(&data_dir, Some(&other)).unwrap();
+    // …does not stop the usual one's bookmarks from moving over later.
+    legacy_database(&first.join(FILE_NAME));
+    let data = Store::open_user_data(&data_dir, Some(&first.join(FILE_NAME))).unwrap();
+    assert_eq!(bookmark_keys(&data).len(), 2);
+}

@@ -17,6 +17,8 @@ use rusqlite::{Connection, params_from_iter};
 pub(super) struct Table {
     pub name: &'static str,
     pub columns: &'static [&'static str],
+    /// The columns that identify a row: one already there is not copied again.
+    pub unique: &'static [&'static str],
 }
 
 /// Bookmarks, history and searches: what older versions kept in the cache's database.
@@ -24,14 +26,17 @@ pub(super) const LEGACY_TABLES: [Table; 3] = [
     Table {
         name: "bookmarks",
         columns: &["key", "label", "created"],
+        unique: &["key"],
     },
     Table {
         name: "history",
         columns: &["key", "label", "at"],
+        unique: &["key", "at"],
     },
     Table {
         name: "searches",
         columns: &["query", "at"],
+        unique: &["query"],
     },
 ];
 
@@ -43,6 +48,7 @@ const USER_TABLES: [Table; 4] = [
     Table {
         name: "meta",
         columns: &["key", "value"],
+        unique: &["key"],
     },
 ];
 
@@ -59,7 +65,7 @@ impl Counts {
         self.bookmarks + self.history + self.searches
     }
 
-    fn add(&mut self, table: &str, n: usize) {
+    pub(super) fn add(&mut self, table: &str, n: usize) {
         match table {
             "bookmarks" => self.bookmarks += n,
             "history" => self.history += n,
@@ -132,17 +138,33 @@ fn scan(conn: &Connection, sql: &str, after: i64) -> Vec<(i64, Vec<Value>)> {
     out
 }
 
-/// Inserts `rows` into `table` (an existing key wins: copying twice changes nothing).
+/// Inserts `rows` into `table`, skipping any already there (by its unique columns): copying
+/// twice, or from two copies of the same data, changes nothing.
 pub(super) fn insert_rows(
     conn: &Connection,
     table: &Table,
     rows: Vec<Vec<Value>>,
 ) -> Result<usize, rusqlite::Error> {
-    let placeholders = vec!["?"; table.columns.len()].join(", ");
+    let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
+    let same: Vec<String> = table
+        .unique
+        .iter()
+        .map(|u| {
+            let i = table
+                .columns
+                .iter()
+                .position(|c| c == u)
+                .map_or(0, |i| i + 1);
+            format!("{u} = ?{i}")
+        })
+        .collect();
     let mut stmt = conn.prepare(&format!(
-        "INSERT OR IGNORE INTO {} ({}) VALUES ({placeholders})",
-        table.name,
-        table.columns.join(", ")
+        "INSERT INTO {name} ({columns}) SELECT {values}
+         WHERE NOT EXISTS (SELECT 1 FROM {name} WHERE {same})",
+        name = table.name,
+        columns = table.columns.join(", "),
+        values = placeholders.join(", "),
+        same = same.join(" AND "),
     ))?;
     let mut inserted = 0;
     for row in rows {

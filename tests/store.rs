@@ -1,75 +1,22 @@
 //! The two databases under trouble and damage: a lock held by another process, a read-only or
-//! full disk, an unopenable `-wal`, garbage and a damaged page, the cache directory deleted,
-//! and the one-off move of bookmarks out of the old single database. Bookmarks survive every
-//! case but deliberate deletion; only real damage moves a file aside.
+//! full disk, an unopenable `-wal`, garbage and a damaged page. Bookmarks survive every case;
+//! only real damage moves a file aside.
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/stores.rs"]
+mod stores;
 #[path = "support/tmpfs.rs"]
 mod tmpfs;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::Path;
 
-use apidex::store::marks::Remembered;
-use apidex::store::responses::CachedResponse;
 use apidex::store::{DATA_FILE_NAME, FILE_NAME, Store};
 use rusqlite::Connection;
+use stores::{
+    BUSY, bookmark_keys, item, moved_aside, response, temp_dir, user_data_with_bookmarks,
+};
 use tmpfs::Tmpfs;
-
-/// Short, so that tests of a held lock do not wait five seconds.
-const BUSY: Duration = Duration::from_millis(200);
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("apidex-store-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn item(key: &str) -> Remembered {
-    Remembered {
-        key: key.to_owned(),
-        label: format!("label of {key}"),
-    }
-}
-
-fn response(size: usize) -> CachedResponse {
-    CachedResponse {
-        body: vec![b'x'; size],
-        status: 200,
-        fetched_at: SystemTime::now(),
-        etag: None,
-        max_age: None,
-    }
-}
-
-fn bookmark_keys(store: &Store) -> Vec<String> {
-    store
-        .bookmarks()
-        .unwrap()
-        .into_iter()
-        .map(|r| r.key)
-        .collect()
-}
-
-/// The names in `dir` that look like a file moved aside.
-fn moved_aside(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("corrupt") || n.contains("salvage"))
-        .collect()
-}
-
-/// User data with two bookmarks and a visit, closed.
-fn user_data_with_bookmarks(dir: &Path) {
-    let store = Store::open_user_data(dir, None).unwrap();
-    store.toggle_bookmark(&item("pokemon:pikachu")).unwrap();
-    store.toggle_bookmark(&item("post:1")).unwrap();
-    store.record_visit(&item("pokemon:pikachu")).unwrap();
-}
 
 // --- a lock held by another process ----------------------------------------------------------
 
@@ -330,163 +277,4 @@ fn a_damaged_page_costs_only_its_own_rows() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(verdict, "ok");
-}
-
-// --- the cache directory deleted, and the move from the old single database -----------------
-
-#[test]
-fn bookmarks_survive_deleting_the_cache_directory() {
-    let root = temp_dir("rm-cache");
-    let (cache_dir, data_dir) = (root.join("cache"), root.join("data"));
-    let legacy = cache_dir.join(FILE_NAME);
-    {
-        let cache = Store::open(&cache_dir, 1_000_000).unwrap();
-        cache.put("u", &response(10)).unwrap();
-        let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
-        data.toggle_bookmark(&item("pokemon:pikachu")).unwrap();
-    }
-    std::fs::remove_dir_all(&cache_dir).unwrap();
-    let cache = Store::open(&cache_dir, 1_000_000).unwrap();
-    assert_eq!(cache.stats().unwrap().entries, 0);
-    let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
-    assert_eq!(bookmark_keys(&data), vec!["pokemon:pikachu"]);
-}
-
-/// The single database versions before the split kept: responses and the user's tables.
-fn legacy_database(file: &Path) {
-    let conn = Connection::open(file).unwrap();
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL;
-         CREATE TABLE responses (url TEXT PRIMARY KEY, body BLOB NOT NULL,
-             status INTEGER NOT NULL, fetched_at INTEGER NOT NULL, etag TEXT,
-             max_age INTEGER, last_used INTEGER NOT NULL, size INTEGER NOT NULL);
-         CREATE TABLE bookmarks (key TEXT PRIMARY KEY, label TEXT NOT NULL,
-             created INTEGER NOT NULL);
-         CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL,
-             label TEXT NOT NULL, at INTEGER NOT NULL);
-         CREATE TABLE searches (query TEXT PRIMARY KEY, at INTEGER NOT NULL);
-         INSERT INTO responses VALUES ('u', x'7b7d', 200, 0, NULL, NULL, 1, 2);
-         INSERT INTO bookmarks VALUES ('pokemon:pikachu', '#25 pikachu', 10);
-         INSERT INTO bookmarks VALUES ('post:1', 'post 1', 20);
-         INSERT INTO history (key, label, at) VALUES ('post:1', 'post 1', 5);
-         INSERT INTO history (key, label, at) VALUES ('pokemon:pikachu', '#25 pikachu', 6);
-         INSERT INTO searches VALUES ('char', 7);",
-    )
-    .unwrap();
-}
-
-fn table_names(file: &Path) -> Vec<String> {
-    let conn = Connection::open(file).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
-#[test]
-fn the_old_single_database_is_moved_over_once() {
-    let root = temp_dir("migrate");
-    let (cache_dir, data_dir) = (root.join("cache"), root.join("data"));
-    std::fs::create_dir_all(&cache_dir).unwrap();
-    let legacy = cache_dir.join(FILE_NAME);
-    legacy_database(&legacy);
-    // The cache opens the old file as it is (its own table), before or after the move.
-    let cache = Store::open(&cache_dir, 1_000_000).unwrap();
-    assert_eq!(cache.stats().unwrap().entries, 1);
-
-    let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
-    let warning = data.warning.clone().expect("says what moved");
-    assert!(warning.contains("2 bookmarks"), "{warning}");
-    assert_eq!(bookmark_keys(&data), vec!["post:1", "pokemon:pikachu"]);
-    let history: Vec<String> = data.history().unwrap().into_iter().map(|r| r.key).collect();
-    assert_eq!(history, vec!["pokemon:pikachu", "post:1"], "order kept");
-    assert_eq!(data.searches().unwrap(), vec!["char"]);
-    drop(data);
-    // The old tables are gone from the cache; its responses are not.
-    let left = table_names(&legacy);
-    assert!(left.contains(&"responses".to_owned()), "{left:?}");
-    assert!(
-        !["bookmarks", "history", "searches"]
-            .iter()
-            .any(|t| left.contains(&(*t).to_owned())),
-        "{left:?}"
-    );
-    assert_eq!(cache.stats().unwrap().entries, 1);
-
-    // Once only: tables that reappear in the cache (an old apidex ran) are not copied again.
-    drop(cache);
-    legacy_database(&root.join("again.sqlite3"));
-    std::fs::rename(root.join("again.sqlite3"), &legacy).unwrap();
-    let _ = std::fs::remove_file(cache_dir.join(format!("{FILE_NAME}-wal")));
-    let _ = std::fs::remove_file(cache_dir.join(format!("{FILE_NAME}-shm")));
-    let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
-    assert!(data.warning.is_none(), "{:?}", data.warning);
-    assert_eq!(data.history().unwrap().len(), 2);
-}
-
-#[test]
-fn a_locked_old_database_is_moved_over_later() {
-    let root = temp_dir("migrate-locked");
-    let (cache_dir, data_dir) = (root.join("cache"), root.join("data"));
-    std::fs::create_dir_all(&cache_dir).unwrap();
-    let legacy = cache_dir.join(FILE_NAME);
-    legacy_database(&legacy);
-    // Rollback-journal mode and an exclusive lock: the old file cannot even be read now.
-    let other = Connection::open(&legacy).unwrap();
-    other
-        .execute_batch("PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE; DELETE FROM searches;")
-        .unwrap();
-    let data = Store::open_user_data_with(&data_dir, Some(&legacy), BUSY).unwrap();
-    let warning = data.warning.clone().expect("says it will try again");
-    assert!(warning.contains("try again"), "{warning}");
-    assert!(data.bookmarks().unwrap().is_empty());
-    drop(data);
-    other.execute_batch("ROLLBACK").unwrap();
-    drop(other);
-    let data = Store::open_user_data_with(&data_dir, Some(&legacy), BUSY).unwrap();
-    assert_eq!(bookmark_keys(&data), vec!["post:1", "pokemon:pikachu"]);
-    assert_eq!(data.searches().unwrap(), vec!["char"]);
-}
-
-#[test]
-fn the_cache_and_the_user_data_refuse_each_others_questions() {
-    let dir = temp_dir("kinds");
-    let cache = Store::open(&dir, 1_000_000).unwrap();
-    let data = Store::open_user_data(&dir, None).unwrap();
-    assert!(cache.bookmarks().is_err());
-    assert!(data.get("u").is_err());
-    assert_ne!(cache.path(), data.path());
-}
-
-#[test]
-fn healthy_files_older_versions_moved_aside_give_their_bookmarks_back() {
-    let root = temp_dir("old-aside");
-    let (cache_dir, data_dir) = (root.join("cache"), root.join("data"));
-    std::fs::create_dir_all(&cache_dir).unwrap();
-    // What an older apidex left after a lock or a full disk: the healthy database renamed.
-    legacy_database(&cache_dir.join("apidex.corrupt-1700000000"));
-    let legacy = cache_dir.join(FILE_NAME);
-    let data = Store::open_user_data(&data_dir, Some(&legacy)).unwrap();
-    assert_eq!(bookmark_keys(&data), vec!["post:1", "pokemon:pikachu"]);
-    assert_eq!(data.history().unwrap().len(), 2);
-    // The file moved aside is left as it was found.
-    assert!(cache_dir.join("apidex.corrupt-1700000000").exists());
-}
-
-#[test]
-fn each_old_location_is_moved_over_once() {
-    let root = temp_dir("two-caches");
-    let data_dir = root.join("data");
-    let first = root.join("usual");
-    std::fs::create_dir_all(&first).unwrap();
-    // A run with another cache directory, which holds nothing of the user's…
-    let other = root.join("other").join(FILE_NAME);
-    Store::open_user_data(&data_dir, Some(&other)).unwrap();
-    // …does not stop the usual one's bookmarks from moving over later.
-    legacy_database(&first.join(FILE_NAME));
-    let data = Store::open_user_data(&data_dir, Some(&first.join(FILE_NAME))).unwrap();
-    assert_eq!(bookmark_keys(&data).len(), 2);
 }

@@ -83,6 +83,15 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
             )
         }
     };
+    // `clients()` printed why the cache could not be opened (seen once the browser closes);
+    // the status line says so meanwhile.
+    let notice = notice.or_else(|| {
+        (!globals.no_cache && clients.http.cache().is_none()).then(|| {
+            "the response cache is off this run (it could not be opened: the reason is \
+             printed when you quit)"
+                .to_owned()
+        })
+    });
     let options = TuiOptions {
         images,
         store,

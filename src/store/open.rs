@@ -211,15 +211,20 @@ fn recover(
     busy: Duration,
     err: &rusqlite::Error,
 ) -> Result<(Connection, Option<String>), String> {
+    // A name not taken yet (another apidex may have just done the same): the file moved aside
+    // earlier is never replaced.
     let stamp = unix_now();
-    let aside = with_suffix(path, &format!(".corrupt-{stamp}"));
+    let aside = (stamp..stamp.saturating_add(1000))
+        .map(|t| with_suffix(path, &format!(".corrupt-{t}")))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| with_suffix(path, ".corrupt"));
     let recovered = match kind {
         Kind::Cache => {
             move_aside(path, &aside)?;
             None
         }
         Kind::UserData => {
-            let fresh = with_suffix(path, &format!(".salvage-{stamp}"));
+            let fresh = with_suffix(path, &format!(".salvage-{stamp}-{}", std::process::id()));
             let counts = salvage::into_fresh(path, &fresh, busy)
                 .map_err(|e| format!("it is damaged ({err}) and nothing could be saved: {e}"))?;
             if let Err(e) = move_aside(path, &aside) {

@@ -138,6 +138,19 @@ fn out_of_range_file_values_are_named_and_the_defaults_used() {
     let loaded = config::parse("[http]\nmax_rps = 1e-300\n", Path::new("c.toml"));
     let settings = globals(&[], loaded.config).settings();
     assert_eq!(settings.http.min_interval, None);
+    let mut built = Config::default();
+    built.http.max_rps = Some(1e-300);
+    built.http.timeout = Some(f64::NAN);
+    built.http.concurrency = Some(0);
+    built.ttl.default = Some(1e300);
+    built.cache.max_mb = Some(0);
+    let settings = globals(&[], built).settings();
+    let builtin = apidex::api::HttpOptions::default();
+    assert_eq!(settings.http.min_interval, None);
+    assert_eq!(settings.http.timeout, builtin.timeout);
+    assert_eq!(settings.http.concurrency, builtin.concurrency);
+    assert_eq!(settings.ttl, Duration::from_secs(24 * 3600));
+    assert_eq!(settings.cache_max_mb, 200);
 }
 
 #[test]

@@ -131,6 +131,7 @@ impl Globals {
         };
         // Values were checked against `config::limits` when the file was read; checked again
         // here (a `Config` can be built in code), and never converted in a way that can panic.
+        // `within` reads the number as seconds; ×3600 makes hours (at most 8760 h: no overflow).
         let hours = |h: f64| within(&limits::TTL_HOURS, h).map(|d| d * 3600);
         let http = HttpOptions {
             timeout: self
@@ -147,10 +148,12 @@ impl Globals {
             concurrency: self
                 .concurrency
                 .or(file.http.concurrency)
+                .filter(|n| limits::CONCURRENCY.check(*n).is_ok())
                 .map_or(builtin.concurrency, usize::from),
             retries: self
                 .retries
                 .or(file.http.retries)
+                .filter(|n| limits::RETRIES.check(*n).is_ok())
                 .unwrap_or(builtin.retries),
             // 0 in the file means no cap.
             min_interval: self
@@ -161,6 +164,7 @@ impl Globals {
             max_body: self
                 .max_body_mb
                 .or(file.http.max_body_mb)
+                .filter(|mb| limits::MAX_BODY_MB.check(*mb).is_ok())
                 .map_or(builtin.max_body, |mb| {
                     usize::try_from(mb)
                         .unwrap_or(usize::MAX)
@@ -181,6 +185,7 @@ impl Globals {
             cache_max_mb: self
                 .cache_max_mb
                 .or(file.cache.max_mb)
+                .filter(|mb| limits::CACHE_MAX_MB.check(*mb).is_ok())
                 .unwrap_or(DEFAULT_CACHE_MAX_MB),
             ttl: self
                 .ttl

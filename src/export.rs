@@ -167,15 +167,19 @@ fn special_kind(_: std::fs::FileType) -> &'static str {
     "a special file"
 }
 
-/// `cannot write PATH: No space left on device` (without the `(os error 28)` tail).
+/// `cannot write PATH: No space left on device` (without the `(os error 28)` tail, nor the
+/// temporary file's path that `tempfile` appends: the target is named already).
 fn describe(path: &Path, err: &io::Error) -> String {
-    let text = err.to_string();
-    let text = match err.raw_os_error() {
-        Some(code) => text
-            .strip_suffix(&format!(" (os error {code})"))
-            .map_or(text.clone(), str::to_owned),
-        None => text,
-    };
+    let mut text = err.to_string();
+    // `tempfile` wraps the system's error in a private type whose text ends so.
+    if let Some(at) = text.find(" at path \"") {
+        text.truncate(at);
+    }
+    if text.ends_with(')')
+        && let Some(at) = text.rfind(" (os error ")
+    {
+        text.truncate(at);
+    }
     format!("cannot write {}: {text}", path.display())
 }
 

@@ -121,7 +121,10 @@ async fn a_streamed_export_on_a_full_disk_keeps_the_old_file_and_fails() {
     }
     .await;
     let err = result.unwrap_err();
-    assert!(err.contains("No space left on device"), "{err}");
+    assert_eq!(
+        err,
+        format!("cannot write {}: No space left on device", file.display())
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "the old export");
     assert_eq!(names_in(disk.path()), vec!["filler", "marked.json"]);
 }

@@ -10,15 +10,17 @@
 
 mod check;
 mod colour;
+pub mod limits;
+mod load;
 
 use std::collections::BTreeMap;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 pub use self::colour::{colour_name, parse_colour};
+pub use self::load::{Loaded, MAX_FILE_BYTES, default_path, line_of, load, notice, parse};
 use crate::keymap::Keymap;
 use crate::ui::theme::Theme;
 
@@ -38,6 +40,8 @@ pub struct Config {
     pub http: HttpConfig,
     /// The response cache.
     pub cache: CacheConfig,
+    /// The user's own data: bookmarks, history, searches.
+    pub data: DataConfig,
     /// How long cached responses stay fresh.
     pub ttl: TtlConfig,
     /// The browser.
@@ -85,13 +89,13 @@ pub struct HttpConfig {
     pub concurrency: Option<u16>,
     /// Seconds allowed for one request.
     #[serde(
-        deserialize_with = "check::seconds",
+        deserialize_with = "check::timeout",
         skip_serializing_if = "Option::is_none"
     )]
     pub timeout: Option<f64>,
     /// Seconds allowed to connect.
     #[serde(
-        deserialize_with = "check::seconds",
+        deserialize_with = "check::connect_timeout",
         skip_serializing_if = "Option::is_none"
     )]
     pub connect_timeout: Option<f64>,
@@ -115,7 +119,16 @@ pub struct HttpConfig {
     pub max_body_mb: Option<u32>,
 }
 
-/// `[cache]`: the response cache (also where bookmarks and history live).
+/// `[data]`: where bookmarks, history and searches are kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DataConfig {
+    /// The directory (default: the platform's data directory).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `[cache]`: the response cache (disposable: bookmarks and history live in `[data]`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CacheConfig {
@@ -248,6 +261,7 @@ impl Config {
         fill!(self.http, low.http;
             concurrency, timeout, connect_timeout, retries, max_rps, max_body_mb);
         fill!(self.cache, low.cache; dir, max_mb);
+        fill!(self.data, low.data; dir);
         fill!(self.ttl, low.ttl; default, pokeapi, jsonplaceholder, dogapi);
         fill!(self.ui, low.ui; images);
         fill!(self.theme, low.theme; accent, selection, matched, error, ok, mark, dim);
@@ -290,120 +304,6 @@ impl Config {
         }
         theme
     }
-}
-
-/// A config file, read and checked.
-#[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    /// What the file sets (empty when there is no file or it could not be used).
-    pub config: Config,
-    /// What was wrong, one line each, naming the file and the line: `…/config.toml line 3: …`.
-    pub problems: Vec<String>,
-}
-
-/// Where the config file is looked for when neither `--config` nor `APIDEX_CONFIG` says:
-/// `config.toml` in the platform's config directory.
-pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "apidex").map(|d| d.config_dir().join(FILE_NAME))
-}
-
-/// Reads the config file at `path`. No file (or no path) is no config, not a problem.
-pub fn load(path: Option<&Path>) -> Loaded {
-    let Some(path) = path else {
-        return Loaded::default();
-    };
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
-        Err(err) => Loaded {
-            config: Config::default(),
-            problems: vec![format!("{}: {err}; using the defaults", path.display())],
-        },
-    }
-}
-
-/// Reads config text (from the file at `path`, which messages name).
-pub fn parse(text: &str, path: &Path) -> Loaded {
-    let mut config: Config = match toml::from_str(text) {
-        Ok(config) => config,
-        Err(err) => {
-            let message = err.message().trim().replace('\n', "; ");
-            return Loaded {
-                config: Config::default(),
-                problems: vec![at(
-                    path,
-                    text,
-                    err.span(),
-                    &format!("{message}; using the defaults"),
-                )],
-            };
-        }
-    };
-    let mut problems = Vec::new();
-    let mut keymap = Keymap::default();
-    config
-        .keys
-        .retain(|key, action| match keymap.bind(key, action.get_ref()) {
-            Ok(()) => true,
-            Err(why) => {
-                problems.push(at(
-                    path,
-                    text,
-                    Some(action.span()),
-                    &format!("{why}; binding ignored"),
-                ));
-                false
-            }
-        });
-    for (name, setting) in config.theme.fields_mut() {
-        if let Some(value) = setting
-            && let Err(why) = parse_colour(value.get_ref())
-        {
-            problems.push(at(
-                path,
-                text,
-                Some(value.span()),
-                &format!("theme.{name}: {why}; using the default colour"),
-            ));
-            *setting = None;
-        }
-    }
-    Loaded { config, problems }
-}
-
-/// The first problem, for the browser's status bar: the file named by its name only, and how
-/// many more there are.
-pub fn notice(problems: &[String], file: Option<&Path>) -> Option<String> {
-    let first = problems.first()?;
-    let first = match file.and_then(|f| Some((f.display().to_string(), f.file_name()?))) {
-        Some((full, name)) => first.replacen(&full, &name.to_string_lossy(), 1),
-        None => first.clone(),
-    };
-    Some(match problems.len() {
-        1 => first,
-        n => format!("{first} (and {} more)", n - 1),
-    })
-}
-
-/// `{path} line {n}: {message}`, the line found from a byte span of `text`.
-fn at(path: &Path, text: &str, span: Option<Range<usize>>, message: &str) -> String {
-    match span {
-        Some(span) => format!(
-            "{} line {}: {message}",
-            path.display(),
-            line_of(text, span.start)
-        ),
-        None => format!("{}: {message}", path.display()),
-    }
-}
-
-/// The 1-based line of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.char_indices()
-        .take_while(|(i, _)| *i < offset)
-        .filter(|(_, c)| *c == '\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

@@ -71,8 +71,27 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
     };
     // The user's config over the bundled defaults: key bindings and colours.
     let file = globals.config.clone().over(Config::bundled());
-    // Bookmarks and history share the response cache's database.
-    let store = clients.http.cache().map(|policy| policy.store.clone());
+    // Bookmarks, history and searches: their own database in the data directory, whatever
+    // becomes of the cache (`--no-cache` included). Without it the browser still runs, and says so.
+    let (store, notice) = match globals.user_data() {
+        Ok(store) => (Some(store), notice),
+        Err(err) => {
+            tracing::warn!(%err, "bookmarks and history are off this run");
+            (
+                None,
+                Some(format!("bookmarks and history are off this run: {err}")),
+            )
+        }
+    };
+    // `clients()` printed why the cache could not be opened (seen once the browser closes);
+    // the status line says so meanwhile.
+    let notice = notice.or_else(|| {
+        (!globals.no_cache && clients.http.cache().is_none()).then(|| {
+            "the response cache is off this run (it could not be opened: the reason is \
+             printed when you quit)"
+                .to_owned()
+        })
+    });
     let options = TuiOptions {
         images,
         store,

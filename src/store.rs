@@ -1,13 +1,24 @@
-//! The on-disk store: one SQLite database (WAL mode) holding the response cache, bookmarks,
-//! history and recent searches.
+//! The on-disk stores: two SQLite databases (WAL mode), kept apart because they are worth
+//! different things.
+//!
+//! - The **response cache** ([`Store::open`], `apidex.sqlite3` in the cache directory) is
+//!   disposable: anything in it can be fetched again.
+//! - The **user's data** ([`Store::open_user_data`], `apidex-data.sqlite3` in the data
+//!   directory) holds bookmarks, history and recent searches, which nothing can bring back.
 //!
 //! Every method here blocks; async callers run them with `spawn_blocking` so neither the UI nor
-//! the runtime's workers ever wait on disk. A corrupt or unreadable database is moved aside and
-//! a fresh one created, with a warning — never a crash. Two apidex processes may share the file:
-//! SQLite's locking plus a busy timeout serialise their writes.
+//! the runtime's workers ever wait on disk. Opening tells damage from trouble: a locked, full,
+//! read-only or unopenable database is an error for this run (the caller goes on without it and
+//! says so) and is left exactly as it is; only a file SQLite calls "not a database", or one that
+//! fails its integrity check, is moved aside — and for the user's data only after every row that
+//! can still be read has been copied into a fresh database (see `open`). Two apidex processes
+//! may share a file: SQLite's locking plus a busy timeout serialise their writes.
 
 pub mod marks;
+mod migrate;
+mod open;
 pub mod responses;
+mod salvage;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -15,15 +26,21 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
 
-/// File name of the database inside the cache directory.
+/// File name of the response cache inside the cache directory.
 pub const FILE_NAME: &str = "apidex.sqlite3";
+
+/// File name of the user's data (bookmarks, history, searches) inside the data directory.
+pub const DATA_FILE_NAME: &str = "apidex-data.sqlite3";
 
 /// Default cap on cached response bodies: 200 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 200 * 1000 * 1000;
 
-/// Something went wrong with the store.
+/// How long an open or a write waits for another process's lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Something went wrong with a store.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cache {path}: {reason}")]
+#[error("{path}: {reason}")]
 pub struct StoreError {
     /// The database file.
     pub path: String,
@@ -31,85 +48,103 @@ pub struct StoreError {
     pub reason: String,
 }
 
-/// A handle to the database; clones share the connection.
+/// Which database a [`Store`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The response cache: disposable.
+    Cache,
+    /// Bookmarks, history and searches: the user's own.
+    UserData,
+}
+
+/// A handle to one database; clones share the connection.
 #[derive(Debug, Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     path: PathBuf,
+    kind: Kind,
     max_bytes: u64,
-    /// What happened while opening (a corrupt file moved aside), for the user to see once.
+    /// What happened while opening (a damaged file moved aside, a read-only disk), for the user
+    /// to see once.
     pub warning: Option<String>,
 }
 
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS responses (
-        url        TEXT PRIMARY KEY,
-        body       BLOB NOT NULL,
-        status     INTEGER NOT NULL,
-        fetched_at INTEGER NOT NULL,
-        etag       TEXT,
-        max_age    INTEGER,
-        last_used  INTEGER NOT NULL,
-        size       INTEGER NOT NULL
-    );
-    -- Covers eviction and the size total without reading rows: `size` is stored after the
-    -- body, so reaching it in the table means walking the body's overflow pages.
-    CREATE INDEX IF NOT EXISTS responses_lru ON responses (last_used, size, url);
-    DROP INDEX IF EXISTS responses_last_used;
-    CREATE TABLE IF NOT EXISTS bookmarks (
-        key     TEXT PRIMARY KEY,
-        label   TEXT NOT NULL,
-        created INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS history (
-        id    INTEGER PRIMARY KEY AUTOINCREMENT,
-        key   TEXT NOT NULL,
-        label TEXT NOT NULL,
-        at    INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS searches (
-        query TEXT PRIMARY KEY,
-        at    INTEGER NOT NULL
-    );
-";
-
 impl Store {
-    /// Opens (or creates) the database in `dir`, keeping cached bodies under `max_bytes`.
+    /// Opens (or creates) the response cache in `dir`, keeping cached bodies under `max_bytes`.
     ///
     /// # Errors
-    /// Only when no database can be created at all (the directory is not writable); a corrupt
-    /// file is moved aside and replaced instead.
+    /// When the database cannot be used this run: locked by another program for longer than
+    /// [`BUSY_TIMEOUT`], a full or read-only disk, an unwritable directory. The file is left as
+    /// it is. A damaged file is moved aside and replaced instead (with a warning).
     pub fn open(dir: &Path, max_bytes: u64) -> Result<Self, StoreError> {
-        let path = dir.join(FILE_NAME);
-        let error = |reason: String| StoreError {
-            path: path.display().to_string(),
-            reason,
-        };
-        std::fs::create_dir_all(dir).map_err(|e| error(e.to_string()))?;
-        let (conn, warning) = match open_checked(&path) {
-            Ok(conn) => (conn, None),
-            Err(reason) => {
-                // Keep the bad file for inspection; start afresh.
-                let aside = path.with_extension(format!("corrupt-{}", unix_now()));
-                let _ = std::fs::rename(&path, &aside);
-                for suffix in ["-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-                let conn = open_checked(&path).map_err(error)?;
-                let warning = format!(
-                    "the cache at {} was unreadable ({reason}); it was moved to {} and a new one started",
-                    path.display(),
-                    aside.display()
-                );
-                (conn, Some(warning))
-            }
-        };
-        Ok(Self {
-            conn: Arc::new(Mutex::new(conn)),
-            path,
+        Self::open_cache(dir, max_bytes, BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`], waiting at most `busy_timeout` for other processes' locks.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
+    pub fn open_cache(
+        dir: &Path,
+        max_bytes: u64,
+        busy_timeout: Duration,
+    ) -> Result<Self, StoreError> {
+        let (conn, warning) = open::open(&dir.join(FILE_NAME), Kind::Cache, busy_timeout)?;
+        Ok(Self::new(
+            conn,
+            dir.join(FILE_NAME),
+            Kind::Cache,
             max_bytes,
             warning,
-        })
+        ))
+    }
+
+    /// Opens (or creates) the user's data in `dir`. The first time, bookmarks, history and
+    /// searches are moved over from `legacy`, the single database older versions kept in the
+    /// cache directory (see `migrate`).
+    ///
+    /// # Errors
+    /// When the database can be neither written nor read. When it can only be read (a
+    /// read-only or full disk, say), it opens read-only with a warning.
+    pub fn open_user_data(dir: &Path, legacy: Option<&Path>) -> Result<Self, StoreError> {
+        Self::open_user_data_with(dir, legacy, BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open_user_data`], waiting at most `busy_timeout` for other processes' locks.
+    ///
+    /// # Errors
+    /// As [`Store::open_user_data`].
+    pub fn open_user_data_with(
+        dir: &Path,
+        legacy: Option<&Path>,
+        busy_timeout: Duration,
+    ) -> Result<Self, StoreError> {
+        let path = dir.join(DATA_FILE_NAME);
+        let (conn, mut warning) = open::open(&path, Kind::UserData, busy_timeout)?;
+        if let Some(legacy) = legacy.filter(|l| *l != path) {
+            let note = migrate::from_legacy(&conn, legacy, busy_timeout);
+            warning = match (warning, note) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            };
+        }
+        Ok(Self::new(conn, path, Kind::UserData, 0, warning))
+    }
+
+    fn new(
+        conn: Connection,
+        path: PathBuf,
+        kind: Kind,
+        max_bytes: u64,
+        warning: Option<String>,
+    ) -> Self {
+        Self {
+            conn: Arc::new(Mutex::new(conn)),
+            path,
+            kind,
+            max_bytes,
+            warning,
+        }
     }
 
     /// The database file.
@@ -117,7 +152,12 @@ impl Store {
         &self.path
     }
 
-    /// The cap on cached bodies, in bytes.
+    /// Which database this is.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The cap on cached bodies, in bytes (0 for the user's data).
     pub fn max_bytes(&self) -> u64 {
         self.max_bytes
     }
@@ -130,29 +170,24 @@ impl Store {
     fn error(&self, err: &rusqlite::Error) -> StoreError {
         StoreError {
             path: self.path.display().to_string(),
-            reason: err.to_string(),
+            reason: open::describe(err),
         }
     }
-}
 
-/// Opens the file, checks it is a usable database and sets it up.
-fn open_checked(path: &Path) -> Result<Connection, String> {
-    let conn = Connection::open(path).map_err(|e| e.to_string())?;
-    // Another apidex may hold a write lock for a moment: wait instead of failing.
-    conn.busy_timeout(Duration::from_secs(5))
-        .map_err(|e| e.to_string())?;
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(|e| e.to_string())?;
-    conn.pragma_update(None, "synchronous", "NORMAL")
-        .map_err(|e| e.to_string())?;
-    // Reading the schema is enough to tell a database from anything else, and costs nothing
-    // however big the cache is (a full integrity check read all 200 MB at every start).
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
-        row.get::<_, i64>(0)
-    })
-    .map_err(|e| e.to_string())?;
-    conn.execute_batch(SCHEMA).map_err(|e| e.to_string())?;
-    Ok(conn)
+    /// An error unless this is the `wanted` database: bookmarks asked of the cache (or responses
+    /// of the user's data) are a programming error, reported rather than a panic.
+    fn require(&self, wanted: Kind) -> Result<(), StoreError> {
+        if self.kind == wanted {
+            return Ok(());
+        }
+        Err(StoreError {
+            path: self.path.display().to_string(),
+            reason: format!(
+                "this is the {:?} database, not the {wanted:?} one",
+                self.kind
+            ),
+        })
+    }
 }
 
 /// Seconds since the Unix epoch, now.

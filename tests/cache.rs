@@ -286,7 +286,12 @@ fn two_processes_writing_at_once_do_not_corrupt_it() {
     // Two handles with their own connections, like two apidex processes.
     let a = Store::open(&dir, 100_000_000).unwrap();
     let b = Store::open(&dir, 100_000_000).unwrap();
-    let writer = |store: Store, prefix: &'static str| {
+    let data = dir.join("data");
+    let (da, db) = (
+        Store::open_user_data(&data, None).unwrap(),
+        Store::open_user_data(&data, None).unwrap(),
+    );
+    let writer = |(store, user): (Store, Store), prefix: &'static str| {
         std::thread::spawn(move || {
             for i in 0..200 {
                 let entry = CachedResponse {
@@ -297,16 +302,25 @@ fn two_processes_writing_at_once_do_not_corrupt_it() {
                     max_age: None,
                 };
                 store.put(&format!("{prefix}{i}"), &entry).unwrap();
-                store.record_search(&format!("{prefix}{i}")).unwrap();
+                user.record_search(&format!("{prefix}{i}")).unwrap();
             }
         })
     };
-    let (ta, tb) = (writer(a, "a"), writer(b, "b"));
+    let (ta, tb) = (writer((a, da), "a"), writer((b, db), "b"));
     ta.join().unwrap();
     tb.join().unwrap();
     let check = Store::open(&dir, 100_000_000).unwrap();
     assert!(check.warning.is_none());
     assert_eq!(check.stats().unwrap().entries, 400);
+    let user = Store::open_user_data(&data, None).unwrap();
+    assert!(user.warning.is_none());
+    // Only the 50 most recent are kept, the very last write first.
+    let searches = user.searches().unwrap();
+    assert_eq!(searches.len(), 50);
+    assert!(
+        ["a199", "b199"].contains(&searches[0].as_str()),
+        "{searches:?}"
+    );
 }
 
 #[test]
@@ -314,7 +328,7 @@ fn bookmarks_history_and_searches_survive_a_restart() {
     use apidex::store::marks::Remembered;
     let dir = temp_dir("marks");
     {
-        let store = Store::open(&dir, 1_000_000).unwrap();
+        let store = Store::open_user_data(&dir, None).unwrap();
         let pikachu = Remembered {
             key: "pokemon:pikachu".into(),
             label: "pikachu".into(),
@@ -331,7 +345,7 @@ fn bookmarks_history_and_searches_survive_a_restart() {
         store.record_search("char").unwrap();
         store.record_search("type:ghost").unwrap();
     }
-    let store = Store::open(&dir, 1_000_000).unwrap();
+    let store = Store::open_user_data(&dir, None).unwrap();
     let bookmarks: Vec<String> = store
         .bookmarks()
         .unwrap()
@@ -367,6 +381,8 @@ fn bookmarks_history_and_searches_survive_a_restart() {
 async fn an_export_replaces_the_old_file_whole_or_not_at_all() {
     let dir = temp_dir("export");
     let path = dir.join("out.json");
+    // `-o` writes into an existing directory; it does not create one.
+    std::fs::create_dir_all(&dir).unwrap();
     apidex::export::write_atomic(&path, b"{\"old\": true}")
         .await
         .unwrap();

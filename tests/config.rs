@@ -43,7 +43,7 @@ fn config_file(name: &str, text: &str) -> PathBuf {
 }
 
 /// `apidex` with no `APIDEX_*` variables from the environment, the given config file, and the
-/// cache and log in scratch space.
+/// cache, data and log in scratch space.
 fn apidex(config: &Path) -> Command {
     let scratch = config.parent().unwrap().to_owned();
     let mut cmd = Command::cargo_bin("apidex").unwrap();
@@ -54,6 +54,7 @@ fn apidex(config: &Path) -> Command {
     }
     cmd.env("APIDEX_CONFIG", config)
         .env("APIDEX_CACHE_DIR", scratch.join("cache"))
+        .env("APIDEX_DATA_DIR", scratch.join("data"))
         .env("APIDEX_LOG_FILE", scratch.join("apidex.log"))
         .timeout(RUN_LIMIT);
     cmd

@@ -123,6 +123,7 @@ fn run_in_pty(mode: &str, panic: Option<&str>) -> PtyRun {
         .env("APIDEX_JSONPLACEHOLDER_URL", &dead)
         .env("APIDEX_DOGAPI_URL", format!("{dead}/api"))
         .env("APIDEX_CACHE_DIR", dir.join("cache"))
+        .env("APIDEX_DATA_DIR", dir.join("data"))
         .env("APIDEX_EXPORT_DIR", dir.join("exports"))
         // Never the developer's own config file or log.
         .env("APIDEX_CONFIG", dir.join("no-config.toml"))

@@ -5,6 +5,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::api::BaseUrl;
+use crate::config::limits;
 
 /// A terminal browser and scriptable client for PokeAPI, JSONPlaceholder and the Dog API.
 ///
@@ -54,33 +55,38 @@ pub struct Globals {
     pub dogapi_url: Option<BaseUrl>,
 
     /// Requests in flight at once, across all sources [default: 8].
-    #[arg(long, global = true, value_name = "N",
-          value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_concurrency)]
     pub concurrency: Option<u16>,
 
     /// Seconds allowed to establish a connection [default: 5].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
+          value_parser = parse_connect_timeout)]
     pub connect_timeout: Option<Duration>,
 
     /// Retries after a network error, timeout, 429 or 5xx (with backoff; 0 turns them off)
     /// [default: 3].
-    #[arg(long, global = true, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(0..=10))]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_retries)]
     pub retries: Option<u32>,
 
-    /// At most this many requests per second to each API (default: no cap).
-    #[arg(long, global = true, value_name = "RATE", value_parser = parse_rate)]
+    /// At most this many requests per second to each API, 0.01 to 10000 (default, or 0: no
+    /// cap).
+    #[arg(long, global = true, value_name = "RATE", allow_negative_numbers = true,
+          value_parser = parse_rate)]
     pub max_rps: Option<f64>,
 
     /// Refuse response bodies larger than this many megabytes [default: 16].
-    #[arg(long, global = true, value_name = "MB",
-          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, global = true, value_name = "MB", value_parser = parse_body_mb)]
     pub max_body_mb: Option<u32>,
 
-    /// Where the response cache, bookmarks and history live (default: the platform's cache
-    /// directory, e.g. `~/.cache/apidex`).
+    /// Where the response cache lives: disposable, safe to delete (default: the platform's
+    /// cache directory, e.g. `~/.cache/apidex`).
     #[arg(long, global = true, env = "APIDEX_CACHE_DIR", value_name = "DIR")]
     pub cache_dir: Option<std::path::PathBuf>,
+
+    /// Where bookmarks, history and searches live (default: the platform's data directory,
+    /// e.g. `~/.local/share/apidex`).
+    #[arg(long, global = true, env = "APIDEX_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
 
     /// Neither read nor write the response cache.
     #[arg(long, global = true, env = "APIDEX_NO_CACHE",
@@ -94,14 +100,14 @@ pub struct Globals {
 
     /// Cap on the response cache, in megabytes (least recently used responses go first)
     /// [default: 200].
-    #[arg(long, global = true, value_name = "MB",
-          value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    #[arg(long, global = true, value_name = "MB", value_parser = parse_cache_mb)]
     pub cache_max_mb: Option<u64>,
 
     /// How long a cached response stays fresh when the server does not say, in hours
     /// [default: 24; the config file can set one per source].
-    #[arg(long, global = true, value_name = "HOURS", value_parser = parse_hours)]
-    pub ttl: Option<std::time::Duration>,
+    #[arg(long, global = true, value_name = "HOURS", allow_negative_numbers = true,
+          value_parser = parse_hours)]
+    pub ttl: Option<Duration>,
 
     /// Where `e` in the browser writes exported JSON (default: the platform's data directory,
     /// e.g. `~/.local/share/apidex/exports`).
@@ -114,7 +120,8 @@ pub struct Globals {
     pub no_images: bool,
 
     /// Seconds allowed for one request (decimals allowed, e.g. 0.5) [default: 10].
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
+          value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
 }
 
@@ -263,35 +270,40 @@ fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
     BaseUrl::parse(input).map_err(|err| err.to_string())
 }
 
-fn parse_hours(input: &str) -> Result<std::time::Duration, String> {
-    let hours: f64 = input
-        .trim()
-        .parse()
-        .map_err(|_| format!("{input:?} is not a number of hours"))?;
-    if !(hours.is_finite() && (0.0..=24.0 * 365.0).contains(&hours)) {
-        return Err("the TTL must be between 0 and 8760 hours".to_owned());
-    }
-    Ok(std::time::Duration::from_secs_f64(hours * 3600.0))
+// Each flag's range is its config setting's, from the one table (`config::limits`).
+
+fn parse_concurrency(input: &str) -> Result<u16, String> {
+    limits::CONCURRENCY.parse(input)
 }
 
+fn parse_retries(input: &str) -> Result<u32, String> {
+    limits::RETRIES.parse(input)
+}
+
+fn parse_body_mb(input: &str) -> Result<u32, String> {
+    limits::MAX_BODY_MB.parse(input)
+}
+
+fn parse_cache_mb(input: &str) -> Result<u64, String> {
+    limits::CACHE_MAX_MB.parse(input)
+}
+
+fn parse_hours(input: &str) -> Result<Duration, String> {
+    let hours = limits::TTL_HOURS.parse(input)?;
+    Ok(Duration::from_secs_f64(hours * 3600.0))
+}
+
+/// A rate; 0 is no cap, as in the config file.
 fn parse_rate(input: &str) -> Result<f64, String> {
-    let rate: f64 = input
-        .trim()
-        .parse()
-        .map_err(|_| format!("{input:?} is not a number of requests per second"))?;
-    if !(rate.is_finite() && rate > 0.0 && rate <= 10_000.0) {
-        return Err("the rate must be more than 0 and at most 10000 per second".to_owned());
-    }
-    Ok(rate)
+    limits::MAX_RPS.parse(input)
 }
 
-fn parse_seconds(input: &str) -> Result<Duration, String> {
-    let seconds: f64 = input
-        .trim()
-        .parse()
-        .map_err(|_| format!("{input:?} is not a number of seconds"))?;
-    if !(seconds.is_finite() && seconds > 0.0 && seconds <= 3600.0) {
-        return Err("the timeout must be more than 0 and at most 3600 seconds".to_owned());
-    }
-    Ok(Duration::from_secs_f64(seconds))
+fn parse_timeout(input: &str) -> Result<Duration, String> {
+    limits::TIMEOUT.parse(input).map(Duration::from_secs_f64)
+}
+
+fn parse_connect_timeout(input: &str) -> Result<Duration, String> {
+    limits::CONNECT_TIMEOUT
+        .parse(input)
+        .map(Duration::from_secs_f64)
 }

@@ -7,7 +7,11 @@ use std::time::Duration;
 
 use super::Globals;
 use crate::api::{BaseUrl, Endpoints, HttpOptions, dogapi, jsonplaceholder, pokeapi};
-use crate::config::{CacheConfig, Config, HttpConfig, SourcesConfig, TtlConfig, UiConfig};
+use crate::config::limits::{self, Limit};
+use crate::config::{
+    CacheConfig, Config, DataConfig, HttpConfig, SourcesConfig, TtlConfig, UiConfig,
+};
+use crate::store::Store;
 
 /// The cache cap when neither a flag nor a config file says (and the bundled file is unreadable).
 const DEFAULT_CACHE_MAX_MB: u64 = 200;
@@ -25,6 +29,9 @@ pub struct Settings {
     pub cache_dir: Option<PathBuf>,
     /// Cap on the cache, in megabytes.
     pub cache_max_mb: u64,
+    /// Where bookmarks, history and searches are kept (`None`: the platform has no data
+    /// directory).
+    pub data_dir: Option<PathBuf>,
     /// Freshness of cached responses when the server does not say.
     pub ttl: Duration,
     /// Per-source freshness over `ttl`: PokeAPI, JSONPlaceholder, Dog API.
@@ -82,6 +89,9 @@ impl Settings {
                 dir: self.cache_dir.clone(),
                 max_mb: Some(self.cache_max_mb),
             },
+            data: DataConfig {
+                dir: self.data_dir.clone(),
+            },
             ttl: TtlConfig {
                 default: Some(hours(self.ttl)),
                 pokeapi,
@@ -119,34 +129,42 @@ impl Globals {
                 dogapi::DEFAULT_BASE_URL,
             ),
         };
-        let seconds = |s: f64| Duration::from_secs_f64(s);
-        let hours = |h: f64| Duration::from_secs_f64(h * 3600.0);
+        // Values were checked against `config::limits` when the file was read; checked again
+        // here (a `Config` can be built in code), and never converted in a way that can panic.
+        // `within` reads the number as seconds; ×3600 makes hours (at most 8760 h: no overflow).
+        let hours = |h: f64| within(&limits::TTL_HOURS, h).map(|d| d * 3600);
         let http = HttpOptions {
             timeout: self
                 .timeout
-                .or(file.http.timeout.map(seconds))
+                .or(file.http.timeout.and_then(|s| within(&limits::TIMEOUT, s)))
                 .unwrap_or(builtin.timeout),
             connect_timeout: self
                 .connect_timeout
-                .or(file.http.connect_timeout.map(seconds))
+                .or(file
+                    .http
+                    .connect_timeout
+                    .and_then(|s| within(&limits::CONNECT_TIMEOUT, s)))
                 .unwrap_or(builtin.connect_timeout),
             concurrency: self
                 .concurrency
                 .or(file.http.concurrency)
+                .filter(|n| limits::CONCURRENCY.check(*n).is_ok())
                 .map_or(builtin.concurrency, usize::from),
             retries: self
                 .retries
                 .or(file.http.retries)
+                .filter(|n| limits::RETRIES.check(*n).is_ok())
                 .unwrap_or(builtin.retries),
             // 0 in the file means no cap.
             min_interval: self
                 .max_rps
                 .or(file.http.max_rps)
-                .filter(|rate| *rate > 0.0)
-                .map(|rate| Duration::from_secs_f64(1.0 / rate)),
+                .filter(|rate| *rate > 0.0 && limits::MAX_RPS.check(*rate).is_ok())
+                .and_then(|rate| Duration::try_from_secs_f64(1.0 / rate).ok()),
             max_body: self
                 .max_body_mb
                 .or(file.http.max_body_mb)
+                .filter(|mb| limits::MAX_BODY_MB.check(*mb).is_ok())
                 .map_or(builtin.max_body, |mb| {
                     usize::try_from(mb)
                         .unwrap_or(usize::MAX)
@@ -161,16 +179,20 @@ impl Globals {
             cache_dir: self.cache_dir.clone().or(file.cache.dir).or_else(|| {
                 directories::ProjectDirs::from("", "", "apidex").map(|d| d.cache_dir().to_owned())
             }),
+            data_dir: self.data_dir.clone().or(file.data.dir).or_else(|| {
+                directories::ProjectDirs::from("", "", "apidex").map(|d| d.data_dir().to_owned())
+            }),
             cache_max_mb: self
                 .cache_max_mb
                 .or(file.cache.max_mb)
+                .filter(|mb| limits::CACHE_MAX_MB.check(*mb).is_ok())
                 .unwrap_or(DEFAULT_CACHE_MAX_MB),
             ttl: self
                 .ttl
-                .or(file.ttl.default.map(hours))
+                .or(file.ttl.default.and_then(hours))
                 .unwrap_or(DEFAULT_TTL),
             source_ttls: [file.ttl.pokeapi, file.ttl.jsonplaceholder, file.ttl.dogapi]
-                .map(|t| t.map(hours)),
+                .map(|t| t.and_then(hours)),
             // `--no-images` (or `APIDEX_NO_IMAGES=1`) turns them off whatever the file says.
             images: !self.no_images && file.ui.images.unwrap_or(true),
         }
@@ -189,6 +211,29 @@ impl Globals {
     pub fn settings(&self) -> Settings {
         self.resolve(&self.config)
     }
+
+    /// The data directory: `--data-dir` / `APIDEX_DATA_DIR`, else the config file's
+    /// `[data] dir`, else the platform's (`~/.local/share/apidex` on Linux).
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.settings().data_dir
+    }
+
+    /// Opens the user's data (bookmarks, history, searches) in the data directory, moving
+    /// them over from the cache's database the first time. Independent of the cache:
+    /// `--no-cache` and deleting the cache directory leave it alone.
+    ///
+    /// # Errors
+    /// When there is no data directory, or the database can be neither written nor read.
+    pub fn user_data(&self) -> Result<Store, String> {
+        let settings = self.settings();
+        let dir = settings
+            .data_dir
+            .ok_or("no data directory: set --data-dir or APIDEX_DATA_DIR")?;
+        let legacy = settings
+            .cache_dir
+            .map(|cache| cache.join(crate::store::FILE_NAME));
+        Store::open_user_data(&dir, legacy.as_deref()).map_err(|e| e.to_string())
+    }
 }
 
 /// The flag's URL, else the config file's (checked when the file was read), else `default`.
@@ -197,4 +242,12 @@ fn base_url(flag: Option<&BaseUrl>, configured: Option<&str>, default: &str) -> 
         .or_else(|| configured.and_then(|u| BaseUrl::parse(u).ok()))
         // Invariant: the built-in defaults are valid base URLs (the client tests use them).
         .unwrap_or_else(|| BaseUrl::parse(default).expect("the built-in base URLs are valid"))
+}
+
+/// `value` as a duration in seconds, if `limit` allows it.
+fn within(limit: &Limit<f64>, value: f64) -> Option<Duration> {
+    limit
+        .check(value)
+        .ok()
+        .and_then(|v| Duration::try_from_secs_f64(v).ok())
 }

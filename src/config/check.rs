@@ -1,12 +1,11 @@
 //! Checks on values as the config file is read: an out-of-range number or a bad URL is an error
-//! with the value's position, like a wrong type. The ranges are the command-line flags'.
-
-use std::fmt::Display;
-use std::ops::RangeInclusive;
+//! with the value's position, like a wrong type. The ranges are [`super::limits`], which the
+//! command-line flags use too.
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
+use super::limits::{self, Bound, Limit};
 use crate::api::BaseUrl;
 
 /// An absolute http(s) base URL.
@@ -16,75 +15,51 @@ pub fn url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
     Ok(Some(text))
 }
 
-fn within<'de, D, T>(d: D, range: RangeInclusive<T>, what: &str) -> Result<Option<T>, D::Error>
+fn within<'de, D, T>(d: D, limit: &Limit<T>) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de> + PartialOrd + Display,
+    T: Deserialize<'de> + Bound,
 {
     let value = T::deserialize(d)?;
-    if range.contains(&value) {
-        Ok(Some(value))
-    } else {
-        Err(D::Error::custom(format!(
-            "{what} must be {} to {}, not {value}",
-            range.start(),
-            range.end()
-        )))
-    }
+    limit.check(value).map(Some).map_err(D::Error::custom)
 }
 
-/// Requests in flight: 1–256.
+/// Requests in flight.
 pub fn concurrency<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
-    within(d, 1..=256, "concurrency")
+    within(d, &limits::CONCURRENCY)
 }
 
-/// Retries: 0–10.
+/// Retries.
 pub fn retries<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    within(d, 0..=10, "retries")
+    within(d, &limits::RETRIES)
 }
 
-/// Body cap: 1–1024 MB.
+/// Body cap in MB.
 pub fn body_mb<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    within(d, 1..=1024, "max_body_mb")
+    within(d, &limits::MAX_BODY_MB)
 }
 
-/// Cache cap: 1–100000 MB.
+/// Cache cap in MB.
 pub fn cache_mb<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    within(d, 1..=100_000, "max_mb")
+    within(d, &limits::CACHE_MAX_MB)
 }
 
-/// A time-out: more than 0 and at most 3600 seconds.
-pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let value = f64::deserialize(d)?;
-    if value.is_finite() && value > 0.0 && value <= 3600.0 {
-        Ok(Some(value))
-    } else {
-        Err(D::Error::custom(format!(
-            "a timeout must be more than 0 and at most 3600 seconds, not {value}"
-        )))
-    }
+/// A request time-out in seconds.
+pub fn timeout<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    within(d, &limits::TIMEOUT)
 }
 
-/// A rate: 0 (no cap) up to 10000 requests per second.
+/// A connect time-out in seconds.
+pub fn connect_timeout<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    within(d, &limits::CONNECT_TIMEOUT)
+}
+
+/// A rate: 0 (no cap), or within the limit.
 pub fn rate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let value = f64::deserialize(d)?;
-    if value.is_finite() && (0.0..=10_000.0).contains(&value) {
-        Ok(Some(value))
-    } else {
-        Err(D::Error::custom(format!(
-            "max_rps must be 0 (no cap) to 10000, not {value}"
-        )))
-    }
+    within(d, &limits::MAX_RPS)
 }
 
-/// A TTL: 0 to 8760 hours (a year).
+/// A TTL in hours.
 pub fn hours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let value = f64::deserialize(d)?;
-    if value.is_finite() && (0.0..=24.0 * 365.0).contains(&value) {
-        Ok(Some(value))
-    } else {
-        Err(D::Error::custom(format!(
-            "a TTL must be 0 to 8760 hours, not {value}"
-        )))
-    }
+    within(d, &limits::TTL_HOURS)
 }

@@ -1,8 +1,8 @@
-//! Bookmarks, history of opened items, and recent searches.
+//! Bookmarks, history of opened items, and recent searches: the user-data database's tables.
 
 use rusqlite::params;
 
-use super::{Store, StoreError};
+use super::{Kind, Store, StoreError};
 
 /// A remembered item: its key (as the app writes it) and how it was labelled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn toggle_bookmark(&self, item: &Remembered) -> Result<bool, StoreError> {
+        self.require(Kind::UserData)?;
         let conn = self.conn();
         let removed = conn
             .execute("DELETE FROM bookmarks WHERE key = ?1", params![item.key])
@@ -52,6 +53,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn record_visit(&self, item: &Remembered) -> Result<(), StoreError> {
+        self.require(Kind::UserData)?;
         let conn = self.conn();
         conn.execute("DELETE FROM history WHERE key = ?1", params![item.key])
             .map_err(|e| self.error(&e))?;
@@ -81,6 +83,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn record_search(&self, query: &str) -> Result<(), StoreError> {
+        self.require(Kind::UserData)?;
         let conn = self.conn();
         conn.execute(
             "INSERT INTO searches (query, at) VALUES (?1, ?2)
@@ -102,6 +105,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn searches(&self) -> Result<Vec<String>, StoreError> {
+        self.require(Kind::UserData)?;
         let conn = self.conn();
         let mut stmt = conn
             .prepare("SELECT query FROM searches ORDER BY at DESC, rowid DESC")
@@ -115,6 +119,7 @@ impl Store {
     }
 
     fn remembered(&self, sql: &str) -> Result<Vec<Remembered>, StoreError> {
+        self.require(Kind::UserData)?;
         let conn = self.conn();
         let mut stmt = conn.prepare(sql).map_err(|e| self.error(&e))?;
         let rows = stmt

@@ -4,7 +4,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoreError, unix};
+use super::{Kind, Store, StoreError, unix};
 
 /// `last_used` is a logical clock, not a time: each use takes the next number, so the order of
 /// uses is exact however fast they come (and across processes sharing the file).
@@ -55,6 +55,7 @@ impl Store {
     /// # Errors
     /// A database error (the caller treats it as a miss and says so in the log).
     pub fn get(&self, url: &str) -> Result<Option<CachedResponse>, StoreError> {
+        self.require(Kind::Cache)?;
         let conn = self.conn();
         let row = conn
             .query_row(
@@ -90,6 +91,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn put(&self, url: &str, response: &CachedResponse) -> Result<(), StoreError> {
+        self.require(Kind::Cache)?;
         let size = i64::try_from(response.body.len()).unwrap_or(i64::MAX);
         let max_age = response
             .max_age
@@ -128,6 +130,7 @@ impl Store {
         now: SystemTime,
         max_age: Option<Duration>,
     ) -> Result<(), StoreError> {
+        self.require(Kind::Cache)?;
         let max_age = max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         self.conn()
             .execute(
@@ -181,6 +184,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn stats(&self) -> Result<CacheStats, StoreError> {
+        self.require(Kind::Cache)?;
         let (entries, bytes): (i64, i64) = self
             .conn()
             .query_row(
@@ -212,6 +216,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn clear(&self) -> Result<u64, StoreError> {
+        self.require(Kind::Cache)?;
         let conn = self.conn();
         let removed = conn
             .execute("DELETE FROM responses", [])

@@ -62,23 +62,22 @@ impl EffectRunner {
     pub(super) fn export(&self, answers: &Effect, keys: Vec<ItemKey>, name: &str) {
         let clients = self.clients.clone();
         let file = self.export_dir.join(export_file_name(name));
+        // One item at a time into the file: memory stays at about one item however many are
+        // marked.
         self.spawn_for(answers, async move {
-            let mut bodies = Vec::new();
-            for key in &keys {
-                match fetch::raw(&clients, key).await {
-                    Ok(Some(body)) => bodies.push(body),
-                    Ok(None) => return Msg::Exported(Err(format!("{key} not found"))),
-                    Err(err) => return Msg::Exported(Err(format!("{key}: {err}"))),
+            let result = async {
+                let mut out = crate::export::JsonExport::create(&file, keys.len()).await?;
+                for key in &keys {
+                    match fetch::raw(&clients, key).await {
+                        Ok(Some(body)) => out.push(body).await?,
+                        // Dropping `out` removes the unfinished file.
+                        Ok(None) => return Err(format!("{key} not found")),
+                        Err(err) => return Err(format!("{key}: {err}")),
+                    }
                 }
-            }
-            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
-            let result = match crate::export::pretty_json(&refs) {
-                Ok(text) => crate::export::write_atomic(&file, text.as_bytes())
-                    .await
-                    .map(|()| file),
-                Err(err) => Err(err),
+                out.finish().await.map(|()| file)
             };
-            Msg::Exported(result)
+            Msg::Exported(result.await)
         });
     }
 }

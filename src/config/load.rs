@@ -1,0 +1,148 @@
+//! Reading the config file: at most [`MAX_FILE_BYTES`], parsed with spans so that every problem
+//! names its line, bad key bindings and colours reported and dropped one by one.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::{Config, FILE_NAME, parse_colour};
+use crate::keymap::Keymap;
+
+/// A config file, read and checked.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// What the file sets (empty when there is no file or it could not be used).
+    pub config: Config,
+    /// What was wrong, one line each, naming the file and the line: `…/config.toml line 3: …`.
+    pub problems: Vec<String>,
+}
+
+/// Where the config file is looked for when neither `--config` nor `APIDEX_CONFIG` says:
+/// `config.toml` in the platform's config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "apidex").map(|d| d.config_dir().join(FILE_NAME))
+}
+
+/// Reads the config file at `path`. No file (or no path) is no config, not a problem.
+pub fn load(path: Option<&Path>) -> Loaded {
+    let Some(path) = path else {
+        return Loaded::default();
+    };
+    match read_limited(path) {
+        Ok(text) => parse(&text, path),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
+        Err(err) => Loaded {
+            config: Config::default(),
+            problems: vec![
+                crate::sanitize::line(&format!("{}: {err}; using the defaults", path.display()))
+                    .into_owned(),
+            ],
+        },
+    }
+}
+
+/// The most of a config file apidex reads: real ones are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The file's text, if it is at most [`MAX_FILE_BYTES`]: reading stops there, so `/dev/zero`
+/// (or a huge file) costs a megabyte, not all the memory there is.
+fn read_limited(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} KiB, not a config file",
+            MAX_FILE_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+/// Reads config text (from the file at `path`, which messages name).
+pub fn parse(text: &str, path: &Path) -> Loaded {
+    let mut config: Config = match toml::from_str(text) {
+        Ok(config) => config,
+        Err(err) => {
+            let message = err.message().trim().replace('\n', "; ");
+            return Loaded {
+                config: Config::default(),
+                problems: vec![at(
+                    path,
+                    text,
+                    err.span(),
+                    &format!("{message}; using the defaults"),
+                )],
+            };
+        }
+    };
+    let mut problems = Vec::new();
+    let mut keymap = Keymap::default();
+    config
+        .keys
+        .retain(|key, action| match keymap.bind(key, action.get_ref()) {
+            Ok(()) => true,
+            Err(why) => {
+                problems.push(at(
+                    path,
+                    text,
+                    Some(action.span()),
+                    &format!("{why}; binding ignored"),
+                ));
+                false
+            }
+        });
+    for (name, setting) in config.theme.fields_mut() {
+        if let Some(value) = setting
+            && let Err(why) = parse_colour(value.get_ref())
+        {
+            problems.push(at(
+                path,
+                text,
+                Some(value.span()),
+                &format!("theme.{name}: {why}; using the default colour"),
+            ));
+            *setting = None;
+        }
+    }
+    Loaded { config, problems }
+}
+
+/// The first problem, for the browser's status bar: the file named by its name only, and how
+/// many more there are.
+pub fn notice(problems: &[String], file: Option<&Path>) -> Option<String> {
+    let first = problems.first()?;
+    let first = match file.and_then(|f| Some((f.display().to_string(), f.file_name()?))) {
+        Some((full, name)) => first.replacen(&full, &name.to_string_lossy(), 1),
+        None => first.clone(),
+    };
+    Some(match problems.len() {
+        1 => first,
+        n => format!("{first} (and {} more)", n - 1),
+    })
+}
+
+/// `{path} line {n}: {message}`, the line found from a byte span of `text`, made safe to print.
+fn at(path: &Path, text: &str, span: Option<Range<usize>>, message: &str) -> String {
+    let problem = match span {
+        Some(span) => format!(
+            "{} line {}: {message}",
+            path.display(),
+            line_of(text, span.start)
+        ),
+        None => format!("{}: {message}", path.display()),
+    };
+    // The file's own text is quoted in messages (an unknown key, say), which go to the
+    // terminal and the log: shown escaped, never sent raw.
+    crate::sanitize::line(&problem).into_owned()
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.char_indices()
+        .take_while(|(i, _)| *i < offset)
+        .filter(|(_, c)| *c == '\n')
+        .count()
+        + 1
+}

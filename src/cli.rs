@@ -154,7 +154,13 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
         }
     };
     tokio::select! {
-        code = work => ExitCode::from(code),
+        code = work => {
+            // Answers are cached behind the output: on disk before the process goes.
+            if let Some(policy) = clients.http.cache() {
+                policy.store.flush().await;
+            }
+            ExitCode::from(code)
+        }
         _ = tokio::signal::ctrl_c() => {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)

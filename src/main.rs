@@ -100,7 +100,13 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
         theme: file.theme(),
         notice,
     };
-    match runtime.block_on(apidex::tui::run_tui(clients, options)) {
+    let cache = clients.http.cache().map(|policy| policy.store.clone());
+    let result = runtime.block_on(apidex::tui::run_tui(clients, options));
+    // Responses are cached behind the pages: on disk before the process goes.
+    if let Some(cache) = cache {
+        runtime.block_on(cache.flush());
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             eprintln!("apidex: {report:?}");

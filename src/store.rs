@@ -19,6 +19,9 @@ mod migrate;
 mod open;
 pub mod responses;
 mod salvage;
+mod writer;
+
+use responses::from_unix;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -64,6 +67,8 @@ pub struct Store {
     path: PathBuf,
     kind: Kind,
     max_bytes: u64,
+    /// The cache's writer thread (none for the user's data, or when it could not start).
+    writer: Option<Arc<writer::Writer>>,
     /// What happened while opening (a damaged file moved aside, a read-only disk), for the user
     /// to see once.
     pub warning: Option<String>,
@@ -90,13 +95,29 @@ impl Store {
         busy_timeout: Duration,
     ) -> Result<Self, StoreError> {
         let (conn, warning) = open::open(&dir.join(FILE_NAME), Kind::Cache, busy_timeout)?;
-        Ok(Self::new(
-            conn,
-            dir.join(FILE_NAME),
-            Kind::Cache,
-            max_bytes,
-            warning,
-        ))
+        let mut store = Self::new(conn, dir.join(FILE_NAME), Kind::Cache, max_bytes, warning);
+        store.writer = writer::Writer::start(&store).map(Arc::new);
+        Ok(store)
+    }
+
+    /// Stores `response` for `url` behind the caller: queued for the cache's writer thread
+    /// (waiting only while its queue is full), visible to lookups at once. Without a writer,
+    /// written now on a blocking thread. Failures only cost future cache hits.
+    pub async fn put_behind(&self, url: String, response: responses::CachedResponse) {
+        if let Some(writer) = &self.writer {
+            writer.put(url, response).await;
+        } else {
+            let store = self.clone();
+            let _ = tokio::task::spawn_blocking(move || store.put(&url, &response)).await;
+        }
+    }
+
+    /// Waits until every response queued with [`Store::put_behind`] is on disk (before the
+    /// process exits).
+    pub async fn flush(&self) {
+        if let Some(writer) = &self.writer {
+            writer.flush().await;
+        }
     }
 
     /// Opens (or creates) the user's data in `dir`. The first time, bookmarks, history and
@@ -143,6 +164,7 @@ impl Store {
             path,
             kind,
             max_bytes,
+            writer: None,
             warning,
         }
     }

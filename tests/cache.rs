@@ -68,6 +68,8 @@ async fn a_fresh_hit_makes_no_request() {
     );
     assert!(matches!(origins[..], [Origin::Cache { .. }]), "{origins:?}");
     assert_eq!(server.request_count(), 1, "a cache hit makes zero requests");
+    // Written behind the answer: on disk once flushed.
+    store.flush().await;
     assert_eq!(store.stats().unwrap().entries, 1);
 }
 
@@ -128,6 +130,7 @@ async fn the_servers_max_age_outranks_the_default_ttl() {
         Reply::json(fixture("pokeapi/pokemon/133.json")).header("Cache-Control", "no-store"),
     );
     clients.pokeapi.pokemon("eevee").await.unwrap();
+    store.flush().await;
     assert_eq!(store.stats().unwrap().entries, 1);
 }
 

@@ -56,8 +56,12 @@ impl Store {
     /// A database error (the caller treats it as a miss and says so in the log).
     pub fn get(&self, url: &str) -> Result<Option<CachedResponse>, StoreError> {
         self.require(Kind::Cache)?;
-        let conn = self.conn();
-        let row = conn
+        // A response handed to the writer but not yet on disk answers as if it were.
+        if let Some(entry) = self.writer.as_ref().and_then(|w| w.pending(url)) {
+            return Ok(Some(entry));
+        }
+        let row = self
+            .conn()
             .query_row(
                 "SELECT body, status, fetched_at, etag, max_age FROM responses WHERE url = ?1",
                 params![url],
@@ -76,11 +80,12 @@ impl Store {
             .optional()
             .map_err(|e| self.error(&e))?;
         if row.is_some() {
-            conn.execute(
-                &format!("UPDATE responses SET last_used = {NEXT_USE} WHERE url = ?1"),
-                params![url],
-            )
-            .map_err(|e| self.error(&e))?;
+            match &self.writer {
+                // Recording the use is a write: the writer's thread does it, so a lookup never
+                // waits for another's transaction.
+                Some(writer) => writer.used(url),
+                None => self.write_batch(&[], &[url.to_owned()])?,
+            }
         }
         Ok(row)
     }
@@ -92,30 +97,63 @@ impl Store {
     /// A database error.
     pub fn put(&self, url: &str, response: &CachedResponse) -> Result<(), StoreError> {
         self.require(Kind::Cache)?;
-        let size = i64::try_from(response.body.len()).unwrap_or(i64::MAX);
-        let max_age = response
-            .max_age
-            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        // Uses noted for the writer go with this write, so eviction sees them in order.
+        let used = self
+            .writer
+            .as_ref()
+            .map(|w| w.take_used())
+            .unwrap_or_default();
+        self.write_batch(&[(url.to_owned(), response)], &used)
+    }
+
+    /// Stores `puts` and records `used` as just used, in one transaction, then evicts while the
+    /// total is over the cap.
+    ///
+    /// # Errors
+    /// A database error (nothing of the batch is kept).
+    pub(super) fn write_batch(
+        &self,
+        puts: &[(String, &CachedResponse)],
+        used: &[String],
+    ) -> Result<(), StoreError> {
         {
-            let conn = self.conn();
-            conn.execute(
-                &format!(
-                    "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NEXT_USE}, ?7)
-                     ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
-                         etag = ?5, max_age = ?6, last_used = {NEXT_USE}, size = ?7"
-                ),
-                params![
-                    url,
-                    response.body,
-                    response.status,
-                    unix(response.fetched_at),
-                    response.etag,
-                    max_age,
-                    size
-                ],
-            )
-            .map_err(|e| self.error(&e))?;
+            let mut conn = self.conn();
+            let tx = conn.transaction().map_err(|e| self.error(&e))?;
+            for (url, response) in puts {
+                let size = i64::try_from(response.body.len()).unwrap_or(i64::MAX);
+                let max_age = response
+                    .max_age
+                    .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+                tx.execute(
+                    &format!(
+                        "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NEXT_USE}, ?7)
+                         ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
+                             etag = ?5, max_age = ?6, last_used = {NEXT_USE}, size = ?7"
+                    ),
+                    params![
+                        url,
+                        response.body,
+                        response.status,
+                        unix(response.fetched_at),
+                        response.etag,
+                        max_age,
+                        size
+                    ],
+                )
+                .map_err(|e| self.error(&e))?;
+            }
+            for url in used {
+                tx.execute(
+                    &format!("UPDATE responses SET last_used = {NEXT_USE} WHERE url = ?1"),
+                    params![url],
+                )
+                .map_err(|e| self.error(&e))?;
+            }
+            tx.commit().map_err(|e| self.error(&e))?;
+        }
+        if puts.is_empty() {
+            return Ok(());
         }
         self.evict()
     }
@@ -227,6 +265,7 @@ impl Store {
     }
 }
 
-fn from_unix(seconds: i64) -> SystemTime {
+/// The time `seconds` after the epoch (as stored).
+pub(super) fn from_unix(seconds: i64) -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).unwrap_or(0))
 }

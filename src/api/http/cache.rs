@@ -40,10 +40,11 @@ impl CachePolicy {
             .flatten()
     }
 
-    /// Stores a response; a failure only costs a future cache hit.
+    /// Stores a response behind the answer (the store's writer thread); a failure only costs a
+    /// future cache hit.
     pub(super) async fn put(&self, url: &Url, entry: CachedResponse) {
-        let (store, url) = (self.store.clone(), url.to_string());
-        let _ = tokio::task::spawn_blocking(move || store.put(&url, &entry)).await;
+        // Boxed: every fetch awaits this, and the queue's send is a large future.
+        Box::pin(self.store.put_behind(url.to_string(), entry)).await;
     }
 
     /// Records a 304: the entry is fresh again.

@@ -55,10 +55,7 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
 
 fn finish(what: ListKind, text: Result<String, ApiError>) -> u8 {
     match text {
-        Ok(text) => {
-            print(&text);
-            EXIT_OK
-        }
+        Ok(text) => print(&text, EXIT_OK),
         Err(err) => {
             let kind = format!("{what:?}").to_lowercase();
             report_error("list", &kind, &err);

@@ -1,0 +1,64 @@
+//! The real terminal's hand-over: taking the browser's terminal modes, giving them back, and
+//! stopping the process for a suspend.
+
+use std::io::{self, Stdout};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use rustix::process::{Signal, getpid, kill_current_process_group, kill_process};
+
+use crate::event::{Session, Suspend};
+
+/// The browser's terminal.
+pub type Tty = Terminal<CrosstermBackend<Stdout>>;
+
+/// Takes the terminal: raw mode, the alternate screen, mouse capture.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Gives the terminal back as it was found: mouse capture off, cooked mode, the main screen, the
+/// cursor shown. Every step is tried whatever failed before it (after a hangup they all fail);
+/// the first failure is returned.
+pub fn leave(terminal: &mut Tty) -> io::Result<()> {
+    let mouse = execute!(io::stdout(), DisableMouseCapture);
+    // Cooked mode before leaving the alternate screen, the order ratatui's own restore uses.
+    let raw = disable_raw_mode();
+    let screen = execute!(io::stdout(), LeaveAlternateScreen);
+    // Through the terminal, so it knows the cursor is shown (and its next draw hides it again).
+    let cursor = terminal.show_cursor();
+    mouse.and(raw).and(screen).and(cursor)
+}
+
+/// Suspends to the shell and takes the terminal back on SIGCONT.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TtySession;
+
+impl Session<CrosstermBackend<Stdout>> for TtySession {
+    fn suspend(&mut self, terminal: &mut Tty, how: Suspend) -> io::Result<()> {
+        leave(terminal)?;
+        // SIGSTOP, not SIGTSTP: the browser catches SIGTSTP itself (that is how an external one
+        // gets here), and SIGSTOP cannot be caught. The call returns once the process is
+        // continued (`fg`).
+        let stopped = match how {
+            Suspend::Key => kill_current_process_group(Signal::STOP),
+            Suspend::Signal => kill_process(getpid(), Signal::STOP),
+        };
+        stopped.map_err(io::Error::from)?;
+        self.resume(terminal)
+    }
+
+    fn resume(&mut self, _: &mut Tty) -> io::Result<()> {
+        // Raw mode afresh: when a shell reset the terminal while the process was stopped (bash
+        // does after a SIGSTOP from outside), crossterm still believes it is in raw mode and
+        // would change nothing.
+        let _ = disable_raw_mode();
+        enter()
+    }
+}

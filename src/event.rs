@@ -1,8 +1,8 @@
 //! The event loop and the effect runner.
 //!
 //! One loop multiplexes signals, terminal input, results from fetch tasks and — only while
-//! something is loading — a spinner tick. It draws after changes, never on a timer. Fetches run as tasks that
-//! report back with a [`Msg`]; the loop never awaits the network.
+//! something is loading — a spinner tick. It draws after changes, never on a timer. Fetches run
+//! as tasks that report back with a [`Msg`]; the loop never awaits the network.
 
 mod lifecycle;
 mod runner;

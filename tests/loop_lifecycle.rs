@@ -1,0 +1,245 @@
+//! The event loop's way out and its suspends, driven like a user and the shell would: scripted
+//! keys, scripted signals (`Control`s), a `TestBackend` the test watches, and a session that
+//! records what the loop asked of the terminal. Fetches go over real HTTP to the local fixture
+//! server. Every wait is on what the screen shows, never on elapsed time.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::io;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use apidex::app::{App, Hosts};
+use apidex::event::{
+    Control, EffectRunner, Exit, Lifecycle, Session, Suspend, Termination, run_with,
+};
+use common::screen::SharedBackend;
+use common::{clients, fixture_server};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Cell;
+use tokio::sync::mpsc;
+
+/// How long any one wait may take before the test fails with the screen it saw.
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// What the shell prints while the browser is stopped; a full redraw must paint over it.
+const SHELL: &str = "$ jobs [1]+ Stopped apidex";
+
+/// A session that records each call and, while "stopped", writes over the screen as a shell
+/// would.
+#[derive(Clone, Default)]
+struct Recorder(Arc<Mutex<Vec<String>>>);
+
+impl Recorder {
+    fn calls(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+
+    /// Waits until the loop has made `n` calls.
+    async fn wait_for_calls(&self, n: usize) {
+        let deadline = tokio::time::Instant::now() + LIMIT;
+        while self.calls().len() < n {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the loop made only these calls: {:?}",
+                self.calls()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    fn scribble(terminal: &mut Terminal<SharedBackend>) {
+        let cells: Vec<_> = SHELL
+            .chars()
+            .map(|c| {
+                let mut cell = Cell::default();
+                cell.set_char(c);
+                cell
+            })
+            .collect();
+        let row = cells
+            .iter()
+            .enumerate()
+            .map(|(x, cell)| (u16::try_from(x).unwrap(), 5, cell));
+        terminal.backend_mut().draw(row).unwrap();
+    }
+}
+
+impl Session<SharedBackend> for Recorder {
+    fn suspend(&mut self, terminal: &mut Terminal<SharedBackend>, how: Suspend) -> io::Result<()> {
+        self.0.lock().unwrap().push(format!("suspend {how:?}"));
+        Self::scribble(terminal);
+        Ok(())
+    }
+
+    fn resume(&mut self, terminal: &mut Terminal<SharedBackend>) -> io::Result<()> {
+        self.0.lock().unwrap().push("resume".to_owned());
+        Self::scribble(terminal);
+        Ok(())
+    }
+}
+
+/// Keys and signals for the loop, and its screen.
+struct Script {
+    screen: SharedBackend,
+    keys: mpsc::UnboundedSender<io::Result<Event>>,
+    signals: mpsc::UnboundedSender<Control>,
+}
+
+impl Script {
+    fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
+        self.keys
+            .send(Ok(Event::Key(KeyEvent::new(code, modifiers))))
+            .unwrap();
+    }
+
+    fn signal(&self, control: Control) {
+        self.signals.send(control).unwrap();
+    }
+
+    async fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) {
+        self.screen.wait_for(what, LIMIT, check).await;
+    }
+
+    /// Waits for the first page of Pokémon: the loop is running and has drawn.
+    async fn wait_for_list(&self) {
+        self.wait_for("the Pokémon list", |s| s.contains("#1 bulbasaur"))
+            .await;
+    }
+
+    /// Waits until the shell's text is gone and the list is back: a full redraw happened.
+    async fn wait_for_redraw(&self) {
+        self.wait_for("a full redraw over the shell's text", |s| {
+            !s.contains(SHELL) && s.contains("#1 bulbasaur")
+        })
+        .await;
+    }
+}
+
+/// Runs the real loop with `session` while `script` plays; returns how the loop ended. The
+/// script keeps its senders, so only a key or a signal can end the loop.
+async fn run_script<F, Fut>(session: Recorder, script: F) -> Exit
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = Script>,
+{
+    let server = fixture_server().await;
+    let screen = SharedBackend::new(100, 30);
+    let mut terminal = Terminal::new(screen.clone()).unwrap();
+    let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
+    let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
+    let (signal_tx, mut signal_rx) = mpsc::unbounded_channel::<Control>();
+    let controls = futures_util::stream::poll_fn(move |cx| signal_rx.poll_recv(cx));
+    let (msg_tx, msg_rx) = mpsc::unbounded_channel();
+    let mut runner = EffectRunner::new(clients(&server), msg_tx);
+    let (mut app, effects) = App::new(Hosts::default());
+    for effect in effects {
+        runner.run(effect);
+    }
+    let lifecycle = Lifecycle { controls, session };
+    let script = script(Script {
+        screen,
+        keys: key_tx,
+        signals: signal_tx,
+    });
+    let both = async {
+        tokio::join!(
+            run_with(
+                &mut terminal,
+                &mut app,
+                input,
+                &mut runner,
+                msg_rx,
+                lifecycle
+            ),
+            script
+        )
+    };
+    let (exit, _senders) = tokio::time::timeout(LIMIT * 3, both)
+        .await
+        .expect("the loop did not end");
+    exit.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_terminating_signal_ends_the_loop_and_says_which() {
+    for (signal, status) in [
+        (Termination::Terminate, 143),
+        (Termination::Hangup, 129),
+        (Termination::Quit, 131),
+        (Termination::Interrupt, 130),
+    ] {
+        let exit = run_script(Recorder::default(), |s| async move {
+            s.wait_for_list().await;
+            s.signal(Control::End(signal));
+            s
+        })
+        .await;
+        assert_eq!(exit, Exit::Signal(signal));
+        assert_eq!(exit.status(), status, "{signal:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn q_and_ctrl_c_end_the_loop_with_status_0() {
+    for (code, modifiers) in [
+        (KeyCode::Char('q'), KeyModifiers::NONE),
+        (KeyCode::Char('c'), KeyModifiers::CONTROL),
+    ] {
+        let exit = run_script(Recorder::default(), |s| async move {
+            s.wait_for_list().await;
+            s.key(code, modifiers);
+            s
+        })
+        .await;
+        assert_eq!(exit, Exit::Quit);
+        assert_eq!(exit.status(), 0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_z_suspends_through_the_session_and_then_redraws_everything() {
+    let session = Recorder::default();
+    let calls = session.clone();
+    let exit = run_script(session.clone(), |s| async move {
+        s.wait_for_list().await;
+        s.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        calls.wait_for_calls(1).await;
+        s.wait_for_redraw().await;
+        // Still running and taking keys: the next tab, then quit.
+        s.key(KeyCode::Char('2'), KeyModifiers::NONE);
+        s.wait_for("the Posts tab", |screen| screen.contains("Posts ("))
+            .await;
+        s.key(KeyCode::Char('q'), KeyModifiers::NONE);
+        s
+    })
+    .await;
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(session.calls(), ["suspend Key"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigtstp_suspends_only_the_process_and_sigcont_redraws_everything() {
+    let session = Recorder::default();
+    let calls = session.clone();
+    let exit = run_script(session.clone(), |s| async move {
+        s.wait_for_list().await;
+        s.signal(Control::Suspend);
+        calls.wait_for_calls(1).await;
+        s.wait_for_redraw().await;
+        assert_eq!(calls.calls(), ["suspend Signal"]);
+        // Stopped and continued by someone else (SIGSTOP, then `fg`): the terminal is taken
+        // again and everything drawn anew.
+        s.signal(Control::Continued);
+        calls.wait_for_calls(2).await;
+        s.wait_for_redraw().await;
+        assert_eq!(calls.calls(), ["suspend Signal", "resume"]);
+        s.signal(Control::End(Termination::Terminate));
+        s
+    })
+    .await;
+    assert_eq!(exit, Exit::Signal(Termination::Terminate));
+}

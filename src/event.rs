@@ -100,10 +100,10 @@ where
     let mut test_panic = std::env::var("APIDEX_TEST_PANIC").ok();
     loop {
         if dirty {
-            terminal
-                .draw(|frame| ui::draw(frame, app))
-                .map_err(eyre::Report::new)
-                .wrap_err("drawing the screen")?;
+            if let Err(err) = terminal.draw(|frame| ui::draw(frame, app)) {
+                let err = eyre::Report::new(err).wrap_err("drawing the screen");
+                return terminal_failed(&session, err);
+            }
             dirty = false;
             match test_panic.take().as_deref() {
                 Some("1") => {
@@ -139,7 +139,10 @@ where
                     Some(msg) => Step::Msg(msg),
                     None => continue,
                 },
-                Some(Err(err)) => return Err(eyre::Report::new(err).wrap_err("reading input")),
+                Some(Err(err)) => {
+                    let err = eyre::Report::new(err).wrap_err("reading input");
+                    return terminal_failed(&session, err);
+                }
                 // Input closed (a test's script ran out, or stdin went away): leave cleanly.
                 None => return Ok(Exit::Quit),
             },
@@ -148,14 +151,23 @@ where
         match step {
             Step::Control(Control::End(signal)) => return Ok(Exit::Signal(signal)),
             Step::Control(Control::Suspend) => {
-                suspend(terminal, &mut session, Suspend::Signal)?;
+                if let Err(err) = suspend(terminal, &mut session, Suspend::Signal) {
+                    return terminal_failed(&session, err);
+                }
             }
-            Step::Suspend(how) => suspend(terminal, &mut session, how)?,
+            Step::Suspend(how) => {
+                if let Err(err) = suspend(terminal, &mut session, how) {
+                    return terminal_failed(&session, err);
+                }
+            }
             Step::Control(Control::Continued) => {
-                session
+                let resumed = session
                     .resume(terminal)
-                    .wrap_err("taking the terminal back")?;
-                redraw_all(terminal)?;
+                    .wrap_err("taking the terminal back")
+                    .and_then(|()| redraw_all(terminal));
+                if let Err(err) = resumed {
+                    return terminal_failed(&session, err);
+                }
             }
             Step::Msg(msg) => {
                 apply(app, runner, msg);
@@ -183,6 +195,20 @@ fn is_suspend_key(event: &Event) -> bool {
                 && key.code == KeyCode::Char('z')
                 && key.modifiers.contains(KeyModifiers::CONTROL)
     )
+}
+
+/// How a failed terminal operation ends the loop: with its error, or as a hangup when the
+/// terminal was closed. Its reads and writes then fail (EIO), often before SIGHUP arrives: the
+/// kernel signals only the session leader, and the shell or tmux passes SIGHUP on after that.
+fn terminal_failed<B: Backend, H: Session<B>>(
+    session: &H,
+    err: eyre::Report,
+) -> eyre::Result<Exit> {
+    if session.hung_up() {
+        Ok(Exit::Signal(Termination::Hangup))
+    } else {
+        Err(err)
+    }
 }
 
 /// Hands the terminal over until the process is continued, then redraws everything.

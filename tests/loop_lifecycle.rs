@@ -14,6 +14,7 @@ use apidex::app::{App, Hosts};
 use apidex::event::{
     Control, EffectRunner, Exit, Lifecycle, Session, Suspend, Termination, run_with,
 };
+use color_eyre::eyre;
 use common::screen::SharedBackend;
 use common::{clients, fixture_server};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -31,11 +32,15 @@ const SHELL: &str = "$ jobs [1]+ Stopped apidex";
 /// A session that records each call and, while "stopped", writes over the screen as a shell
 /// would.
 #[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<String>>>);
+struct Recorder {
+    calls: Arc<Mutex<Vec<String>>>,
+    /// What `hung_up` answers.
+    hung_up: bool,
+}
 
 impl Recorder {
     fn calls(&self) -> Vec<String> {
-        self.0.lock().unwrap().clone()
+        self.calls.lock().unwrap().clone()
     }
 
     /// Waits until the loop has made `n` calls.
@@ -70,15 +75,19 @@ impl Recorder {
 
 impl Session<SharedBackend> for Recorder {
     fn suspend(&mut self, terminal: &mut Terminal<SharedBackend>, how: Suspend) -> io::Result<()> {
-        self.0.lock().unwrap().push(format!("suspend {how:?}"));
+        self.calls.lock().unwrap().push(format!("suspend {how:?}"));
         Self::scribble(terminal);
         Ok(())
     }
 
     fn resume(&mut self, terminal: &mut Terminal<SharedBackend>) -> io::Result<()> {
-        self.0.lock().unwrap().push("resume".to_owned());
+        self.calls.lock().unwrap().push("resume".to_owned());
         Self::scribble(terminal);
         Ok(())
+    }
+
+    fn hung_up(&self) -> bool {
+        self.hung_up
     }
 }
 
@@ -93,6 +102,13 @@ impl Script {
     fn key(&self, code: KeyCode, modifiers: KeyModifiers) {
         self.keys
             .send(Ok(Event::Key(KeyEvent::new(code, modifiers))))
+            .unwrap();
+    }
+
+    /// The terminal's input fails as it does once the terminal has hung up (EIO).
+    fn input_fails(&self) {
+        self.keys
+            .send(Err(io::Error::from_raw_os_error(5)))
             .unwrap();
     }
 
@@ -122,6 +138,15 @@ impl Script {
 /// Runs the real loop with `session` while `script` plays; returns how the loop ended. The
 /// script keeps its senders, so only a key or a signal can end the loop.
 async fn run_script<F, Fut>(session: Recorder, script: F) -> Exit
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = Script>,
+{
+    run_script_result(session, script).await.unwrap()
+}
+
+/// [`run_script`], returning the loop's error too.
+async fn run_script_result<F, Fut>(session: Recorder, script: F) -> eyre::Result<Exit>
 where
     F: FnOnce(Script) -> Fut,
     Fut: Future<Output = Script>,
@@ -161,7 +186,7 @@ where
     let (exit, _senders) = tokio::time::timeout(LIMIT * 3, both)
         .await
         .expect("the loop did not end");
-    exit.unwrap()
+    exit
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -242,4 +267,27 @@ async fn sigtstp_suspends_only_the_process_and_sigcont_redraws_everything() {
     })
     .await;
     assert_eq!(exit, Exit::Signal(Termination::Terminate));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_input_is_an_error_unless_the_terminal_hung_up() {
+    let result = run_script_result(Recorder::default(), |s| async move {
+        s.wait_for_list().await;
+        s.input_fails();
+        s
+    })
+    .await;
+    let err = result.expect_err("a failing input with the terminal still there is an error");
+    assert!(format!("{err:#}").contains("reading input"), "{err:#}");
+    let hung_up = Recorder {
+        hung_up: true,
+        ..Recorder::default()
+    };
+    let exit = run_script(hung_up, |s| async move {
+        s.wait_for_list().await;
+        s.input_fails();
+        s
+    })
+    .await;
+    assert_eq!(exit, Exit::Signal(Termination::Hangup));
 }

@@ -42,6 +42,19 @@ fn sigint_from_outside_restores_the_terminal_and_exits_130() {
     assert_signal_ends_cleanly("INT", 130);
 }
 
+#[test]
+fn closing_the_terminal_ends_the_browser_with_129_not_an_error() {
+    // Reads and writes fail the moment the terminal hangs up, maybe before any SIGHUP arrives
+    // (the kernel signals only the session leader): that too is a hangup, not a crash.
+    let run = run_in_pty("hangup", None);
+    assert!(
+        run.written().first(pty::ENTER_ALTERNATE).is_some(),
+        "never started: {:?}",
+        run.text()
+    );
+    assert_eq!(run.status, 129, "{:?}", run.text());
+}
+
 /// A suspend run: stopped with the terminal restored, back on the alternate screen with a full
 /// redraw after SIGCONT, then `q` exits 0 and restores again.
 fn assert_suspends_and_resumes(run: &PtyRun) {

@@ -95,6 +95,12 @@ pub trait Session<B: Backend> {
     /// # Errors
     /// Terminal I/O failures.
     fn resume(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+
+    /// Whether the terminal was closed (hung up), asked after a terminal operation failed: the
+    /// loop then ends as if SIGHUP had arrived. None of them does by default.
+    fn hung_up(&self) -> bool {
+        false
+    }
 }
 
 /// No terminal to hand over: suspending and resuming change nothing (the loop still redraws).

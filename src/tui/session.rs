@@ -1,7 +1,7 @@
 //! The real terminal's hand-over: taking the browser's terminal modes, giving them back, and
 //! stopping the process for a suspend.
 
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -60,5 +60,11 @@ impl Session<CrosstermBackend<Stdout>> for TtySession {
         // would change nothing.
         let _ = disable_raw_mode();
         enter()
+    }
+
+    fn hung_up(&self) -> bool {
+        // stdout was a terminal when the browser started; `isatty` asks the terminal for its
+        // settings, which fails (EIO) once it has hung up.
+        !io::stdout().is_terminal()
     }
 }

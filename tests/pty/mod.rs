@@ -13,6 +13,7 @@ use std::process::Command;
 /// `mode` says:
 /// - `quit`: types `q`; `wait`: does nothing (a panic test ends by itself);
 /// - `signal:TERM` (`HUP`, `QUIT`, `INT`): sends that signal;
+/// - `hangup`: closes the terminal (its master side), as closing a terminal window does;
 /// - `suspend:key` (types Ctrl-Z) or `suspend:signal` (sends SIGTSTP): waits until the binary
 ///   has stopped, notes what the terminal looks like then, sends SIGCONT, waits for a new frame
 ///   on the alternate screen and types `q`.
@@ -42,7 +43,11 @@ stop = None
 phase = "start"
 
 def settings():
-    now = termios.tcgetattr(slave)
+    try:
+        now = termios.tcgetattr(slave)
+    except termios.error:
+        # Hung up (mode `hangup`): the terminal is gone, nothing to compare.
+        return {"canonical": False, "echo": False, "unchanged": False}
     return {
         "canonical": bool(now[3] & termios.ICANON),
         "echo": bool(now[3] & termios.ECHO),
@@ -68,7 +73,11 @@ while True:
         print(json.dumps({"error": f"the binary did not exit within 60 s ({phase})",
                           "output": out.hex()}))
         sys.exit(3)
-    ready, _, _ = select.select([master], [], [], 0.1)
+    if phase == "hung up":
+        time.sleep(0.05)
+        ready = []
+    else:
+        ready, _, _ = select.select([master], [], [], 0.1)
     if ready:
         out += os.read(master, 65536)
     # Reaped here, not by Popen: WUNTRACED also reports the child stopping.
@@ -76,7 +85,8 @@ while True:
     stopped = pid != 0 and os.WIFSTOPPED(wait)
     if pid != 0 and not stopped:
         status = os.waitstatus_to_exitcode(wait)
-        drain()
+        if phase != "hung up":
+            drain()
         break
     if phase == "start" and frame_after(0):
         phase = "done"
@@ -85,6 +95,10 @@ while True:
             typed = True
         elif mode.startswith("signal:"):
             os.kill(child.pid, getattr(signal, "SIG" + mode.split(":")[1]))
+        elif mode == "hangup":
+            # What closing the terminal window does: the kernel hangs the terminal up.
+            os.close(master)
+            phase = "hung up"
         elif mode == "suspend:key":
             os.write(master, b"\x1a")
             phase = "suspending"

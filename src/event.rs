@@ -18,7 +18,9 @@ use ratatui::backend::Backend;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
-pub use self::lifecycle::{Control, Detached, Exit, Lifecycle, Session, Suspend, Termination};
+pub use self::lifecycle::{
+    Control, Detached, Exit, Lifecycle, Resumed, Session, Suspend, Termination,
+};
 pub use self::runner::EffectRunner;
 use crate::app::App;
 use crate::msg::Msg;
@@ -94,12 +96,14 @@ where
     let mut spinner = tokio::time::interval(Duration::from_secs_f64(1.0 / SPINNER_FPS));
     spinner.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut dirty = true;
+    // Whether the browser has the terminal: not while continued in the background.
+    let mut foreground = true;
     // Test-only: with `APIDEX_TEST_PANIC=1` the loop panics right after drawing its first frame
     // (`=task`: a background task does), so `tests/panic_restore.rs` can check that a panic
     // leaves the terminal restored.
     let mut test_panic = std::env::var("APIDEX_TEST_PANIC").ok();
     loop {
-        if dirty {
+        if dirty && foreground {
             if let Err(err) = terminal.draw(|frame| ui::draw(frame, app)) {
                 let err = eyre::Report::new(err).wrap_err("drawing the screen");
                 return terminal_failed(&session, err);
@@ -148,27 +152,11 @@ where
             },
             _ = spinner.tick(), if loading => Step::Msg(Msg::Tick),
         };
-        match step {
+        let handed_over = match step {
             Step::Control(Control::End(signal)) => return Ok(Exit::Signal(signal)),
-            Step::Control(Control::Suspend) => {
-                if let Err(err) = suspend(terminal, &mut session, Suspend::Signal) {
-                    return terminal_failed(&session, err);
-                }
-            }
-            Step::Suspend(how) => {
-                if let Err(err) = suspend(terminal, &mut session, how) {
-                    return terminal_failed(&session, err);
-                }
-            }
-            Step::Control(Control::Continued) => {
-                let resumed = session
-                    .resume(terminal)
-                    .wrap_err("taking the terminal back")
-                    .and_then(|()| redraw_all(terminal));
-                if let Err(err) = resumed {
-                    return terminal_failed(&session, err);
-                }
-            }
+            Step::Control(Control::Suspend) => session.suspend(terminal, Suspend::Signal),
+            Step::Suspend(how) => session.suspend(terminal, how),
+            Step::Control(Control::Continued) => session.resume(terminal),
             Step::Msg(msg) => {
                 apply(app, runner, msg);
                 // Results that arrived meanwhile are applied before the next draw: one frame
@@ -179,7 +167,13 @@ where
                 if app.should_quit() {
                     return Ok(Exit::Quit);
                 }
+                dirty = true;
+                continue;
             }
+        };
+        match take_back(terminal, handed_over) {
+            Ok(now) => foreground = now == Resumed::Foreground,
+            Err(err) => return terminal_failed(&session, err),
         }
         dirty = true;
     }
@@ -211,17 +205,21 @@ fn terminal_failed<B: Backend, H: Session<B>>(
     }
 }
 
-/// Hands the terminal over until the process is continued, then redraws everything.
-fn suspend<B, H>(terminal: &mut Terminal<B>, session: &mut H, how: Suspend) -> eyre::Result<()>
+/// After a suspend or a SIGCONT: when the browser has the terminal again, everything is drawn
+/// anew.
+fn take_back<B>(
+    terminal: &mut Terminal<B>,
+    handed_over: io::Result<Resumed>,
+) -> eyre::Result<Resumed>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
-    H: Session<B>,
 {
-    session
-        .suspend(terminal, how)
-        .wrap_err("suspending to the shell")?;
-    redraw_all(terminal)
+    let resumed = handed_over.wrap_err("suspending to the shell and back")?;
+    if resumed == Resumed::Foreground {
+        redraw_all(terminal)?;
+    }
+    Ok(resumed)
 }
 
 /// Makes the next draw repaint every cell: whatever the shell printed meanwhile is gone, and a

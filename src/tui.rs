@@ -67,6 +67,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
     let mut terminal = ratatui::try_init()?;
+    let mut session = session::TtySession::default();
     contain_background_panics();
     let result = async {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -106,7 +107,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         }
         let lifecycle = Lifecycle {
             controls,
-            session: session::TtySession,
+            session: &mut session,
         };
         run_with(
             &mut terminal,
@@ -120,7 +121,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
     }
     .await;
     // Nothing between init and here returns early: this is the one way out.
-    if session::leave(&mut terminal).is_err() {
+    if session.release(&mut terminal).is_err() {
         // The terminal is gone (closed: SIGHUP). Dropping it would try to show the cursor once
         // more and report the failure with `eprintln!`, which panics when stderr is that same
         // closed terminal. There is nothing left to restore.

@@ -6,13 +6,15 @@
 
 mod common;
 
+use std::collections::VecDeque;
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use apidex::app::{App, Hosts};
 use apidex::event::{
-    Control, EffectRunner, Exit, Lifecycle, Session, Suspend, Termination, run_with,
+    Control, EffectRunner, Exit, Lifecycle, Resumed, Session, Suspend, Termination, run_with,
 };
 use color_eyre::eyre;
 use common::screen::SharedBackend;
@@ -36,9 +38,29 @@ struct Recorder {
     calls: Arc<Mutex<Vec<String>>>,
     /// What `hung_up` answers.
     hung_up: bool,
+    /// Where each suspend or resume says the process was continued (then the foreground).
+    answers: Arc<Mutex<VecDeque<Resumed>>>,
+    /// The screen as each resume found it, before it wrote over it.
+    screens: Arc<Mutex<Vec<String>>>,
 }
 
 impl Recorder {
+    /// A recorder whose suspends and resumes answer these, in order.
+    fn answering(answers: &[Resumed]) -> Self {
+        Self {
+            answers: Arc::new(Mutex::new(answers.iter().copied().collect())),
+            ..Self::default()
+        }
+    }
+
+    fn answer(&self) -> Resumed {
+        self.answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or(Resumed::Foreground)
+    }
+
     fn calls(&self) -> Vec<String> {
         self.calls.lock().unwrap().clone()
     }
@@ -74,16 +96,21 @@ impl Recorder {
 }
 
 impl Session<SharedBackend> for Recorder {
-    fn suspend(&mut self, terminal: &mut Terminal<SharedBackend>, how: Suspend) -> io::Result<()> {
+    fn suspend(
+        &mut self,
+        terminal: &mut Terminal<SharedBackend>,
+        how: Suspend,
+    ) -> io::Result<Resumed> {
         self.calls.lock().unwrap().push(format!("suspend {how:?}"));
         Self::scribble(terminal);
-        Ok(())
+        Ok(self.answer())
     }
 
-    fn resume(&mut self, terminal: &mut Terminal<SharedBackend>) -> io::Result<()> {
+    fn resume(&mut self, terminal: &mut Terminal<SharedBackend>) -> io::Result<Resumed> {
         self.calls.lock().unwrap().push("resume".to_owned());
+        self.screens.lock().unwrap().push(terminal.backend().text());
         Self::scribble(terminal);
-        Ok(())
+        Ok(self.answer())
     }
 
     fn hung_up(&self) -> bool {
@@ -96,6 +123,8 @@ struct Script {
     screen: SharedBackend,
     keys: mpsc::UnboundedSender<io::Result<Event>>,
     signals: mpsc::UnboundedSender<Control>,
+    /// How many keys the loop has taken from its input.
+    taken: Arc<AtomicUsize>,
 }
 
 impl Script {
@@ -110,6 +139,19 @@ impl Script {
         self.keys
             .send(Err(io::Error::from_raw_os_error(5)))
             .unwrap();
+    }
+
+    /// Waits until the loop has taken `n` keys (and so handled all but the last).
+    async fn wait_for_keys_taken(&self, n: usize) {
+        let deadline = tokio::time::Instant::now() + LIMIT;
+        while self.taken.load(Ordering::SeqCst) < n {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the loop took only {} keys",
+                self.taken.load(Ordering::SeqCst)
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
     }
 
     fn signal(&self, control: Control) {
@@ -155,7 +197,15 @@ where
     let screen = SharedBackend::new(100, 30);
     let mut terminal = Terminal::new(screen.clone()).unwrap();
     let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
-    let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
+    let taken = Arc::new(AtomicUsize::new(0));
+    let counter = taken.clone();
+    let input = futures_util::stream::poll_fn(move |cx| {
+        let key = key_rx.poll_recv(cx);
+        if key.is_ready() {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
+        key
+    });
     let (signal_tx, mut signal_rx) = mpsc::unbounded_channel::<Control>();
     let controls = futures_util::stream::poll_fn(move |cx| signal_rx.poll_recv(cx));
     let (msg_tx, msg_rx) = mpsc::unbounded_channel();
@@ -169,6 +219,7 @@ where
         screen,
         keys: key_tx,
         signals: signal_tx,
+        taken,
     });
     let both = async {
         tokio::join!(
@@ -290,4 +341,35 @@ async fn failing_input_is_an_error_unless_the_terminal_hung_up() {
     })
     .await;
     assert_eq!(exit, Exit::Signal(Termination::Hangup));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn continued_in_the_background_it_draws_nothing_until_back_in_the_foreground() {
+    // `bg` after Ctrl-Z: the shell keeps the terminal; `fg` later gives it back.
+    let session = Recorder::answering(&[Resumed::Background, Resumed::Foreground]);
+    let calls = session.clone();
+    let exit = run_script(session.clone(), |s| async move {
+        s.wait_for_list().await;
+        s.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        // A key that changes the screen, handled while in the background.
+        s.key(KeyCode::Char('2'), KeyModifiers::NONE);
+        s.wait_for_keys_taken(2).await;
+        s.signal(Control::Continued);
+        calls.wait_for_calls(2).await;
+        s.wait_for("the Posts tab, drawn in full", |screen| {
+            screen.contains("Posts (") && !screen.contains(SHELL)
+        })
+        .await;
+        s.key(KeyCode::Char('q'), KeyModifiers::NONE);
+        s
+    })
+    .await;
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(session.calls(), ["suspend Key", "resume"]);
+    let screens = session.screens.lock().unwrap().clone();
+    assert!(
+        screens[0].contains(SHELL) && !screens[0].contains("Posts ("),
+        "the loop drew while in the background:\n{}",
+        screens[0]
+    );
 }

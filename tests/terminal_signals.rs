@@ -101,3 +101,14 @@ fn sigtstp_from_outside_suspends_with_the_terminal_restored_and_sigcont_redraws(
     let run = run_in_pty("suspend:signal", None);
     assert_suspends_and_resumes(&run);
 }
+
+#[test]
+fn killing_the_suspended_browser_ends_it_with_143_and_the_terminal_restored() {
+    let run = run_in_pty("suspend:kill", None);
+    let (stopped, at) = run
+        .stop
+        .unwrap_or_else(|| panic!("the binary never stopped:\n{:?}", run.text()));
+    assert_restored(Written(&run.output[..at]), stopped);
+    assert_eq!(run.status, 143, "{:?}", run.text());
+    assert_restored(run.written(), run.after);
+}

@@ -79,22 +79,33 @@ pub enum Suspend {
     Signal,
 }
 
+/// Where the process was continued, which decides who has the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resumed {
+    /// In the foreground (`fg`): the browser took the terminal again; everything is redrawn.
+    Foreground,
+    /// In the background (`bg`, or `kill %1`, which continues the job to let it die): the
+    /// shell keeps the terminal and nothing is drawn until a later SIGCONT in the foreground.
+    Background,
+}
+
 /// The terminal operations around a suspend.
 pub trait Session<B: Backend> {
     /// Hands the terminal back to the shell (main screen, cooked mode, no mouse capture, cursor
-    /// shown), stops the process, and once it is continued takes the terminal again. The loop
-    /// then redraws everything.
+    /// shown), stops the process, and once it is continued takes the terminal again if it is in
+    /// the foreground.
     ///
     /// # Errors
     /// Terminal I/O failures.
-    fn suspend(&mut self, terminal: &mut Terminal<B>, how: Suspend) -> io::Result<()>;
+    fn suspend(&mut self, terminal: &mut Terminal<B>, how: Suspend) -> io::Result<Resumed>;
 
-    /// Takes the terminal again after someone else stopped and continued the process (raw
-    /// mode, alternate screen, mouse capture). The loop then redraws everything.
+    /// Takes the terminal again (raw mode, alternate screen, mouse capture) after the process
+    /// was continued, if it is in the foreground: after the browser's own suspend, or after
+    /// someone else stopped it (SIGSTOP, which cannot be caught).
     ///
     /// # Errors
     /// Terminal I/O failures.
-    fn resume(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+    fn resume(&mut self, terminal: &mut Terminal<B>) -> io::Result<Resumed>;
 
     /// Whether the terminal was closed (hung up), asked after a terminal operation failed: the
     /// loop then ends as if SIGHUP had arrived. None of them does by default.
@@ -108,12 +119,27 @@ pub trait Session<B: Backend> {
 pub struct Detached;
 
 impl<B: Backend> Session<B> for Detached {
-    fn suspend(&mut self, _: &mut Terminal<B>, _: Suspend) -> io::Result<()> {
-        Ok(())
+    fn suspend(&mut self, _: &mut Terminal<B>, _: Suspend) -> io::Result<Resumed> {
+        Ok(Resumed::Foreground)
     }
 
-    fn resume(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
-        Ok(())
+    fn resume(&mut self, _: &mut Terminal<B>) -> io::Result<Resumed> {
+        Ok(Resumed::Foreground)
+    }
+}
+
+/// A borrowed session, so its owner can still restore the terminal after the loop.
+impl<B: Backend, H: Session<B>> Session<B> for &mut H {
+    fn suspend(&mut self, terminal: &mut Terminal<B>, how: Suspend) -> io::Result<Resumed> {
+        (**self).suspend(terminal, how)
+    }
+
+    fn resume(&mut self, terminal: &mut Terminal<B>) -> io::Result<Resumed> {
+        (**self).resume(terminal)
+    }
+
+    fn hung_up(&self) -> bool {
+        (**self).hung_up()
     }
 }
 

@@ -10,9 +10,10 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use rustix::process::{Signal, getpid, kill_current_process_group, kill_process};
+use rustix::process::{Signal, getpgrp, getpid, kill_current_process_group, kill_process};
+use rustix::termios::tcgetpgrp;
 
-use crate::event::{Session, Suspend};
+use crate::event::{Resumed, Session, Suspend};
 
 /// The browser's terminal.
 pub type Tty = Terminal<CrosstermBackend<Stdout>>;
@@ -36,16 +37,33 @@ pub fn leave(terminal: &mut Tty) -> io::Result<()> {
     mouse.and(raw).and(screen).and(cursor)
 }
 
-/// Suspends to the shell and takes the terminal back on SIGCONT.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TtySession;
+/// Suspends to the shell and takes the terminal back on SIGCONT in the foreground.
+#[derive(Debug, Default)]
+pub struct TtySession {
+    /// The shell has the terminal (the browser is suspended or was continued in the
+    /// background): there is nothing to give back.
+    released: bool,
+}
+
+impl TtySession {
+    /// Gives the terminal back (see [`leave`]) unless the shell has it already.
+    ///
+    /// # Errors
+    /// As [`leave`].
+    pub fn release(&mut self, terminal: &mut Tty) -> io::Result<()> {
+        if std::mem::replace(&mut self.released, true) {
+            return Ok(());
+        }
+        leave(terminal)
+    }
+}
 
 impl Session<CrosstermBackend<Stdout>> for TtySession {
-    fn suspend(&mut self, terminal: &mut Tty, how: Suspend) -> io::Result<()> {
-        leave(terminal)?;
+    fn suspend(&mut self, terminal: &mut Tty, how: Suspend) -> io::Result<Resumed> {
+        self.release(terminal)?;
         // SIGSTOP, not SIGTSTP: the browser catches SIGTSTP itself (that is how an external one
         // gets here), and SIGSTOP cannot be caught. The call returns once the process is
-        // continued (`fg`).
+        // continued.
         let stopped = match how {
             Suspend::Key => kill_current_process_group(Signal::STOP),
             Suspend::Signal => kill_process(getpid(), Signal::STOP),
@@ -54,12 +72,19 @@ impl Session<CrosstermBackend<Stdout>> for TtySession {
         self.resume(terminal)
     }
 
-    fn resume(&mut self, _: &mut Tty) -> io::Result<()> {
+    fn resume(&mut self, _: &mut Tty) -> io::Result<Resumed> {
+        // Continued in the background: setting the terminal would stop the process again
+        // (SIGTTOU) and drawing would write over the shell's prompt.
+        if !in_foreground() {
+            return Ok(Resumed::Background);
+        }
         // Raw mode afresh: when a shell reset the terminal while the process was stopped (bash
         // does after a SIGSTOP from outside), crossterm still believes it is in raw mode and
         // would change nothing.
         let _ = disable_raw_mode();
-        enter()
+        enter()?;
+        self.released = false;
+        Ok(Resumed::Foreground)
     }
 
     fn hung_up(&self) -> bool {
@@ -67,4 +92,10 @@ impl Session<CrosstermBackend<Stdout>> for TtySession {
         // settings, which fails (EIO) once it has hung up.
         !io::stdout().is_terminal()
     }
+}
+
+/// Whether this process's group is the terminal's foreground group (the one the keys go to).
+/// When asking fails there is no terminal to protect: the next terminal operation reports why.
+fn in_foreground() -> bool {
+    tcgetpgrp(io::stdin()).map_or(true, |group| group == getpgrp())
 }

@@ -16,7 +16,9 @@ use std::process::Command;
 /// - `hangup`: closes the terminal (its master side), as closing a terminal window does;
 /// - `suspend:key` (types Ctrl-Z) or `suspend:signal` (sends SIGTSTP): waits until the binary
 ///   has stopped, notes what the terminal looks like then, sends SIGCONT, waits for a new frame
-///   on the alternate screen and types `q`.
+///   on the alternate screen and types `q`;
+/// - `suspend:kill`: types Ctrl-Z, waits until the binary has stopped, then sends SIGTERM and
+///   SIGCONT (what a shell's `kill %1` does).
 ///
 /// Prints one JSON object: exit status (negative: killed by that signal), the terminal's
 /// settings before and after, those when it stopped, and everything the binary wrote (hex).
@@ -99,7 +101,7 @@ while True:
             # What closing the terminal window does: the kernel hangs the terminal up.
             os.close(master)
             phase = "hung up"
-        elif mode == "suspend:key":
+        elif mode in ("suspend:key", "suspend:kill"):
             os.write(master, b"\x1a")
             phase = "suspending"
         elif mode == "suspend:signal":
@@ -109,8 +111,13 @@ while True:
         # Stopped: everything it wrote before stopping is in the pty already.
         drain()
         stop = dict(settings(), at=len(out))
+        if mode == "suspend:kill":
+            # What the shell's `kill %1` does to a stopped job.
+            os.kill(child.pid, signal.SIGTERM)
+            phase = "done"
         os.kill(child.pid, signal.SIGCONT)
-        phase = "resuming"
+        if phase != "done":
+            phase = "resuming"
     elif phase == "resuming" and frame_after(stop["at"]):
         os.write(master, b"q")
         typed = True

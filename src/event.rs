@@ -65,8 +65,9 @@ enum Step {
 }
 
 /// Runs the browser until the user quits or a signal ends it, and says which. Signals arrive
-/// on `lifecycle.controls`; Ctrl-Z and SIGTSTP suspend through `lifecycle.session`, after which
-/// everything is redrawn. Every way out returns here, so the caller's restore runs after all.
+/// on `lifecycle.controls`; Ctrl-Z and SIGTSTP suspend through `lifecycle.session`, and once the
+/// process is back in the foreground everything is redrawn (in the background nothing is
+/// drawn). Every way out returns here, so the caller's restore runs after all of them.
 ///
 /// # Errors
 /// Terminal I/O errors and a broken input stream.

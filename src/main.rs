@@ -11,7 +11,10 @@ use apidex::config::{self, Config};
 use apidex::tui::{Images, TuiOptions};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_exit(&err),
+    };
     // Before anything else (the log, the config): a browser that cannot have the terminal must
     // leave it untouched, say why in one line and exit 2 (`apidex | less`, `apidex < file`).
     if cli.command.is_none()
@@ -100,6 +103,22 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
             // Not `eprintln!`, which panics when stderr is a terminal that was closed (SIGHUP).
             let _ = writeln!(std::io::stderr(), "apidex: {report:?}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints clap's help, version or usage error and returns its exit status (0 or 2), unless the
+/// printing failed: `Cli::parse` ignores that, so `apidex --help > /dev/full` exited 0.
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let written = err.print().and_then(|()| std::io::stdout().flush());
+    match written {
+        Ok(()) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(cli::EXIT_USAGE)),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(cli::EXIT_BROKEN_PIPE)
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "apidex: cannot write output: {e}");
+            ExitCode::from(cli::EXIT_MISSING_OR_FAILED)
         }
     }
 }

@@ -66,7 +66,10 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
     let controls = signals::controls().wrap_err("catching signals")?;
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        // Raw mode may be on already (the alternate screen is what failed).
+        let _ = ratatui::try_restore();
+    })?;
     let mut session = session::TtySession::default();
     contain_background_panics();
     let result = async {

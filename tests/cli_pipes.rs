@@ -109,14 +109,20 @@ fn finish(mut command: Command, dir: &Path) -> (ExitStatus, String) {
 #[test]
 fn a_reader_that_went_away_ends_the_command_quietly_with_141() {
     let fx = Fixture::new("closed");
-    // The read end is closed before the binary starts, so its write must fail.
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let mut command = fx.command(&["list", "pokemon"]);
-    command.stdin(Stdio::null()).stdout(writer);
-    let (status, stderr) = finish(command, &fx.dir);
-    assert_eq!(status.code(), Some(141), "stderr: {stderr}");
-    assert_eq!(stderr, "", "a closed pipe is not worth a message");
+    for args in [
+        &["list", "pokemon"][..],
+        &["get", "pokemon", "pikachu"],
+        &["--help"],
+    ] {
+        // The read end is closed before the binary starts, so its write must fail.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut command = fx.command(args);
+        command.stdin(Stdio::null()).stdout(writer);
+        let (status, stderr) = finish(command, &fx.dir);
+        assert_eq!(status.code(), Some(141), "{args:?}; stderr: {stderr}");
+        assert_eq!(stderr, "", "{args:?}: a closed pipe is not worth a message");
+    }
 }
 
 #[test]
@@ -148,6 +154,8 @@ fn a_stdout_that_cannot_be_written_is_reported_and_exits_1() {
         &["fetch", &url],
         &["config", "show"],
         &["cache", "path"],
+        &["--help"],
+        &["--version"],
     ] {
         let mut command = fx.command(args);
         let full = File::options().write(true).open("/dev/full").unwrap();

@@ -173,7 +173,9 @@ where
             }
         };
         match take_back(terminal, handed_over) {
-            Ok(now) => foreground = now == Resumed::Foreground,
+            Ok(Resumed::Foreground) => foreground = true,
+            Ok(Resumed::Background) => foreground = false,
+            Ok(Resumed::Unchanged) => {}
             Err(err) => return terminal_failed(&session, err),
         }
         dirty = true;

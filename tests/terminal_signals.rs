@@ -70,6 +70,16 @@ fn assert_suspends_and_resumes(run: &PtyRun) {
     let entered = after
         .first(ENTER_ALTERNATE)
         .unwrap_or_else(|| panic!("the alternate screen was not re-entered:\n{screen:?}"));
+    // Once: the SIGCONT that ended the stop is not taken for a second one.
+    assert_eq!(
+        after
+            .0
+            .windows(ENTER_ALTERNATE.len())
+            .filter(|w| *w == ENTER_ALTERNATE.as_bytes())
+            .count(),
+        1,
+        "re-entered more than once:\n{screen:?}"
+    );
     assert!(
         after.last(MOUSE_ON).is_some_and(|on| on > entered),
         "mouse capture was not turned back on:\n{screen:?}"

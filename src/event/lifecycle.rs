@@ -87,6 +87,8 @@ pub enum Resumed {
     /// In the background (`bg`, or `kill %1`, which continues the job to let it die): the
     /// shell keeps the terminal and nothing is drawn until a later SIGCONT in the foreground.
     Background,
+    /// Nothing changed: the SIGCONT that ended a suspend the session already came back from.
+    Unchanged,
 }
 
 /// The terminal operations around a suspend.

@@ -43,6 +43,9 @@ pub struct TtySession {
     /// The shell has the terminal (the browser is suspended or was continued in the
     /// background): there is nothing to give back.
     released: bool,
+    /// The SIGCONT that ended the last suspend is yet to arrive as a `Control::Continued`;
+    /// taking the terminal once more for it would only redraw twice.
+    continued_early: bool,
 }
 
 impl TtySession {
@@ -69,10 +72,15 @@ impl Session<CrosstermBackend<Stdout>> for TtySession {
             Suspend::Signal => kill_process(getpid(), Signal::STOP),
         };
         stopped.map_err(io::Error::from)?;
-        self.resume(terminal)
+        let resumed = self.resume(terminal)?;
+        self.continued_early = true;
+        Ok(resumed)
     }
 
     fn resume(&mut self, _: &mut Tty) -> io::Result<Resumed> {
+        if std::mem::take(&mut self.continued_early) {
+            return Ok(Resumed::Unchanged);
+        }
         // Continued in the background: setting the terminal would stop the process again
         // (SIGTTOU) and drawing would write over the shell's prompt.
         if !in_foreground() {

@@ -55,6 +55,21 @@ fn closing_the_terminal_ends_the_browser_with_129_not_an_error() {
     assert_eq!(run.status, 129, "{:?}", run.text());
 }
 
+#[test]
+fn closing_the_terminal_ends_the_idle_browser_even_when_no_sighup_reaches_it() {
+    // Nothing but the hang-up itself tells it: its reads and writes fail from then on, and a
+    // watch on the terminal ends the loop even when nothing is drawn or read (in tmux, a
+    // browser under such a wrapper used to stay running on the dead terminal, crossterm's input
+    // thread spinning).
+    let run = run_in_pty("hangup:wrapped", None);
+    assert!(
+        run.written().first(pty::ENTER_ALTERNATE).is_some(),
+        "never started: {:?}",
+        run.text()
+    );
+    assert_eq!(run.status, 129, "{:?}", run.text());
+}
+
 /// A suspend run: stopped with the terminal restored, back on the alternate screen with a full
 /// redraw after SIGCONT, then `q` exits 0 and restores again.
 fn assert_suspends_and_resumes(run: &PtyRun) {

@@ -14,6 +14,8 @@ use std::process::Command;
 /// - `quit`: types `q`; `wait`: does nothing (a panic test ends by itself);
 /// - `signal:TERM` (`HUP`, `QUIT`, `INT`): sends that signal;
 /// - `hangup`: closes the terminal (its master side), as closing a terminal window does;
+///   `hangup:wrapped` does so with the binary under a shell that ignores SIGHUP, once it is
+///   idle, so only the hang-up itself can tell it;
 /// - `suspend:key` (types Ctrl-Z) or `suspend:signal` (sends SIGTSTP): waits until the binary
 ///   has stopped, notes what the terminal looks like then, sends SIGCONT, waits for a new frame
 ///   on the alternate screen and types `q`;
@@ -33,8 +35,13 @@ before = termios.tcgetattr(slave)
 def controlling_terminal():
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
+argv = [binary, "--no-images"]
+if mode == "hangup:wrapped":
+    # A wrapper that ignores SIGHUP leads the session, so the kernel's SIGHUP never reaches
+    # the binary (`exit` keeps the shell from exec-ing it in its place).
+    argv = ["sh", "-c", "trap '' HUP; \"$0\" --no-images; exit $?", binary]
 child = subprocess.Popen(
-    [binary, "--no-images"],
+    argv,
     stdin=slave, stdout=slave, stderr=slave,
     start_new_session=True, preexec_fn=controlling_terminal,
 )
@@ -90,14 +97,17 @@ while True:
         if phase != "hung up":
             drain()
         break
-    if phase == "start" and frame_after(0):
+    # `hangup:wrapped` waits until the browser is idle (both panes filled from the snapshot):
+    # nothing it draws afterwards can notice the hang-up for it.
+    idle = mode != "hangup:wrapped" or out.count(b"bundled snapshot") >= 2
+    if phase == "start" and frame_after(0) and idle:
         phase = "done"
         if mode == "quit":
             os.write(master, b"q")
             typed = True
         elif mode.startswith("signal:"):
             os.kill(child.pid, getattr(signal, "SIG" + mode.split(":")[1]))
-        elif mode == "hangup":
+        elif mode.startswith("hangup"):
             # What closing the terminal window does: the kernel hangs the terminal up.
             os.close(master)
             phase = "hung up"

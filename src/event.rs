@@ -149,6 +149,7 @@ where
                     return terminal_failed(&session, err);
                 }
                 // Input closed (a test's script ran out, or stdin went away): leave cleanly.
+                None if session.hung_up() => return Ok(Exit::Signal(Termination::Hangup)),
                 None => return Ok(Exit::Quit),
             },
             _ = spinner.tick(), if loading => Step::Msg(Msg::Tick),

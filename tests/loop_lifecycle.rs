@@ -373,3 +373,24 @@ async fn continued_in_the_background_it_draws_nothing_until_back_in_the_foregrou
         screens[0]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn input_that_ends_is_a_quit_unless_the_terminal_hung_up() {
+    for (hung_up, expected) in [
+        (false, Exit::Quit),
+        (true, Exit::Signal(Termination::Hangup)),
+    ] {
+        let session = Recorder {
+            hung_up,
+            ..Recorder::default()
+        };
+        let exit = run_script(session, |mut s| async move {
+            s.wait_for_list().await;
+            // The only sender of keys goes: the input ends.
+            s.keys = mpsc::unbounded_channel().0;
+            s
+        })
+        .await;
+        assert_eq!(exit, expected, "hung up: {hung_up}");
+    }
+}

@@ -32,6 +32,9 @@ pub const EXIT_MISSING_OR_FAILED: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status after Ctrl-C (128 + SIGINT, as shells report it).
 pub const EXIT_INTERRUPTED: u8 = 130;
+/// Exit status when the reader of stdout went away (128 + SIGPIPE, what a process SIGPIPE
+/// killed would report; nothing is printed).
+pub const EXIT_BROKEN_PIPE: u8 = 141;
 
 impl Globals {
     /// The HTTP settings in effect (see [`Globals::resolve`]).
@@ -168,13 +171,11 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     }
 }
 
-/// Prints `text`, or writes it to `file` atomically; a write failure makes the exit status 1.
+/// Prints `text`, or writes it to `file` atomically; a write failure makes the exit status 1
+/// (141 when stdout's reader went away).
 async fn deliver(text: &str, file: Option<&std::path::Path>, code: u8) -> u8 {
     match file {
-        None => {
-            output::print(text);
-            code
-        }
+        None => output::print(text, code),
         Some(path) => match crate::export::write_atomic(path, text.as_bytes()).await {
             Ok(()) => code,
             Err(err) => {

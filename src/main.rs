@@ -1,5 +1,6 @@
 //! The `apidex` binary: parses the command line, then runs a subcommand or the browser.
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,7 +11,21 @@ use apidex::config::{self, Config};
 use apidex::tui::{Images, TuiOptions};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_exit(&err),
+    };
+    // Before anything else (the log, the config): a browser that cannot have the terminal must
+    // leave it untouched, say why in one line and exit 2 (`apidex | less`, `apidex < file`).
+    if cli.command.is_none()
+        && let Some(which) = not_a_terminal()
+    {
+        eprintln!(
+            "apidex: the browser needs a terminal, but {which} is not one; for scripts use a \
+             subcommand (apidex --help)"
+        );
+        return ExitCode::from(cli::EXIT_USAGE);
+    }
     // The log file first, so everything after can be logged. Never the screen.
     match apidex::logging::init() {
         Ok(path) => tracing::debug!(version = env!("CARGO_PKG_VERSION"), ?path, "apidex starts"),
@@ -107,10 +122,39 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
         runtime.block_on(cache.flush());
     }
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        // 0 after `q`; 128 + the signal's number when a signal ended it (143 for SIGTERM).
+        Ok(exit) => ExitCode::from(exit.status()),
         Err(report) => {
-            eprintln!("apidex: {report:?}");
+            // Not `eprintln!`, which panics when stderr is a terminal that was closed (SIGHUP).
+            let _ = writeln!(std::io::stderr(), "apidex: {report:?}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints clap's help, version or usage error and returns its exit status (0 or 2), unless the
+/// printing failed: `Cli::parse` ignores that, so `apidex --help > /dev/full` exited 0.
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let written = err.print().and_then(|()| std::io::stdout().flush());
+    match written {
+        Ok(()) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(cli::EXIT_USAGE)),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(cli::EXIT_BROKEN_PIPE)
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "apidex: cannot write output: {e}");
+            ExitCode::from(cli::EXIT_MISSING_OR_FAILED)
+        }
+    }
+}
+
+/// Which of stdin and stdout is not a terminal, if either.
+fn not_a_terminal() -> Option<&'static str> {
+    if !std::io::stdout().is_terminal() {
+        Some("stdout")
+    } else if !std::io::stdin().is_terminal() {
+        Some("stdin")
+    } else {
+        None
     }
 }

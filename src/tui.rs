@@ -1,11 +1,14 @@
 //! Starting and stopping the interactive browser: terminal set-up, the loop, and restoring the
-//! terminal on every way out, panics included.
+//! terminal on every way out, panics and signals included.
+
+mod session;
+mod signals;
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use color_eyre::eyre;
+use color_eyre::eyre::{self, WrapErr};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::execute;
 use ratatui_image::picker::Picker;
@@ -13,7 +16,7 @@ use tokio::sync::mpsc;
 
 use crate::api::Clients;
 use crate::app::{App, Hosts};
-use crate::event::{EffectRunner, run};
+use crate::event::{EffectRunner, Exit, Lifecycle, run_with};
 
 /// How pictures are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +46,12 @@ pub struct TuiOptions {
     pub notice: Option<String>,
 }
 
-/// Opens the browser on the terminal and runs it until the user quits.
+/// Opens the browser on the terminal and runs it until the user quits or a signal ends it (see
+/// [`Exit::status`] for the exit status). Ctrl-Z and SIGTSTP suspend it to the shell.
 ///
 /// # Errors
 /// Terminal I/O failures. The terminal is restored before this returns, whatever happened.
-pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> {
+pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit> {
     let TuiOptions {
         images,
         store,
@@ -57,9 +61,16 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
         notice,
     } = options;
     install_panic_hook();
+    // Caught before the terminal changes: from here on SIGTERM, SIGHUP and the rest end the loop
+    // and leave through the restore below instead of killing the process mid-screen.
+    let controls = signals::controls().wrap_err("catching signals")?;
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
     // and color-eyre's: a panic leaves a usable terminal and a readable report.
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        // Raw mode may be on already (the alternate screen is what failed).
+        let _ = ratatui::try_restore();
+    })?;
+    let mut session = session::TtySession::default();
     contain_background_panics();
     let result = async {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -97,19 +108,28 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
         for effect in effects {
             runner.run(effect);
         }
-        run(
+        let lifecycle = Lifecycle {
+            controls,
+            session: &mut session,
+        };
+        run_with(
             &mut terminal,
             &mut app,
             EventStream::new(),
             &mut runner,
             msg_rx,
+            lifecycle,
         )
         .await
     }
     .await;
     // Nothing between init and here returns early: this is the one way out.
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    if session.release(&mut terminal).is_err() {
+        // The terminal is gone (closed: SIGHUP). Dropping it would try to show the cursor once
+        // more and report the failure with `eprintln!`, which panics when stderr is that same
+        // closed terminal. There is nothing left to restore.
+        std::mem::forget(terminal);
+    }
     let panics = end_background_panics();
     if let Some(first) = panics.first() {
         let note = eyre::eyre!(
@@ -117,7 +137,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
             panics.len()
         );
         return Err(match result {
-            Ok(()) => note,
+            Ok(_) => note,
             Err(err) => err.wrap_err(note),
         });
     }

@@ -9,11 +9,8 @@ pub fn run(globals: &Globals, action: CacheAction) -> u8 {
             eprintln!("apidex: no cache directory: set --cache-dir or APIDEX_CACHE_DIR");
             return EXIT_MISSING_OR_FAILED;
         };
-        super::output::print(&format!(
-            "{}\n",
-            dir.join(crate::store::FILE_NAME).display()
-        ));
-        return EXIT_OK;
+        let path = format!("{}\n", dir.join(crate::store::FILE_NAME).display());
+        return super::output::print(&path, EXIT_OK);
     }
     let store = match globals.store() {
         Ok(store) => store,
@@ -42,10 +39,7 @@ pub fn run(globals: &Globals, action: CacheAction) -> u8 {
         CacheAction::Path => Ok(String::new()),
     };
     match result {
-        Ok(text) => {
-            super::output::print(&text);
-            EXIT_OK
-        }
+        Ok(text) => super::output::print(&text, EXIT_OK),
         Err(err) => {
             eprintln!("apidex: {err}");
             EXIT_MISSING_OR_FAILED

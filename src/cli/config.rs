@@ -11,14 +11,10 @@ pub fn run(globals: &Globals, action: ConfigAction) -> u8 {
                 eprintln!("apidex: no config directory: set --config or APIDEX_CONFIG");
                 return EXIT_MISSING_OR_FAILED;
             };
-            super::output::print(&format!("{}\n", path.display()));
-            EXIT_OK
+            super::output::print(&format!("{}\n", path.display()), EXIT_OK)
         }
         ConfigAction::Show => match effective_toml(globals) {
-            Ok(text) => {
-                super::output::print(&text);
-                EXIT_OK
-            }
+            Ok(text) => super::output::print(&text, EXIT_OK),
             Err(err) => {
                 eprintln!("apidex: {err}");
                 EXIT_MISSING_OR_FAILED

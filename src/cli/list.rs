@@ -66,8 +66,7 @@ fn finish(what: ListKind, text: Result<String, ApiError>, origin: Origin, offlin
     match text {
         Ok(text) => {
             super::provenance::report("list", &kind, origin, offline);
-            print(&text);
-            EXIT_OK
+            print(&text, EXIT_OK)
         }
         Err(err) => {
             report_error("list", &kind, &err);

@@ -2,21 +2,25 @@
 
 use std::io::{self, Write};
 
+use super::{EXIT_BROKEN_PIPE, EXIT_MISSING_OR_FAILED};
 use crate::api::{ApiError, Fetched};
 
-/// Writes `text` to stdout. Returns `false` when stdout is closed (`apidex … | head`): the
-/// reader has gone, which is not an error worth a message, but there is no point going on.
-pub fn print(text: &str) -> bool {
+/// Writes `text` to stdout and returns the exit status: `code` once it is all written;
+/// [`EXIT_BROKEN_PIPE`] without a word when the reader has gone (`apidex … | head -1`: not an
+/// error worth a message, but the output is incomplete); 1 after naming any other failure on
+/// stderr (`> /dev/full`), so a script never takes a truncated result for a whole one.
+#[must_use = "the exit status says whether the output was written"]
+pub fn print(text: &str, code: u8) -> u8 {
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Ok(()) => true,
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => false,
+        Ok(()) => code,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => EXIT_BROKEN_PIPE,
         Err(err) => {
             eprintln!("apidex: cannot write output: {err}");
-            false
+            EXIT_MISSING_OR_FAILED
         }
     }
 }

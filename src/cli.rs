@@ -12,6 +12,7 @@ mod list;
 mod output;
 mod provenance;
 mod settings;
+mod sink;
 pub mod summary;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 pub use args::{CacheAction, Cli, Command, ConfigAction, GetCommand, Globals, ListKind};
 pub use settings::Settings;
+use sink::{Format, Sink};
 
 use crate::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
 use crate::snapshot::Snapshot;
@@ -141,15 +143,40 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     };
     let work = async {
         match command {
-            Command::Get { what, json, output } => {
-                let mut text = String::new();
-                let code = get::run(&clients, what, json, &mut text).await;
-                deliver(&text, output.as_deref(), code).await
+            Command::Get {
+                what,
+                json,
+                ndjson,
+                output,
+            } => {
+                let format = match (json, ndjson) {
+                    (_, true) => Format::Ndjson,
+                    (true, false) => Format::Json,
+                    (false, false) => Format::Text,
+                };
+                match Sink::open(output.as_deref(), format) {
+                    Ok(mut sink) => {
+                        let code = get::run(&clients, what, &mut sink).await;
+                        sink.finish(code)
+                    }
+                    Err(err) => {
+                        eprintln!("apidex: {err}");
+                        EXIT_MISSING_OR_FAILED
+                    }
+                }
             }
-            Command::Fetch { urls } => {
-                let mut text = String::new();
-                let code = get::fetch_urls(&clients, urls, &mut text).await;
-                deliver(&text, None, code).await
+            Command::Fetch { urls, ndjson } => {
+                let format = if ndjson { Format::Ndjson } else { Format::Json };
+                match Sink::open(None, format) {
+                    Ok(mut sink) => {
+                        let code = get::fetch_urls(&clients, urls, &mut sink).await;
+                        sink.finish(code)
+                    }
+                    Err(err) => {
+                        eprintln!("apidex: {err}");
+                        EXIT_MISSING_OR_FAILED
+                    }
+                }
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
@@ -168,20 +195,5 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)
         }
-    }
-}
-
-/// Prints `text`, or writes it to `file` atomically; a write failure makes the exit status 1
-/// (141 when stdout's reader went away).
-async fn deliver(text: &str, file: Option<&std::path::Path>, code: u8) -> u8 {
-    match file {
-        None => output::print(text, code),
-        Some(path) => match crate::export::write_atomic(path, text.as_bytes()).await {
-            Ok(()) => code,
-            Err(err) => {
-                eprintln!("apidex: {err}");
-                EXIT_MISSING_OR_FAILED
-            }
-        },
     }
 }

@@ -236,3 +236,76 @@ fn offline_names_cached_answers_with_their_age() {
         stderr(&out)
     );
 }
+
+#[test]
+fn ndjson_prints_one_body_per_line_in_argument_order_with_null_for_misses() {
+    let contract = Contract::new();
+    let out = contract.run(&["get", "pokemon", "25", "missingno", "1", "--ndjson"]);
+    assert_eq!(code(&out), 1, "missingno is not found");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], pikachu());
+    assert_eq!(lines[1], Value::Null);
+    assert_eq!(lines[2]["name"], "bulbasaur");
+    let out = contract.run(&[
+        "fetch",
+        "--ndjson",
+        &format!("{}/posts/1", contract.bases[1]),
+    ]);
+    assert_eq!(code(&out), 0);
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["id"], 1);
+}
+
+#[test]
+fn each_item_is_printed_as_soon_as_it_and_those_before_it_are_done() {
+    use std::io::BufRead;
+
+    let contract = Contract::new();
+    // The second item takes a long time: the first must be out well before the run ends.
+    contract.server().route(
+        "/api/v2/pokemon/1",
+        Reply::json(fixture("pokeapi/pokemon/1.json")).delayed(Duration::from_secs(20)),
+    );
+    let [poke, jph, dog] = &contract.bases;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("apidex"))
+        .env("APIDEX_CONFIG", contract.cache.join("no-config.toml"))
+        .env("APIDEX_LOG_FILE", contract.cache.join("apidex.log"))
+        .env("APIDEX_CACHE_DIR", &contract.cache)
+        .args(["--pokeapi-url", poke, "--jsonplaceholder-url", jph])
+        .args(["--dogapi-url", dog, "get", "pokemon", "25", "1", "--ndjson"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let still_running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(serde_json::from_str::<Value>(&first).unwrap(), pikachu());
+    assert!(
+        still_running,
+        "pikachu was printed only after the slow item finished"
+    );
+}
+
+#[test]
+fn json_output_is_the_same_array_whatever_the_order_items_finish_in() {
+    let contract = Contract::new();
+    // The first item finishes last.
+    contract.server().route(
+        "/api/v2/pokemon/25",
+        Reply::json(fixture("pokeapi/pokemon/25.json")).delayed(Duration::from_millis(300)),
+    );
+    let out = contract.run(&["get", "pokemon", "25", "1", "4", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let names: Vec<Value> = array(&out).iter().map(|p| p["name"].clone()).collect();
+    assert_eq!(names, ["pikachu", "bulbasaur", "charmander"]);
+}

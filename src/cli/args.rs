@@ -137,6 +137,10 @@ pub enum Command {
         /// order, `null` for each item not found or failed.
         #[arg(long, global = true)]
         json: bool,
+        /// Print one response per line (NDJSON) as each arrives, in argument order, `null` for
+        /// each item not found or failed.
+        #[arg(long, global = true, conflicts_with = "json")]
+        ndjson: bool,
         /// Write the output to this file instead of stdout (atomically: the file is complete or
         /// untouched).
         #[arg(short, long, global = true, value_name = "FILE")]
@@ -148,6 +152,9 @@ pub enum Command {
         /// Absolute http(s) URLs.
         #[arg(required = true, value_name = "URL")]
         urls: Vec<String>,
+        /// Print one response per line (NDJSON) instead of one array.
+        #[arg(long)]
+        ndjson: bool,
     },
     /// Print every item of a list, one a line (`25 pikachu`).
     List {

@@ -1,74 +1,93 @@
-//! `apidex get …` and `apidex fetch URL…`.
+//! `apidex get …` and `apidex fetch URL…`: items fetched concurrently (bounded by
+//! `--concurrency`) and written one by one as each is ready and every item before it is
+//! written, so memory stays within the concurrency window whatever the number of items.
 
-use serde::de::IgnoredAny;
+use std::future::Future;
 
-use super::output::{json_array, report_error, report_problems};
-use super::{EXIT_MISSING_OR_FAILED, EXIT_OK, GetCommand, summary};
-use crate::api::batch::fetch_in_order;
+use futures_util::future::BoxFuture;
+use futures_util::{StreamExt, stream};
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::output::{report_error, report_not_found};
+use super::sink::Sink;
+use super::{EXIT_MISSING_OR_FAILED, EXIT_OK, GetCommand, provenance, summary};
 use crate::api::dogapi::models::BreedName;
-use crate::api::jsonplaceholder::Collection;
-use crate::api::pokeapi::Endpoint;
-use crate::api::{Clients, Fetched, parse_http_url};
+use crate::api::jsonplaceholder::{Collection, JsonPlaceholder};
+use crate::api::pokeapi::{Endpoint, PokeApi};
+use crate::api::{ApiError, Clients, Fetched, Resource, parse_http_url};
 
-/// Runs `apidex get`, appending what it prints to `out`; returns the exit status.
-pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut String) -> u8 {
+/// Runs `apidex get`, writing to `sink`; returns the exit status (before the sink is finished).
+pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
+    let mut printer = Printer {
+        sink,
+        offline: clients.http.options().offline,
+        concurrency: clients.http.options().concurrency,
+    };
     let poke = &clients.pokeapi;
-    let offline = clients.http.options().offline;
-    let mut printer = Printer { out, json, offline };
-    let jph = &clients.jsonplaceholder;
+    let jph = clients.jsonplaceholder.clone();
+    let id = u32::to_string;
     match what {
         GetCommand::Pokemon { names } => {
-            let results = poke.resources(Endpoint::Pokemon, names.clone()).await;
-            printer.items("pokemon", &names, &results, summary::pokemon)
+            let fetch = named(poke, Endpoint::Pokemon);
+            printer
+                .items("pokemon", names, String::clone, fetch, summary::pokemon)
+                .await
         }
         GetCommand::Ability { names } => {
-            let results = poke.resources(Endpoint::Ability, names.clone()).await;
-            printer.items("ability", &names, &results, summary::ability)
+            let fetch = named(poke, Endpoint::Ability);
+            printer
+                .items("ability", names, String::clone, fetch, summary::ability)
+                .await
         }
         GetCommand::Species { names } => {
-            let results = poke.resources(Endpoint::Species, names.clone()).await;
-            printer.items("species", &names, &results, summary::species)
+            let fetch = named(poke, Endpoint::Species);
+            printer
+                .items("species", names, String::clone, fetch, summary::species)
+                .await
         }
         GetCommand::Type { names } => {
-            let results = poke.resources(Endpoint::Type, names.clone()).await;
-            printer.items("type", &names, &results, summary::type_)
+            let fetch = named(poke, Endpoint::Type);
+            printer
+                .items("type", names, String::clone, fetch, summary::type_)
+                .await
         }
         GetCommand::Post { ids } => {
-            let results = jph.items(Collection::Posts, ids.clone()).await;
-            printer.items("post", &labels(&ids), &results, summary::post)
+            let fetch = numbered(&jph, Collection::Posts);
+            printer.items("post", ids, id, fetch, summary::post).await
         }
         GetCommand::User { ids } => {
-            let results = jph.items(Collection::Users, ids.clone()).await;
-            printer.items("user", &labels(&ids), &results, summary::user)
+            let fetch = numbered(&jph, Collection::Users);
+            printer.items("user", ids, id, fetch, summary::user).await
         }
         GetCommand::Todo { ids } => {
-            let results = jph.items(Collection::Todos, ids.clone()).await;
-            printer.items("todo", &labels(&ids), &results, summary::todo)
+            let fetch = numbered(&jph, Collection::Todos);
+            printer.items("todo", ids, id, fetch, summary::todo).await
         }
         GetCommand::Comments { posts } => {
-            let concurrency = clients.http.options().concurrency;
-            let results = fetch_in_order(posts.clone(), concurrency, |id| {
+            let fetch = move |post: u32| {
                 let jph = jph.clone();
-                async move { jph.post_comments(id).await }
-            })
-            .await;
-            printer.items("comments of post", &labels(&posts), &results, |c| {
-                summary::comments(c)
-            })
+                async move { jph.post_comments(post).await }
+            };
+            let summarize = |c: &Vec<_>| summary::comments(c);
+            printer
+                .items("comments of post", posts, id, fetch, summarize)
+                .await
         }
         GetCommand::Breeds => match clients.dogapi.breeds().await {
-            // The JSON form is the one response itself, not an array of one.
             Ok(list) => {
-                super::provenance::report("breed list", "", list.origin, offline);
-                if json {
-                    printer
-                        .out
-                        .push_str(&crate::sanitize::json(list.raw_json()));
-                    printer.out.push('\n');
+                provenance::report("breed list", "", list.origin, printer.offline);
+                // The JSON forms are the one response itself, not an array of one.
+                let written = if printer.sink.is_text() {
+                    printer.sink.whole(&summary::breeds(&list.data))
                 } else {
-                    printer.out.push_str(&summary::breeds(&list.data));
+                    let mut text = crate::sanitize::json(list.raw_json()).into_owned();
+                    text.push('\n');
+                    printer.sink.whole(&text)
+                };
+                match written {
+                    Ok(()) => EXIT_OK,
+                    Err(err) => printer.sink.failed(&err),
                 }
-                EXIT_OK
             }
             Err(err) => {
                 report_error("breed list", "", &err);
@@ -76,69 +95,124 @@ pub async fn run(clients: &Clients, what: GetCommand, json: bool, out: &mut Stri
             }
         },
         GetCommand::Dog { breeds, count } => {
-            let names = breeds.iter().map(|b| BreedName::parse(b)).collect();
-            let results = clients.dogapi.random_images_many(names, count).await;
-            printer.items("breed", &breeds, &results, summary::images)
+            let dog = clients.dogapi.clone();
+            let fetch = move |breed: String| {
+                let dog = dog.clone();
+                async move { dog.random_images(&BreedName::parse(&breed), count).await }
+            };
+            printer
+                .items("breed", breeds, String::clone, fetch, summary::images)
+                .await
         }
     }
 }
 
-/// Runs `apidex fetch URL…`: always JSON, one array in argument order, appended to `out`.
-pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, out: &mut String) -> u8 {
-    let concurrency = clients.http.options().concurrency;
-    let results: Vec<Fetched<IgnoredAny>> = fetch_in_order(urls.clone(), concurrency, |url| {
-        let http = clients.http.clone();
-        async move { http.get_json(parse_http_url(&url)?).await }
-    })
-    .await;
-    let all_found = report_problems("URL", &urls, &results);
-    super::provenance::report_all("URL", &urls, &results, clients.http.options().offline);
-    out.push_str(&json_array(&results));
-    status(all_found)
+/// Fetches one PokeAPI resource of `endpoint` per name.
+fn named<T: DeserializeOwned + Send + 'static>(
+    poke: &PokeApi,
+    endpoint: Endpoint,
+) -> impl Fn(String) -> BoxFuture<'static, Fetched<T>> {
+    let poke = poke.clone();
+    move |name| {
+        let poke = poke.clone();
+        Box::pin(async move { poke.resource(endpoint, &name).await })
+    }
 }
 
-/// Where `get` writes, and how.
+/// Fetches one JSONPlaceholder item of `collection` per id.
+fn numbered<T: DeserializeOwned + Send + 'static>(
+    jph: &JsonPlaceholder,
+    collection: Collection,
+) -> impl Fn(u32) -> BoxFuture<'static, Fetched<T>> {
+    let jph = jph.clone();
+    move |id| {
+        let jph = jph.clone();
+        Box::pin(async move { jph.item(collection, id).await })
+    }
+}
+
+/// Runs `apidex fetch URL…`: the bodies in argument order (JSON, or NDJSON), to `sink`.
+pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, sink: &mut Sink) -> u8 {
+    let mut printer = Printer {
+        sink,
+        offline: clients.http.options().offline,
+        concurrency: clients.http.options().concurrency,
+    };
+    let http = clients.http.clone();
+    let fetch = move |url: String| {
+        let http = http.clone();
+        async move { http.get_json::<IgnoredAny>(parse_http_url(&url)?).await }
+    };
+    printer
+        .items("URL", urls, String::clone, fetch, |_| String::new())
+        .await
+}
+
+/// Writes items as they arrive, naming problems and answers that are not live on stderr.
 struct Printer<'a> {
-    out: &'a mut String,
-    json: bool,
+    sink: &'a mut Sink,
     offline: bool,
+    concurrency: usize,
 }
 
 impl Printer<'_> {
-    /// Prints results (one JSON array, or readable summaries), names problems and answers that
-    /// are not live on stderr, and returns the exit status.
-    fn items<T>(
+    /// Fetches every input (at most `concurrency` at once, each on a task of its own so bodies
+    /// decode on every core), writes each result in input order as soon as it and all before it
+    /// are done, and returns the exit status. A failed write stops everything (`| head`).
+    async fn items<I, T, F, Fut>(
         &mut self,
         kind: &str,
-        labels: &[String],
-        results: &[Fetched<T>],
+        inputs: Vec<I>,
+        label: impl Fn(&I) -> String,
+        fetch: F,
         summarize: impl Fn(&T) -> String,
-    ) -> u8 {
-        let all_found = report_problems(kind, labels, results);
-        super::provenance::report_all(kind, labels, results, self.offline);
-        let text = if self.json {
-            json_array(results)
+    ) -> u8
+    where
+        F: Fn(I) -> Fut,
+        Fut: Future<Output = Fetched<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let labels: Vec<String> = inputs.iter().map(label).collect();
+        let mut results = stream::iter(inputs)
+            .map(|input| {
+                let task = tokio::spawn(fetch(input));
+                async move {
+                    task.await.unwrap_or_else(|err| {
+                        Err(ApiError::Internal {
+                            message: err.to_string(),
+                        })
+                    })
+                }
+            })
+            .buffered(self.concurrency.max(1));
+        let mut all_found = true;
+        let mut labels = labels.iter();
+        while let Some(result) = results.next().await {
+            let label = labels.next().map_or("", String::as_str);
+            let found = match &result {
+                Ok(Some(resource)) => {
+                    provenance::report(kind, label, resource.origin, self.offline);
+                    Some(resource)
+                }
+                Ok(None) => {
+                    report_not_found(kind, label);
+                    None
+                }
+                Err(err) => {
+                    report_error(kind, label, err);
+                    None
+                }
+            };
+            all_found &= found.is_some();
+            let summary = found.map(|r| summarize(&r.data));
+            if let Err(err) = self.sink.item(found.map(Resource::raw_json), summary) {
+                return self.sink.failed(&err);
+            }
+        }
+        if all_found {
+            EXIT_OK
         } else {
-            let summaries: Vec<String> = results
-                .iter()
-                .filter_map(|r| r.as_ref().ok().and_then(Option::as_ref))
-                .map(|resource| summarize(&resource.data))
-                .collect();
-            summaries.join("\n")
-        };
-        self.out.push_str(&text);
-        status(all_found)
+            EXIT_MISSING_OR_FAILED
+        }
     }
-}
-
-fn status(all_found: bool) -> u8 {
-    if all_found {
-        EXIT_OK
-    } else {
-        EXIT_MISSING_OR_FAILED
-    }
-}
-
-fn labels(ids: &[u32]) -> Vec<String> {
-    ids.iter().map(u32::to_string).collect()
 }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{EXIT_BROKEN_PIPE, EXIT_MISSING_OR_FAILED};
-use crate::api::{ApiError, Fetched};
+use crate::api::ApiError;
 
 /// Writes `text` to stdout and returns the exit status: `code` once it is all written;
 /// [`EXIT_BROKEN_PIPE`] without a word when the reader has gone (`apidex … | head -1`: not an
@@ -39,41 +39,4 @@ pub fn report_error(kind: &str, label: &str, err: &ApiError) {
     } else {
         eprintln!("apidex: {kind} {}: {reason}", crate::sanitize::line(label));
     }
-}
-
-/// Reports every missing or failed item on stderr; true when all were found.
-pub fn report_problems<T>(kind: &str, labels: &[String], results: &[Fetched<T>]) -> bool {
-    let mut all_found = true;
-    for (label, result) in labels.iter().zip(results) {
-        match result {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                all_found = false;
-                report_not_found(kind, label);
-            }
-            Err(err) => {
-                all_found = false;
-                report_error(kind, label, err);
-            }
-        }
-    }
-    all_found
-}
-
-/// One JSON array of the raw bodies in order, `null` for each missing or failed item. The raw
-/// bodies are valid JSON (checked when received), so the array is too; characters that could
-/// act on a terminal are written as `\uXXXX` escapes (the same JSON value).
-pub fn json_array<T>(results: &[Fetched<T>]) -> String {
-    let mut out = String::from("[");
-    for (i, result) in results.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        match result {
-            Ok(Some(resource)) => out.push_str(&crate::sanitize::json(resource.raw_json())),
-            _ => out.push_str("null"),
-        }
-    }
-    out.push_str("]\n");
-    out
 }

@@ -1,7 +1,6 @@
 //! Naming on stderr every item whose answer did not come from the network just now, so a
 //! script never takes an out-of-date or abridged body for a live one (stdout stays data only).
 
-use crate::api::Fetched;
 #[cfg(test)]
 use crate::api::origin::Cause;
 use crate::api::origin::{Origin, ago};
@@ -38,15 +37,6 @@ pub fn report(kind: &str, label: &str, origin: Origin, offline: bool) {
             format!("{kind} {}", sanitize::line(label))
         };
         eprintln!("apidex: note: {item}: {note}");
-    }
-}
-
-/// Prints the note of every item in `results` that needs one.
-pub fn report_all<T>(kind: &str, labels: &[String], results: &[Fetched<T>], offline: bool) {
-    for (label, result) in labels.iter().zip(results) {
-        if let Ok(Some(resource)) = result {
-            report(kind, label, resource.origin, offline);
-        }
     }
 }
 

@@ -154,29 +154,17 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
                     (true, false) => Format::Json,
                     (false, false) => Format::Text,
                 };
-                match Sink::open(output.as_deref(), format) {
-                    Ok(mut sink) => {
-                        let code = get::run(&clients, what, &mut sink).await;
-                        sink.finish(code)
-                    }
-                    Err(err) => {
-                        eprintln!("apidex: {err}");
-                        EXIT_MISSING_OR_FAILED
-                    }
-                }
+                into_sink(output.as_deref(), format, async |sink| {
+                    get::run(&clients, what, sink).await
+                })
+                .await
             }
             Command::Fetch { urls, ndjson } => {
                 let format = if ndjson { Format::Ndjson } else { Format::Json };
-                match Sink::open(None, format) {
-                    Ok(mut sink) => {
-                        let code = get::fetch_urls(&clients, urls, &mut sink).await;
-                        sink.finish(code)
-                    }
-                    Err(err) => {
-                        eprintln!("apidex: {err}");
-                        EXIT_MISSING_OR_FAILED
-                    }
-                }
+                into_sink(None, format, async |sink| {
+                    get::fetch_urls(&clients, urls, sink).await
+                })
+                .await
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
@@ -194,6 +182,25 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
         _ = tokio::signal::ctrl_c() => {
             eprintln!("apidex: interrupted");
             ExitCode::from(EXIT_INTERRUPTED)
+        }
+    }
+}
+
+/// Runs `work` writing to stdout (or `file`) in `format`, and returns its exit status, or the
+/// output's when writing failed.
+async fn into_sink(
+    file: Option<&std::path::Path>,
+    format: Format,
+    work: impl AsyncFnOnce(&mut Sink) -> u8,
+) -> u8 {
+    match Sink::open(file, format) {
+        Ok(mut sink) => {
+            let code = work(&mut sink).await;
+            sink.finish(code)
+        }
+        Err(err) => {
+            eprintln!("apidex: {err}");
+            EXIT_MISSING_OR_FAILED
         }
     }
 }

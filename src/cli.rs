@@ -100,7 +100,11 @@ impl Globals {
 
     fn build_clients(&self, snapshot: bool) -> Result<Clients, crate::api::ApiError> {
         let settings = self.settings();
-        let mut http = Http::new(settings.http)?;
+        let ca = match &self.ca_cert {
+            Some(path) => Some(read_ca_cert(path)?),
+            None => None,
+        };
+        let mut http = Http::trusting(settings.http, ca.as_deref())?;
         if !self.no_cache {
             // Without a usable cache apidex still works, only slower and not offline.
             match self.store() {
@@ -203,4 +207,23 @@ async fn into_sink(
             EXIT_MISSING_OR_FAILED
         }
     }
+}
+
+/// The PEM file given to `--ca-cert`, read up to 1 MiB (a bundle of a few hundred CAs).
+fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
+    use std::io::Read as _;
+    let shown = crate::sanitize::line(&path.display().to_string()).into_owned();
+    let refuse = |reason: String| crate::api::ApiError::Setup {
+        what: format!("cannot read --ca-cert {shown}"),
+        reason,
+    };
+    let file = std::fs::File::open(path).map_err(|e| refuse(e.to_string()))?;
+    let mut pem = Vec::new();
+    file.take(1024 * 1024 + 1)
+        .read_to_end(&mut pem)
+        .map_err(|e| refuse(e.to_string()))?;
+    if pem.len() > 1024 * 1024 {
+        return Err(refuse("larger than 1 MiB".to_owned()));
+    }
+    Ok(pem)
 }

@@ -73,6 +73,14 @@ pub enum ApiError {
         /// Why it was refused.
         reason: &'static str,
     },
+    /// The client could not be set up as asked (an unreadable `--ca-cert` file, say).
+    #[error("{what}: {reason}")]
+    Setup {
+        /// What was asked for.
+        what: String,
+        /// Why it cannot be done.
+        reason: String,
+    },
     /// A base URL or `fetch` URL is not an absolute http(s) URL.
     #[error("invalid URL {url:?}: {reason}")]
     InvalidUrl {

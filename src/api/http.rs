@@ -98,10 +98,31 @@ impl Http {
     /// # Errors
     /// [`ApiError::Transport`] if the TLS stack cannot be initialised.
     pub fn new(options: HttpOptions) -> Result<Self, ApiError> {
+        Self::trusting(options, None)
+    }
+
+    /// Builds the shared client, trusting the certificate authorities in `ca_pem` (PEM, one or
+    /// more) besides the system's.
+    ///
+    /// # Errors
+    /// [`ApiError::Setup`] when `ca_pem` holds no certificate; [`ApiError::Transport`]
+    /// if the TLS stack cannot be initialised.
+    pub fn trusting(options: HttpOptions, ca_pem: Option<&[u8]>) -> Result<Self, ApiError> {
         // reqwest is built without a default crypto provider (see Cargo.toml); install ring's.
         // Installing twice (several clients in one process) reports an error we can ignore.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(pem) = ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .ok()
+                .filter(|certs| !certs.is_empty())
+                .ok_or_else(|| ApiError::Setup {
+                    what: "--ca-cert".to_owned(),
+                    reason: "the file holds no PEM certificate".to_owned(),
+                })?;
+            builder = builder.tls_certs_merge(certs);
+        }
+        let client = builder
             .user_agent(USER_AGENT)
             .timeout(options.timeout)
             .connect_timeout(options.connect_timeout)

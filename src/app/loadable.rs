@@ -59,7 +59,8 @@ pub fn worth_retrying(err: &ApiError) -> bool {
         ApiError::InvalidInput { .. }
         | ApiError::InvalidUrl { .. }
         | ApiError::TooLarge { .. }
-        | ApiError::Internal { .. } => false,
+        | ApiError::Internal { .. }
+        | ApiError::Setup { .. } => false,
         ApiError::Timeout { .. }
         | ApiError::Connect { .. }
         | ApiError::Decode { .. }

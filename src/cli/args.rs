@@ -88,6 +88,11 @@ pub struct Globals {
     #[arg(long, global = true, env = "APIDEX_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<std::path::PathBuf>,
 
+    /// Also trust the certificate authorities in this PEM file (a corporate proxy's, a local
+    /// server's), besides the system's. `SSL_CERT_FILE` replaces the system's instead.
+    #[arg(long, global = true, env = "APIDEX_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<std::path::PathBuf>,
+
     /// Neither read nor write the response cache.
     #[arg(long, global = true, env = "APIDEX_NO_CACHE",
           value_parser = clap::builder::BoolishValueParser::new())]

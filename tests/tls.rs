@@ -125,7 +125,7 @@ async fn the_command_line_trusts_ca_cert_and_ssl_cert_file() {
     let url = format!("{base}/thing");
     let run = move |cmd: &mut Command| cmd.arg("fetch").arg(&url).output().unwrap();
 
-    let refused = run(&mut apidex(&dir).arg("--no-cache"));
+    let refused = run(apidex(&dir).arg("--no-cache"));
     assert_eq!(refused.status.code(), Some(1));
     let err = String::from_utf8_lossy(&refused.stderr).to_lowercase();
     assert!(err.contains("certificate"), "{err}");
@@ -134,14 +134,14 @@ async fn the_command_line_trusts_ca_cert_and_ssl_cert_file() {
         .arg("--no-cache")
         .arg("--ca-cert")
         .arg(&ca_file));
-    assert_eq!(trusted.status.code(), Some(0), "{:?}", trusted);
+    assert_eq!(trusted.status.code(), Some(0), "{trusted:?}");
     let value: serde_json::Value = serde_json::from_slice(&trusted.stdout).unwrap();
     assert_eq!(value[0]["name"], "over tls");
 
     let from_env = run(apidex(&dir)
         .arg("--no-cache")
         .env("SSL_CERT_FILE", &ca_file));
-    assert_eq!(from_env.status.code(), Some(0), "{:?}", from_env);
+    assert_eq!(from_env.status.code(), Some(0), "{from_env:?}");
 
     let missing = run(apidex(&dir).arg("--ca-cert").arg(dir.join("nope.pem")));
     assert_eq!(missing.status.code(), Some(1));

@@ -19,6 +19,7 @@ use super::wrap;
 use crate::app::App;
 use crate::app::compare::Compare;
 use crate::app::loadable::{Loadable, worth_retrying};
+use crate::bounds::{MAX_LINE, clip};
 use crate::fetch::PokemonCard;
 use crate::sanitize::line;
 
@@ -156,7 +157,7 @@ fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
     let mut names = fit_names(&loaded, width).into_iter();
     for ((key, card), cell) in compare.cards.iter().zip(cells) {
         // The key is the name as the list had it from the API: sanitised for the screen.
-        let key = line(&key.to_string()).into_owned();
+        let key = line(&clip(&key.to_string(), MAX_LINE)).into_owned();
         let text = match card {
             Loadable::Loaded(_) => Line::styled(names.next().unwrap_or_default(), theme.heading()),
             Loadable::Loading { .. } | Loadable::Idle => Line::raw(format!("{spinner} {key}")),
@@ -201,8 +202,10 @@ fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
         .map(|c| c.stats.len())
         .max()
         .unwrap_or(0);
+    // Stats the cards left out ([`crate::bounds::MAX_STATS`]) get one line under the total.
+    let more = more_stats(&cards);
     let table_rows = if cards.iter().flatten().next().is_some() {
-        type_rows + stats + 1
+        type_rows + stats + 1 + usize::from(more > 0)
     } else {
         0
     };
@@ -229,15 +232,24 @@ fn render_table(
         return;
     };
     let stat_names: Vec<String> = first.stats.iter().map(|(name, _)| name.clone()).collect();
-    let rows = Layout::vertical(vec![
-        Constraint::Length(1);
-        type_rows + stat_names.len() + 1
-    ])
-    .split(area);
+    // Rows and columns by arithmetic, not a layout solver: its cost grows faster than the
+    // number of rows.
+    let rows: Vec<Rect> = (0..area.height)
+        .map(|i| Rect {
+            y: area.y + i,
+            height: 1,
+            ..area
+        })
+        .collect();
+    let first_row = Rect { height: 1, ..area };
+    let cells_of_first = columns(first_row, cards.len());
+    let cells = |row: Rect| cells_of_first.iter().map(move |c| Rect { y: row.y, ..*c });
 
-    Line::styled("types", theme.dim()).render(rows[0], buf);
+    if let Some(row) = rows.first() {
+        Line::styled("types", theme.dim()).render(*row, buf);
+    }
     for (i, row) in rows.iter().take(type_rows).enumerate() {
-        for (card, cell) in cards.iter().zip(columns(*row, cards.len())) {
+        for (card, cell) in cards.iter().zip(cells(*row)) {
             let Some(card) = card else { continue };
             let types: Vec<&String> = if stacked {
                 card.types.get(i).into_iter().collect()
@@ -278,7 +290,7 @@ fn render_table(
     for ((label, values), row) in row_values.iter().zip(rows.iter().skip(type_rows)) {
         Line::raw(label.clone()).render(*row, buf);
         let best = values.iter().flatten().max().copied();
-        for (v, cell) in values.iter().zip(columns(*row, cards.len())) {
+        for (v, cell) in values.iter().zip(cells(*row)) {
             let Some(v) = v else { continue };
             let is_best = Some(*v) == best && values.iter().flatten().count() > 1;
             let (style, marker) = if is_best {
@@ -289,6 +301,26 @@ fn render_table(
             Line::styled(format!("{v:>3}{marker}"), style).render(cell, buf);
         }
     }
+    let more = more_stats(cards);
+    if more > 0
+        && let Some(row) = rows.get(type_rows + row_values.len())
+    {
+        Line::styled(
+            format!("… {more} more stats (not in the total)"),
+            theme.dim(),
+        )
+        .render(*row, buf);
+    }
+}
+
+/// The most stats any card left out.
+fn more_stats(cards: &[Option<&PokemonCard>]) -> usize {
+    cards
+        .iter()
+        .flatten()
+        .map(|c| c.stats.more())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The team's shared weaknesses and the attacking types nobody resists, wrapped to `width`

@@ -308,17 +308,8 @@ impl ListPane {
             && query.starts_with(self.filtered_for.as_str())
             && !query.contains(['!', '$', '^', '\'', '\\']);
         self.work.passes += 1;
-        let candidates: Vec<usize> = if refining {
-            let mut candidates: Vec<usize> = self.shown.iter().map(|s| s.entry).collect();
-            // An id match need not fuzzy-match (`2` → `25`): the entry with the new id joins,
-            // found by its number, not by the matcher.
-            if let Some(n) = number
-                && let Some(i) = entries.iter().position(|e| e.id == Some(n))
-                && !candidates.contains(&i)
-            {
-                candidates.push(i);
-            }
-            candidates
+        let candidates = if refining {
+            refined(&self.shown, entries, number)
         } else {
             self.work.full_passes += 1;
             (0..entries.len())
@@ -367,4 +358,18 @@ impl ListPane {
             query.clone_into(&mut self.filtered_for);
         }
     }
+}
+
+/// The candidates for a query that extends the last one: its matches, and the entry whose id
+/// the query now names (an id match need not fuzzy-match, `2` → `25`), found by its number, not
+/// by the matcher.
+fn refined(shown: &[Shown], entries: &[ListEntry], number: Option<u32>) -> Vec<usize> {
+    let mut candidates: Vec<usize> = shown.iter().map(|s| s.entry).collect();
+    if let Some(n) = number
+        && let Some(i) = entries.iter().position(|e| e.id == Some(n))
+        && !candidates.contains(&i)
+    {
+        candidates.push(i);
+    }
+    candidates
 }

@@ -204,6 +204,11 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
         "{text:?}"
     );
     assert!(text.contains(&format!("… {} more abilities", ABILITIES - MAX_ROWS)));
+    // Long stat names are cut beside their bars, so the bars stay in one column.
+    let bars: Vec<&String> = text.iter().filter(|l| l.starts_with("stat-")).collect();
+    assert_eq!(bars.len(), MAX_STATS);
+    let bar_start = |l: &str| l.chars().position(|c| c == '█' || c == '░');
+    assert!(bars.iter().all(|l| bar_start(l) == Some(21)), "{bars:?}");
     assert!(
         built.lines.len() < MAX_STATS + MAX_ROWS + 40,
         "{}",
@@ -277,6 +282,11 @@ async fn a_hostile_page_and_compare_draw_at_both_sizes() {
     // The table ends with what it left out.
     app.update(Msg::Bottom);
     let screen = draw(&mut app, 200, 60);
+    // Long stat names are cut to the label column instead of showing between the values.
+    assert!(
+        screen.contains("stat-23…") && !screen.contains("xxxxxxxxx"),
+        "{screen}"
+    );
     assert!(
         screen.contains(&format!("… {} more stats", STATS - MAX_STATS)),
         "{screen}"

@@ -15,20 +15,19 @@ use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::{self, Theme};
-use super::wrap;
 use crate::app::App;
 use crate::app::compare::Compare;
-use crate::app::loadable::{Loadable, worth_retrying};
+use crate::app::loadable::Loadable;
 use crate::bounds::{MAX_LINE, clip};
 use crate::fetch::PokemonCard;
 use crate::sanitize::line;
+
+mod team;
 
 /// Width of the row labels on the left.
 const LABEL: u16 = 9;
 /// Rows for sprites.
 const SPRITE_HEIGHT: u16 = 8;
-/// Where the team lines' badges start (after "nobody resists     ").
-const TEAM_INDENT: usize = 19;
 
 /// Draws the comparison over `area`, clamping its scroll to what fits.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -209,7 +208,7 @@ fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
     } else {
         0
     };
-    let team = team_lines(app, compare, usize::from(width));
+    let team = team::lines(app, compare, usize::from(width));
     let height = u16::try_from(table_rows + team.len()).unwrap_or(u16::MAX);
     let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
     let table = Rect::new(0, 0, width, u16::try_from(table_rows).unwrap_or(0));
@@ -288,7 +287,12 @@ fn render_table(
         cards.iter().map(|c| c.map(total)).collect(),
     ));
     for ((label, values), row) in row_values.iter().zip(rows.iter().skip(type_rows)) {
-        Line::raw(label.clone()).render(*row, buf);
+        // In its own column: a long label would show between the values.
+        let label_cell = Rect {
+            width: LABEL.min(row.width),
+            ..*row
+        };
+        Line::raw(cut(label, usize::from(LABEL) - 1)).render(label_cell, buf);
         let best = values.iter().flatten().max().copied();
         for (v, cell) in values.iter().zip(cells(*row)) {
             let Some(v) = v else { continue };
@@ -313,6 +317,16 @@ fn render_table(
     }
 }
 
+/// `label`, cut to `max` characters with `…`.
+fn cut(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_owned();
+    }
+    let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// The most stats any card left out.
 fn more_stats(cards: &[Option<&PokemonCard>]) -> usize {
     cards
@@ -321,69 +335,4 @@ fn more_stats(cards: &[Option<&PokemonCard>]) -> usize {
         .map(|c| c.stats.more())
         .max()
         .unwrap_or(0)
-}
-
-/// The team's shared weaknesses and the attacking types nobody resists, wrapped to `width`
-/// with the badges lined up under each other.
-fn team_lines(app: &App, compare: &Compare, width: usize) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let mut lines = vec![
-        Line::default(),
-        Line::styled("Team matchups", theme.heading()),
-    ];
-    match &app.type_chart {
-        Loadable::Loaded(chart) => {
-            let team = chart.team(&compare.team_types());
-            let label =
-                |text: &str| vec![Span::styled(format!("{text:<TEAM_INDENT$}"), theme.dim())];
-            let none = || vec![vec![Span::styled("—", theme.dim())]];
-            let weak: Vec<Vec<Span>> = team
-                .shared_weaknesses
-                .iter()
-                .map(|(t, count)| {
-                    vec![
-                        Span::styled(format!(" {t} "), theme::type_badge(t)),
-                        Span::raw(format!("×{count}  ")),
-                    ]
-                })
-                .collect();
-            let weak = if weak.is_empty() { none() } else { weak };
-            lines.extend(wrap::hanging(
-                label("weak (2+ members)"),
-                weak,
-                width,
-                TEAM_INDENT,
-            ));
-            let open: Vec<Vec<Span>> = team
-                .unresisted
-                .iter()
-                .map(|t| {
-                    vec![
-                        Span::styled(format!(" {t} "), theme::type_badge(t)),
-                        Span::raw(" "),
-                    ]
-                })
-                .collect();
-            let open = if open.is_empty() { none() } else { open };
-            lines.extend(wrap::hanging(
-                label("nobody resists"),
-                open,
-                width,
-                TEAM_INDENT,
-            ));
-        }
-        Loadable::Failed(err) => {
-            let retry = if worth_retrying(err) {
-                " (r retries)"
-            } else {
-                ""
-            };
-            lines.push(Line::styled(
-                format!("✗ type chart: {}{retry}", line(&err.to_string())),
-                theme.error(),
-            ));
-        }
-        _ => lines.push(Line::styled("loading the type chart…", theme.dim())),
-    }
-    lines
 }

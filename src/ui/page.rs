@@ -150,17 +150,31 @@ impl Builder {
     }
 }
 
-/// One stat with its bar, scaled to 255.
+/// One stat with its bar, scaled to 255. A label longer than [`LABEL_MAX`] is cut, so the bars
+/// stay in one column.
 pub fn stat_bar(theme: &Theme, name: &str, value: u32) -> Line<'static> {
     let filled = (value.min(255) * BAR_WIDTH).div_ceil(255);
     Line::from(vec![
-        Span::raw(format!("{:<8} {value:>3} ", stat_label(name))),
+        Span::raw(format!("{:<8} {value:>3} ", short_label(stat_label(name)))),
         Span::styled("█".repeat(filled as usize), theme::stat_bar(value)),
         Span::styled(
             "░".repeat(BAR_WIDTH.saturating_sub(filled) as usize),
             theme.dim(),
         ),
     ])
+}
+
+/// Characters of a stat's label beside its bar.
+pub const LABEL_MAX: usize = 16;
+
+/// `label`, cut to [`LABEL_MAX`] characters with `…`.
+pub fn short_label(label: &str) -> String {
+    if label.chars().count() <= LABEL_MAX {
+        return label.to_owned();
+    }
+    let mut cut: String = label.chars().take(LABEL_MAX - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The short label games use for a stat.

@@ -181,7 +181,7 @@ fn message(
         ))],
         Loadable::Failed(err) => {
             let mut lines = vec![Line::styled(
-                format!("✗ {}", line(&err.to_string())),
+                format!("✗ {}", line(&clip(&err.to_string(), MAX_LINE))),
                 theme.error(),
             )];
             // Only where trying again can help: a 400 would be the same answer.
@@ -193,7 +193,7 @@ fn message(
         }
         Loadable::NotFound { query, suggestions } => {
             let mut lines = vec![Line::styled(
-                format!("✗ not found: {}", line(query)),
+                format!("✗ not found: {}", line(&clip(query, MAX_LINE))),
                 theme.error(),
             )];
             if !suggestions.is_empty() {

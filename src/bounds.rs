@@ -12,8 +12,14 @@ use std::ops::Deref;
 
 use crate::sanitize;
 
-/// Rows any one list on a page holds: abilities, a type's Pokémon, comments, posts, links.
+/// Rows any one list of names on a page holds: a type's or an ability's Pokémon, a user's
+/// posts, todos and albums, sub-breeds.
 pub const MAX_ROWS: usize = 100;
+/// Rows of a list whose rows carry a text ([`MAX_BLURB`]): a Pokémon's abilities with their
+/// effects, a post's comments.
+pub const MAX_TEXT_ROWS: usize = 50;
+/// Types in each of a type's damage relations (the games have 18 types).
+pub const MAX_RELATIONS: usize = 24;
 /// Stats a Pokémon's page and compare card hold (the games have 6; a table row each).
 pub const MAX_STATS: usize = 24;
 /// Types a Pokémon holds (the games have at most 2).
@@ -21,9 +27,13 @@ pub const MAX_TYPES: usize = 8;
 /// Evolution stages kept, and members kept per stage.
 pub const MAX_STAGES: usize = 16;
 /// Bytes of a one-line string: a name, a title, an email.
-pub const MAX_LINE: usize = 512;
-/// Bytes of a text: a flavor text, an effect, a post or comment body.
+pub const MAX_LINE: usize = 256;
+/// Bytes of a page's own text: a flavor text, an ability's effect, a post's body.
 pub const MAX_TEXT: usize = 4096;
+/// Bytes of a text on one of a page's rows: an ability's effect under a Pokémon, a comment's
+/// body. [`MAX_TEXT_ROWS`] of these keep a page small enough to wrap on every frame (the
+/// biggest page the caps allow is some 80 kB of text).
+pub const MAX_BLURB: usize = 512;
 /// Characters of a search query (typed or pasted).
 pub const MAX_QUERY: usize = 200;
 
@@ -53,10 +63,15 @@ pub fn short(text: &str) -> String {
     clip(&sanitize::line(&clip(text, MAX_LINE)), MAX_LINE).into_owned()
 }
 
-/// A text shown on one line (an ability's effect), cut to [`MAX_TEXT`] bytes and sanitised for
-/// one line.
-pub fn long_line(text: &str) -> String {
-    clip(&sanitize::line(&clip(text, MAX_TEXT)), MAX_TEXT).into_owned()
+/// A text shown on one line (an ability's effect), cut to `max` bytes and sanitised for one
+/// line.
+pub fn long_line(text: &str, max: usize) -> String {
+    clip(&sanitize::line(&clip(text, max)), max).into_owned()
+}
+
+/// A row's text (a comment's body), cut to [`MAX_BLURB`] bytes and sanitised, line breaks kept.
+pub fn blurb(text: &str) -> String {
+    clip(&sanitize::text(&clip(text, MAX_BLURB)), MAX_BLURB).into_owned()
 }
 
 /// A text from an API, cut to [`MAX_TEXT`] bytes and sanitised, line breaks kept.

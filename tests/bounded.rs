@@ -12,7 +12,7 @@ use apidex::api::Clients;
 use apidex::app::loadable::Loadable;
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::{App, Focus, Hosts};
-use apidex::bounds::{MAX_LINE, MAX_QUERY, MAX_ROWS, MAX_STATS, MAX_TEXT};
+use apidex::bounds::{MAX_BLURB, MAX_LINE, MAX_QUERY, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS};
 use apidex::fetch;
 use apidex::msg::{Effect, Msg};
 use apidex::ui::page::{self, PageContext};
@@ -160,8 +160,8 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
     };
     assert_eq!(p.stats.len(), MAX_STATS);
     assert_eq!(p.stats.more(), STATS - MAX_STATS);
-    assert_eq!(p.abilities.len(), MAX_ROWS);
-    assert_eq!(p.abilities.more(), ABILITIES - MAX_ROWS);
+    assert_eq!(p.abilities.len(), MAX_TEXT_ROWS);
+    assert_eq!(p.abilities.more(), ABILITIES - MAX_TEXT_ROWS);
     assert!(p.stats.iter().all(|(name, _)| name.len() <= MAX_LINE));
     let flavor = p.flavor.clone().unwrap().unwrap();
     assert!(
@@ -181,7 +181,7 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
         .filter(|r| r.starts_with("/api/v2/ability/"))
         .count();
     assert_eq!(
-        ability_requests, MAX_ROWS,
+        ability_requests, MAX_TEXT_ROWS,
         "only the kept abilities are fetched"
     );
 
@@ -203,20 +203,20 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
         )),
         "{text:?}"
     );
-    assert!(text.contains(&format!("… {} more abilities", ABILITIES - MAX_ROWS)));
+    assert!(text.contains(&format!("… {} more abilities", ABILITIES - MAX_TEXT_ROWS)));
     // Long stat names are cut beside their bars, so the bars stay in one column.
     let bars: Vec<&String> = text.iter().filter(|l| l.starts_with("stat-")).collect();
     assert_eq!(bars.len(), MAX_STATS);
     let bar_start = |l: &str| l.chars().position(|c| c == '█' || c == '░');
     assert!(bars.iter().all(|l| bar_start(l) == Some(21)), "{bars:?}");
     assert!(
-        built.lines.len() < MAX_STATS + MAX_ROWS + 40,
+        built.lines.len() < MAX_STATS + MAX_TEXT_ROWS + 40,
         "{}",
         built.lines.len()
     );
     let bytes: usize = text.iter().map(String::len).sum();
     assert!(
-        bytes < (MAX_STATS + MAX_ROWS) * MAX_LINE + 3 * MAX_TEXT,
+        bytes < MAX_STATS * 64 + MAX_TEXT_ROWS * (MAX_LINE + MAX_BLURB) + 2 * MAX_TEXT,
         "{bytes}"
     );
 }
@@ -233,7 +233,10 @@ async fn a_hostile_post_is_held_cut_to_size() {
     };
     assert!(p.title.len() <= MAX_LINE && p.body.len() <= MAX_TEXT);
     let comments = p.comments.as_ref().unwrap();
-    assert_eq!((comments.len(), comments.total()), (MAX_ROWS, COMMENTS));
+    assert_eq!(
+        (comments.len(), comments.total()),
+        (MAX_TEXT_ROWS, COMMENTS)
+    );
     let (mut app, effects) = App::new(Hosts::default());
     settle(&mut app, &clients, effects).await;
     app.update(Msg::SelectTab(Source::Posts));

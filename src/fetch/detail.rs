@@ -7,7 +7,8 @@ use crate::api::pokeapi::models::{NamedResource, fold_whitespace, id_from_url};
 use crate::api::{ApiError, Clients};
 use crate::app::source::ItemKey;
 use crate::bounds::{
-    MAX_LINE, MAX_ROWS, MAX_STAGES, MAX_STATS, MAX_TYPES, Rows, clip, long, long_line, short,
+    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STAGES, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS,
+    MAX_TYPES, Rows, blurb, clip, long, long_line, short,
 };
 use crate::views::{
     AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, Part, PokemonDetail,
@@ -38,7 +39,10 @@ fn part_error(err: &ApiError) -> String {
 }
 
 fn names(list: &[NamedResource]) -> Vec<String> {
-    list.iter().take(MAX_ROWS).map(|n| short(&n.name)).collect()
+    list.iter()
+        .take(MAX_RELATIONS)
+        .map(|n| short(&n.name))
+        .collect()
 }
 
 async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>, ApiError> {
@@ -53,7 +57,7 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         .as_ref()
         .map_or(p.name.clone(), |s| s.name.clone());
     // Only the abilities the page keeps are fetched: 2000 of them would be 2000 requests.
-    let kept = &p.abilities[..p.abilities.len().min(MAX_ROWS)];
+    let kept = &p.abilities[..p.abilities.len().min(MAX_TEXT_ROWS)];
     let abilities = join_all(kept.iter().map(|a| poke.ability(&a.ability.name)));
     // The evolution chain is linked from the species, so it comes after it.
     let species_and_chain = async {
@@ -93,14 +97,14 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         _ => Ok(Vec::new()),
     };
     let mut fetched = abilities.into_iter();
-    let abilities = Rows::map(&p.abilities, MAX_ROWS, |a| AbilityInfo {
+    let abilities = Rows::map(&p.abilities, MAX_TEXT_ROWS, |a| AbilityInfo {
         name: short(&a.ability.name),
         hidden: a.is_hidden,
         effect: fetched
             .next()
             .unwrap_or(Ok(None))
             .map(|r| r.and_then(|r| r.data.short_effect_en()))
-            .map(|e| e.map(|e| long_line(&e)))
+            .map(|e| e.map(|e| long_line(&e, MAX_BLURB)))
             .map_err(|err| part_error(&err)),
     });
     Ok(Some(PokemonDetail {
@@ -139,7 +143,7 @@ async fn ability(clients: &Clients, name: &str) -> Result<Option<AbilityDetail>,
     Ok(Some(AbilityDetail {
         id: a.id,
         name: short(&a.name),
-        effect: effect.map(|e| long_line(&e)),
+        effect: effect.map(|e| long_line(&e, MAX_TEXT)),
         pokemon: Rows::map(&a.pokemon, MAX_ROWS, |p| {
             (short(&p.pokemon.name), p.is_hidden)
         }),
@@ -185,10 +189,10 @@ async fn post(clients: &Clients, id: u32) -> Result<Option<PostDetail>, ApiError
     let comments = comments
         .map(|c| {
             let comments = c.map(|c| c.data).unwrap_or_default();
-            Rows::map(&comments, MAX_ROWS, |c| CommentView {
+            Rows::map(&comments, MAX_TEXT_ROWS, |c| CommentView {
                 name: short(&c.name),
                 email: short(&c.email),
-                body: long(&c.body),
+                body: blurb(&c.body),
             })
         })
         .map_err(|err| part_error(&err));

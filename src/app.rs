@@ -331,20 +331,10 @@ impl App {
                 self.focus = Focus::List;
                 vec![]
             }
-            Msg::FocusDetail => {
-                // Focusing the pane keeps whatever page it shows (a followed link, say); an
-                // empty pane gets the selection's.
-                if self.tab().list.selected().is_none() && self.tab().batch.is_none() {
-                    return vec![];
-                }
-                self.focus = Focus::Detail;
-                if matches!(self.tab().detail.state, Loadable::Idle) {
-                    return self.fetch_selected(false);
-                }
-                vec![]
-            }
+            Msg::FocusDetail => self.focus_detail(),
             Msg::FocusSearch => self.focus_search(),
             Msg::SearchInput(c) => self.search_input(c),
+            Msg::SearchPaste(text) => self.search_paste(&text),
             Msg::SearchBackspace => self.search_backspace(),
             Msg::SearchEdit => self.search_edit(),
             Msg::SearchClear => self.edit_query(String::clear),

@@ -162,6 +162,10 @@ pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(app, key),
         Event::Mouse(mouse) => mouse_to_msg(*mouse),
         Event::Resize(..) => Some(Msg::Resize),
+        // With bracketed paste on, a paste is one event: one edit, not a key per character.
+        Event::Paste(text) if app.focus == Focus::Search && !app.help => {
+            Some(Msg::SearchPaste(text.clone()))
+        }
         _ => None,
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bounds;
 pub mod cli;
 pub mod config;
 pub mod event;

@@ -44,6 +44,8 @@ pub enum Msg {
     FocusSearch,
     /// A character typed into the search box.
     SearchInput(char),
+    /// Text pasted into the search box (bracketed paste): one edit, however long.
+    SearchPaste(String),
     /// Delete the character before the cursor in the search box.
     SearchBackspace,
     /// Empty the search box.

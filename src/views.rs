@@ -2,10 +2,12 @@
 //!
 //! UI code never sees API types: these view models hold exactly what is drawn, and every string in
 //! them has already been through [`crate::sanitize`], so nothing from the network reaches the
-//! terminal raw.
+//! terminal raw. Every list and string in them is also cut to a size ([`crate::bounds`]): a
+//! hostile answer cannot make a page too big to draw on every frame.
 
 use crate::api::dogapi::models::BreedName;
 use crate::app::source::ItemKey;
+use crate::bounds::Rows;
 
 /// One row of a tab's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,9 +116,9 @@ pub struct PokemonDetail {
     /// Weight in hectograms.
     pub weight_hg: u32,
     /// Base stats: name and value.
-    pub stats: Vec<(String, u32)>,
+    pub stats: Rows<(String, u32)>,
     /// Abilities with their effects.
-    pub abilities: Vec<AbilityInfo>,
+    pub abilities: Rows<AbilityInfo>,
     /// The latest English Pokédex entry (from the species).
     pub flavor: Part<Option<String>>,
     /// Default front sprite URL.
@@ -149,7 +151,7 @@ pub struct AbilityDetail {
     /// Its effect (long form where the API has one).
     pub effect: Option<String>,
     /// Pokémon with it: name and whether it is hidden for them.
-    pub pokemon: Vec<(String, bool)>,
+    pub pokemon: Rows<(String, bool)>,
 }
 
 /// A type with its damage relations and its Pokémon.
@@ -172,7 +174,7 @@ pub struct TypeDetail {
     /// Types that cannot hurt it.
     pub no_from: Vec<String>,
     /// Pokémon of this type.
-    pub pokemon: Vec<String>,
+    pub pokemon: Rows<String>,
 }
 
 impl TypeDetail {
@@ -209,11 +211,11 @@ pub struct UserDetail {
     /// Company name.
     pub company: Option<String>,
     /// Their posts: id and title.
-    pub posts: Part<Vec<(u32, String)>>,
+    pub posts: Part<Rows<(u32, String)>>,
     /// Their todos: title and whether done.
-    pub todos: Part<Vec<(String, bool)>>,
+    pub todos: Part<Rows<(String, bool)>>,
     /// Their albums' titles.
-    pub albums: Part<Vec<String>>,
+    pub albums: Part<Rows<String>>,
 }
 
 /// An ability as shown under a Pokémon.
@@ -241,7 +243,7 @@ pub struct PostDetail {
     /// The author, fetched (`None` if the user does not exist).
     pub author: Part<Option<Author>>,
     /// The comments, fetched.
-    pub comments: Part<Vec<CommentView>>,
+    pub comments: Part<Rows<CommentView>>,
 }
 
 /// A post's author.
@@ -274,7 +276,7 @@ pub struct BreedDetail {
     /// The breed (or sub-breed).
     pub breed: BreedName,
     /// Its sub-breeds, from the breed list.
-    pub sub_breeds: Vec<String>,
+    pub sub_breeds: Rows<String>,
     /// A random image's URL.
     pub image_url: String,
 }

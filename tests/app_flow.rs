@@ -146,12 +146,13 @@ mod support {
             types: vec!["normal".to_owned()],
             height_dm: 10,
             weight_hg: 100,
-            stats: vec![("hp".to_owned(), 50)],
+            stats: vec![("hp".to_owned(), 50)].into(),
             abilities: vec![AbilityInfo {
                 name: "run-away".to_owned(),
                 hidden: false,
                 effect: Ok(None),
-            }],
+            }]
+            .into(),
             flavor: Ok(None),
             sprite_url: None,
             shiny_url: None,

@@ -203,7 +203,7 @@ fn chart() -> TypeChart {
     TypeChart::from_types(&types)
 }
 
-fn stats(values: [u32; 6]) -> Vec<(String, u32)> {
+fn stats(values: [u32; 6]) -> apidex::bounds::Rows<(String, u32)> {
     [
         "hp",
         "attack",
@@ -244,7 +244,8 @@ fn build_data() -> Data {
                 hidden: true,
                 effect: Err("HTTP 503 from https://pokeapi.co/api/v2/ability/31".to_owned()),
             },
-        ],
+        ]
+        .into(),
         flavor: Ok(Some(
             "Possesses cheek sacs in which it stores electricity.".to_owned(),
         )),
@@ -275,7 +276,7 @@ fn build_data() -> Data {
             },
             height_dm: u32::MAX - u32::try_from(i).unwrap(),
             weight_hg: 0,
-            stats: vec![(l(s), u32::MAX), ("hp".to_owned(), 0), (String::new(), 255)],
+            stats: vec![(l(s), u32::MAX), ("hp".to_owned(), 0), (String::new(), 255)].into(),
             abilities: vec![AbilityInfo {
                 name: l(s),
                 hidden: i % 2 == 1,
@@ -284,7 +285,8 @@ fn build_data() -> Data {
                 } else {
                     Err(l(s))
                 },
-            }],
+            }]
+            .into(),
             flavor: if i % 4 == 0 {
                 Err(l(s))
             } else {
@@ -318,7 +320,7 @@ fn build_data() -> Data {
             id: u32::MAX,
             name: String::new(),
             effect: None,
-            pokemon: Vec::new(),
+            pokemon: Vec::new().into(),
         }),
     ];
     let types = vec![
@@ -374,7 +376,8 @@ fn build_data() -> Data {
                         body: t(s),
                     };
                     i % 4
-                ])
+                ]
+                .into())
             },
         }));
         users.push(Detail::User(UserDetail {
@@ -394,18 +397,18 @@ fn build_data() -> Data {
             todos: if i % 5 == 3 {
                 Err(l(s))
             } else {
-                Ok(vec![(l(s), true), (l(s), false)])
+                Ok(vec![(l(s), true), (l(s), false)].into())
             },
             albums: if i % 6 == 3 {
                 Err(l(s))
             } else {
-                Ok(vec![l(s); i % 3])
+                Ok(vec![l(s); i % 3].into())
             },
         }));
     }
     let mut breeds = vec![Detail::Breed(BreedDetail {
         breed: BreedName::parse("hound"),
-        sub_breeds: vec!["afghan".into(), "basset".into(), "blood".into()],
+        sub_breeds: vec!["afghan".into(), "basset".into(), "blood".into()].into(),
         image_url: "https://images.dog.ceo/breeds/hound-afghan/n02088094_1003.jpg".to_owned(),
     })];
     for (i, s) in hostile.iter().enumerate() {
@@ -414,7 +417,7 @@ fn build_data() -> Data {
                 breed: s.clone(),
                 sub: (i % 2 == 0).then(|| s.clone()),
             },
-            sub_breeds: vec![l(s); i % 4],
+            sub_breeds: vec![l(s); i % 4].into(),
             image_url: if i % 3 == 0 { String::new() } else { l(s) },
         }));
     }

@@ -170,7 +170,8 @@ mod support {
                             .to_owned(),
                     )),
                 },
-            ],
+            ]
+            .into(),
             flavor: Ok(Some(
                 "Possesses cheek sacs in which it stores electricity. This clever forest-dweller \
                  roasts tough berries with an electric shock before consuming them."
@@ -251,7 +252,7 @@ mod support {
                 breed: breed.to_owned(),
                 sub: None,
             },
-            sub_breeds,
+            sub_breeds: sub_breeds.into(),
             image_url: image.message,
         })
     }

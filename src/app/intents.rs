@@ -5,6 +5,19 @@ use super::{App, Focus, Loadable};
 use crate::msg::{Effect, Msg};
 
 impl App {
+    /// Focus to the detail pane. It keeps whatever page it shows (a followed link, say); an
+    /// empty pane gets the selection's.
+    pub(super) fn focus_detail(&mut self) -> Vec<Effect> {
+        if self.tab().list.selected().is_none() && self.tab().batch.is_none() {
+            return vec![];
+        }
+        self.focus = Focus::Detail;
+        if matches!(self.tab().detail.state, Loadable::Idle) {
+            return self.fetch_selected(false);
+        }
+        vec![]
+    }
+
     /// Enter.
     pub(super) fn confirm(&mut self) -> Vec<Effect> {
         match self.focus {

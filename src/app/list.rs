@@ -38,6 +38,18 @@ pub struct Shown {
     pub highlights: Vec<u32>,
 }
 
+/// How much work the filter has done: a paste of thousands of characters must not mean
+/// thousands of passes over the whole list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FilterWork {
+    /// Times the query was applied.
+    pub passes: u64,
+    /// Times it was applied to every entry (not only to the current matches).
+    pub full_passes: u64,
+    /// Entries scored by the fuzzy matcher, in all.
+    pub scored: u64,
+}
+
 /// The list pane of one tab.
 #[derive(Debug)]
 pub struct ListPane {
@@ -63,6 +75,8 @@ pub struct ListPane {
     pub open_when_ready: bool,
     /// The query is selected (right after `/`): the first key typed replaces it.
     pub query_selected: bool,
+    /// The filter's work so far (counted, so a test can bound it).
+    pub work: FilterWork,
     matcher: Matcher,
 }
 
@@ -80,6 +94,7 @@ impl Default for ListPane {
             pending_term: None,
             open_when_ready: false,
             query_selected: false,
+            work: FilterWork::default(),
             matcher: Matcher::new(Config::DEFAULT),
         }
     }
@@ -238,7 +253,8 @@ impl ListPane {
     }
 
     /// Recomputes `shown` for the query. Typing more characters only narrows the current
-    /// matches, so only those are rescored (each keystroke gets cheaper as the list shrinks).
+    /// matches, so only those are rescored (each keystroke gets cheaper as the list shrinks, and
+    /// a long paste typed key by key soon rescores nothing).
     fn refilter<'a>(&mut self, resolve: &dyn Fn(&Term) -> TermState<'a>) {
         let entries = match &self.entries {
             Loadable::Loaded(entries) => entries.as_slice(),
@@ -284,15 +300,18 @@ impl ListPane {
             }
         }
         let query = text.trim();
+        let number: Option<u32> = query.trim_start_matches('#').parse().ok();
+        // Appending to a query narrows it — a new word is one more atom every match must
+        // have — unless it negates, anchors at the end or escapes.
         let refining = !self.filtered_for.is_empty()
             && parsed.terms.is_empty()
             && query.starts_with(self.filtered_for.as_str())
-            && !query.contains(['!', '$', '^', '\'', '\\', ' '])
-            // An id match need not fuzzy-match, so `2` → `25` must look at every entry again.
-            && !query.trim_start_matches('#').chars().all(|c| c.is_ascii_digit());
-        let candidates: Vec<usize> = if refining {
-            self.shown.iter().map(|s| s.entry).collect()
+            && !query.contains(['!', '$', '^', '\'', '\\']);
+        self.work.passes += 1;
+        let candidates = if refining {
+            refined(&self.shown, entries, number)
         } else {
+            self.work.full_passes += 1;
             (0..entries.len())
                 .filter(|&i| allowed.iter().all(|allow| allow(&entries[i])))
                 .collect()
@@ -309,7 +328,7 @@ impl ListPane {
             return;
         }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-        let number: Option<u32> = query.trim_start_matches('#').parse().ok();
+        self.work.scored += candidates.len() as u64;
         let mut scored: Vec<(u32, Shown)> = Vec::new();
         let mut indices = Vec::new();
         for entry in candidates {
@@ -339,4 +358,18 @@ impl ListPane {
             query.clone_into(&mut self.filtered_for);
         }
     }
+}
+
+/// The candidates for a query that extends the last one: its matches, and the entry whose id
+/// the query now names (an id match need not fuzzy-match, `2` → `25`), found by its number, not
+/// by the matcher.
+fn refined(shown: &[Shown], entries: &[ListEntry], number: Option<u32>) -> Vec<usize> {
+    let mut candidates: Vec<usize> = shown.iter().map(|s| s.entry).collect();
+    if let Some(n) = number
+        && let Some(i) = entries.iter().position(|e| e.id == Some(n))
+        && !candidates.contains(&i)
+    {
+        candidates.push(i);
+    }
+    candidates
 }

@@ -262,7 +262,10 @@ impl App {
                 Loadable::NotFound { query, suggestions }
             }
             Err(err) => {
-                self.notice = Some(format!("{key}: {err}"));
+                // Cut: a key is a name as the API listed it, and may be huge.
+                let notice = format!("{key}: {err}");
+                self.notice =
+                    Some(crate::bounds::clip(&notice, crate::bounds::MAX_TEXT).into_owned());
                 Loadable::Failed(err)
             }
         };

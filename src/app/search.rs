@@ -5,6 +5,7 @@
 use super::loadable::Loadable;
 use super::terms::Term;
 use super::{App, Focus, resolve_term};
+use crate::bounds::MAX_QUERY;
 use crate::msg::Effect;
 
 impl App {
@@ -25,6 +26,27 @@ impl App {
                 q.clear();
             }
             q.push(c);
+        })
+    }
+
+    /// A paste: replaces a selected query, else goes at its end — as one edit (one filter
+    /// pass), cut to what fits in [`MAX_QUERY`]. Line breaks and tabs become spaces: a query is
+    /// one line.
+    pub(super) fn search_paste(&mut self, text: &str) -> Vec<Effect> {
+        let replace = std::mem::take(&mut self.tab_mut().list.query_selected);
+        self.edit_query(move |q| {
+            if replace {
+                q.clear();
+            }
+            let room = MAX_QUERY.saturating_sub(q.chars().count());
+            let pasted = text.chars().take(room);
+            q.extend(pasted.map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            }));
         })
     }
 
@@ -56,8 +78,9 @@ impl App {
         if query == list.query {
             return vec![];
         }
-        // Cap absurd pastes: nobody searches with more than a line of text.
-        if query.chars().count() > 200 {
+        // Cap absurd pastes: nobody searches with more than a line of text. Keys past the cap
+        // change nothing, so a paste typed key by key costs no filter pass after it.
+        if query.chars().count() > MAX_QUERY {
             return vec![];
         }
         // A new query is a new question: an Enter waiting for the old one's term is dropped.

@@ -6,14 +6,18 @@ use crate::api::dogapi::models::BreedName;
 use crate::api::pokeapi::models::{NamedResource, fold_whitespace, id_from_url};
 use crate::api::{ApiError, Clients};
 use crate::app::source::ItemKey;
-use crate::sanitize::{line, text};
+use crate::bounds::{
+    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STAGES, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS,
+    MAX_TYPES, Rows, blurb, clip, long, long_line, short,
+};
 use crate::views::{
     AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, Part, PokemonDetail,
     PostDetail, TypeDetail, UserDetail,
 };
 
 /// Loads an item's detail page. `Ok(None)` when the item does not exist. `sub_breeds` are a
-/// breed's, known from the list.
+/// breed's, known from the list. Lists and strings are cut to [`crate::bounds`]' sizes, and only
+/// the abilities kept are fetched.
 pub async fn detail(
     clients: &Clients,
     key: &ItemKey,
@@ -31,11 +35,14 @@ pub async fn detail(
 
 /// A failed part of a page, as shown in place of that part.
 fn part_error(err: &ApiError) -> String {
-    line(&err.to_string()).into_owned()
+    short(&err.to_string())
 }
 
 fn names(list: &[NamedResource]) -> Vec<String> {
-    list.iter().map(|n| line(&n.name).into_owned()).collect()
+    list.iter()
+        .take(MAX_RELATIONS)
+        .map(|n| short(&n.name))
+        .collect()
 }
 
 async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>, ApiError> {
@@ -49,7 +56,9 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         .species
         .as_ref()
         .map_or(p.name.clone(), |s| s.name.clone());
-    let abilities = join_all(p.abilities.iter().map(|a| poke.ability(&a.ability.name)));
+    // Only the abilities the page keeps are fetched: 2000 of them would be 2000 requests.
+    let kept = &p.abilities[..p.abilities.len().min(MAX_TEXT_ROWS)];
+    let abilities = join_all(kept.iter().map(|a| poke.ability(&a.ability.name)));
     // The evolution chain is linked from the species, so it comes after it.
     let species_and_chain = async {
         let species = poke.species(&species_name).await;
@@ -70,8 +79,8 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
     let ((species, chain), abilities) = join(species_and_chain, abilities).await;
     let (genus, flavor) = match species {
         Ok(Some(s)) => (
-            s.data.genus_en().map(|g| line(g).into_owned()),
-            Ok(s.data.flavor_text_en().map(|f| text(&f).into_owned())),
+            s.data.genus_en().map(short),
+            Ok(s.data.flavor_text_en().map(|f| long(&f))),
         ),
         Ok(None) => (None, Ok(None)),
         Err(err) => (None, Err(part_error(&err))),
@@ -81,40 +90,36 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
             .data
             .stages()
             .iter()
-            .map(|stage| stage.iter().map(|n| line(n).into_owned()).collect())
+            .take(MAX_STAGES)
+            .map(|stage| stage.iter().take(MAX_STAGES).map(|n| short(n)).collect())
             .collect()),
         Some(Err(err)) => Err(part_error(&err)),
         _ => Ok(Vec::new()),
     };
-    let abilities = p
-        .abilities
-        .iter()
-        .zip(abilities)
-        .map(|(a, fetched)| AbilityInfo {
-            name: line(&a.ability.name).into_owned(),
-            hidden: a.is_hidden,
-            effect: fetched
-                .map(|r| r.and_then(|r| r.data.short_effect_en()))
-                .map(|e| e.map(|e| line(&e).into_owned()))
-                .map_err(|err| part_error(&err)),
-        })
-        .collect();
+    let mut fetched = abilities.into_iter();
+    let abilities = Rows::map(&p.abilities, MAX_TEXT_ROWS, |a| AbilityInfo {
+        name: short(&a.ability.name),
+        hidden: a.is_hidden,
+        effect: fetched
+            .next()
+            .unwrap_or(Ok(None))
+            .map(|r| r.and_then(|r| r.data.short_effect_en()))
+            .map(|e| e.map(|e| long_line(&e, MAX_BLURB)))
+            .map_err(|err| part_error(&err)),
+    });
     Ok(Some(PokemonDetail {
         id: p.id,
-        name: line(&p.name).into_owned(),
+        name: short(&p.name),
         genus,
         types: p
             .type_names()
             .iter()
-            .map(|t| line(t).into_owned())
+            .take(MAX_TYPES)
+            .map(|t| short(t))
             .collect(),
         height_dm: p.height,
         weight_hg: p.weight,
-        stats: p
-            .stats
-            .iter()
-            .map(|s| (line(&s.stat.name).into_owned(), s.base_stat))
-            .collect(),
+        stats: Rows::map(&p.stats, MAX_STATS, |s| (short(&s.stat.name), s.base_stat)),
         abilities,
         flavor,
         sprite_url: p.sprites.front_default.clone(),
@@ -137,13 +142,11 @@ async fn ability(clients: &Clients, name: &str) -> Result<Option<AbilityDetail>,
         .or_else(|| a.short_effect_en());
     Ok(Some(AbilityDetail {
         id: a.id,
-        name: line(&a.name).into_owned(),
-        effect: effect.map(|e| line(&e).into_owned()),
-        pokemon: a
-            .pokemon
-            .iter()
-            .map(|p| (line(&p.pokemon.name).into_owned(), p.is_hidden))
-            .collect(),
+        name: short(&a.name),
+        effect: effect.map(|e| long_line(&e, MAX_TEXT)),
+        pokemon: Rows::map(&a.pokemon, MAX_ROWS, |p| {
+            (short(&p.pokemon.name), p.is_hidden)
+        }),
     }))
 }
 
@@ -155,18 +158,14 @@ async fn type_(clients: &Clients, name: &str) -> Result<Option<TypeDetail>, ApiE
     let r = &t.damage_relations;
     Ok(Some(TypeDetail {
         id: t.id,
-        name: line(&t.name).into_owned(),
+        name: short(&t.name),
         double_to: names(&r.double_damage_to),
         half_to: names(&r.half_damage_to),
         no_to: names(&r.no_damage_to),
         double_from: names(&r.double_damage_from),
         half_from: names(&r.half_damage_from),
         no_from: names(&r.no_damage_from),
-        pokemon: t
-            .pokemon
-            .iter()
-            .map(|p| line(&p.pokemon.name).into_owned())
-            .collect(),
+        pokemon: Rows::map(&t.pokemon, MAX_ROWS, |p| short(&p.pokemon.name)),
     }))
 }
 
@@ -180,30 +179,27 @@ async fn post(clients: &Clients, id: u32) -> Result<Option<PostDetail>, ApiError
     let author = user
         .map(|u| {
             u.map(|u| Author {
-                name: line(&u.data.name).into_owned(),
-                username: line(&u.data.username).into_owned(),
-                email: line(&u.data.email).into_owned(),
-                company: u.data.company.map(|c| line(&c.name).into_owned()),
+                name: short(&u.data.name),
+                username: short(&u.data.username),
+                email: short(&u.data.email),
+                company: u.data.company.map(|c| short(&c.name)),
             })
         })
         .map_err(|err| part_error(&err));
     let comments = comments
         .map(|c| {
-            c.map(|c| c.data)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|c| CommentView {
-                    name: line(&c.name).into_owned(),
-                    email: line(&c.email).into_owned(),
-                    body: text(&c.body).into_owned(),
-                })
-                .collect()
+            let comments = c.map(|c| c.data).unwrap_or_default();
+            Rows::map(&comments, MAX_TEXT_ROWS, |c| CommentView {
+                name: short(&c.name),
+                email: short(&c.email),
+                body: blurb(&c.body),
+            })
         })
         .map_err(|err| part_error(&err));
     Ok(Some(PostDetail {
         id: post.id,
-        title: line(&post.title).into_owned(),
-        body: text(&post.body).into_owned(),
+        title: short(&post.title),
+        body: long(&post.body),
         user_id: post.user_id,
         author,
         comments,
@@ -225,38 +221,31 @@ async fn user(clients: &Clients, id: u32) -> Result<Option<UserDetail>, ApiError
     let u = user.data;
     Ok(Some(UserDetail {
         id: u.id,
-        name: line(&u.name).into_owned(),
-        username: line(&u.username).into_owned(),
-        email: line(&u.email).into_owned(),
-        phone: line(&u.phone).into_owned(),
-        website: line(&u.website).into_owned(),
-        city: u.address.map(|a| line(&a.city).into_owned()),
-        company: u.company.map(|c| line(&c.name).into_owned()),
+        name: short(&u.name),
+        username: short(&u.username),
+        email: short(&u.email),
+        phone: short(&u.phone),
+        website: short(&u.website),
+        city: u.address.map(|a| short(&a.city)),
+        company: u.company.map(|c| short(&c.name)),
         posts: posts
             .map(|p| {
-                p.map(|p| p.data)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| (p.id, line(&fold_whitespace(&p.title)).into_owned()))
-                    .collect()
+                let posts = p.map(|p| p.data).unwrap_or_default();
+                Rows::map(&posts, MAX_ROWS, |p| {
+                    (p.id, short(&fold_whitespace(&clip(&p.title, MAX_LINE))))
+                })
             })
             .map_err(|err| part_error(&err)),
         todos: todos
             .map(|t| {
-                t.map(|t| t.data)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|t| (line(&t.title).into_owned(), t.completed))
-                    .collect()
+                let todos = t.map(|t| t.data).unwrap_or_default();
+                Rows::map(&todos, MAX_ROWS, |t| (short(&t.title), t.completed))
             })
             .map_err(|err| part_error(&err)),
         albums: albums
             .map(|a| {
-                a.map(|a| a.data)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|a| line(&a.title).into_owned())
-                    .collect()
+                let albums = a.map(|a| a.data).unwrap_or_default();
+                Rows::map(&albums, MAX_ROWS, |a| short(&a.title))
             })
             .map_err(|err| part_error(&err)),
     }))
@@ -272,12 +261,7 @@ async fn breed(
     };
     Ok(Some(BreedDetail {
         breed: breed.clone(),
-        sub_breeds: sub_breeds.iter().map(|s| line(s).into_owned()).collect(),
-        image_url: images
-            .data
-            .0
-            .first()
-            .map(|u| line(u).into_owned())
-            .unwrap_or_default(),
+        sub_breeds: Rows::map(&sub_breeds, MAX_ROWS, |s| short(s)),
+        image_url: images.data.0.first().map(|u| short(u)).unwrap_or_default(),
     }))
 }

@@ -8,9 +8,9 @@ use crate::api::pokeapi::models::Type;
 use crate::api::{ApiError, Clients, parse_http_url};
 use crate::app::source::ItemKey;
 use crate::app::terms::Term;
+use crate::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
 use crate::images::{self, Picture};
 use crate::matchups::TypeChart;
-use crate::sanitize::line;
 
 /// Every type's damage relations, for matchups: the type index, then every type in it. Fetched
 /// once per session (the app keeps it).
@@ -60,8 +60,8 @@ pub struct PokemonCard {
     pub name: String,
     /// Types in slot order.
     pub types: Vec<String>,
-    /// Base stats: name and value.
-    pub stats: Vec<(String, u32)>,
+    /// Base stats: name and value (cut to [`MAX_STATS`]).
+    pub stats: Rows<(String, u32)>,
     /// Default sprite.
     pub sprite_url: Option<String>,
     /// Shiny sprite.
@@ -89,17 +89,14 @@ pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard
         let p = p.data;
         PokemonCard {
             id: p.id,
-            name: line(&p.name).into_owned(),
+            name: short(&p.name),
             types: p
                 .type_names()
                 .iter()
-                .map(|t| line(t).into_owned())
+                .take(MAX_TYPES)
+                .map(|t| short(t))
                 .collect(),
-            stats: p
-                .stats
-                .iter()
-                .map(|s| (line(&s.stat.name).into_owned(), s.base_stat))
-                .collect(),
+            stats: Rows::map(&p.stats, MAX_STATS, |s| (short(&s.stat.name), s.base_stat)),
             sprite_url: p.sprites.front_default,
             shiny_url: p.sprites.front_shiny,
         }

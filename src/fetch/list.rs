@@ -7,7 +7,7 @@ use crate::api::jsonplaceholder::models::User;
 use crate::api::pokeapi::models::fold_whitespace;
 use crate::api::{ApiError, Clients};
 use crate::app::source::{ItemKey, Source};
-use crate::sanitize::line;
+use crate::bounds::{MAX_LINE, clip, short};
 use crate::views::ListEntry;
 
 /// Loads a tab's list: every Pokémon, every post (with author names), every breed.
@@ -26,7 +26,7 @@ async fn pokemon_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
         .entries()
         .into_iter()
         .map(|entry| ListEntry {
-            title: line(&entry.name).into_owned(),
+            title: short(&entry.name),
             tag: Some(format!("#{}", entry.id)),
             secondary: None,
             parent: None,
@@ -47,9 +47,9 @@ async fn post_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
         .map(|post| {
             let author = users.iter().find(|u| u.id == post.user_id);
             ListEntry {
-                title: line(&fold_whitespace(&post.title)).into_owned(),
+                title: short(&fold_whitespace(&clip(&post.title, MAX_LINE))),
                 tag: Some(format!("#{}", post.id)),
-                secondary: author.map(|u| line(&u.name).into_owned()),
+                secondary: author.map(|u| short(&u.name)),
                 parent: None,
                 id: Some(post.id),
                 key: ItemKey::Post(post.id),
@@ -62,7 +62,7 @@ async fn breed_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
     let list = clients.dogapi.breeds().await?;
     let mut entries = Vec::new();
     for breed in list.data.breeds {
-        let name = line(&breed.name).into_owned();
+        let name = short(&breed.name);
         let secondary = match breed.sub_breeds.len() {
             0 => None,
             1 => Some("1 sub-breed".to_owned()),
@@ -81,7 +81,7 @@ async fn breed_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
         });
         for sub in breed.sub_breeds {
             entries.push(ListEntry {
-                title: format!("{name} {}", line(&sub)),
+                title: format!("{name} {}", short(&sub)),
                 key: ItemKey::Breed(BreedName {
                     breed: breed.name.clone(),
                     sub: Some(sub),

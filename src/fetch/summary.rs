@@ -3,7 +3,7 @@
 use crate::api::pokeapi::models::Pokemon;
 use crate::api::{ApiError, Clients};
 use crate::app::source::ItemKey;
-use crate::sanitize::line;
+use crate::bounds::short;
 
 /// Fetches only an item's own resource (one request) and sums it up in one line, for the batch
 /// view; the full detail is fetched when the user opens the item.
@@ -35,12 +35,12 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
             .jsonplaceholder
             .user(*id)
             .await?
-            .map(|u| line(&u.data.name).into_owned())),
+            .map(|u| short(&u.data.name))),
         ItemKey::Breed(breed) => Ok(clients
             .dogapi
             .random_images(breed, 1)
             .await?
-            .and_then(|images| images.data.0.first().map(|u| line(u).into_owned()))),
+            .and_then(|images| images.data.0.first().map(|u| short(u)))),
     }
 }
 
@@ -48,7 +48,7 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
 fn pokemon_summary(p: &Pokemon) -> String {
     format!(
         "{} · total {}",
-        line(&p.type_names().join("/")),
+        short(&p.type_names().join("/")),
         p.base_stat_total()
     )
 }

@@ -15,19 +15,19 @@ use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::{self, Theme};
-use super::wrap;
 use crate::app::App;
 use crate::app::compare::Compare;
-use crate::app::loadable::{Loadable, worth_retrying};
+use crate::app::loadable::Loadable;
+use crate::bounds::{MAX_LINE, clip};
 use crate::fetch::PokemonCard;
 use crate::sanitize::line;
+
+mod team;
 
 /// Width of the row labels on the left.
 const LABEL: u16 = 9;
 /// Rows for sprites.
 const SPRITE_HEIGHT: u16 = 8;
-/// Where the team lines' badges start (after "nobody resists     ").
-const TEAM_INDENT: usize = 19;
 
 /// Draws the comparison over `area`, clamping its scroll to what fits.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -156,7 +156,7 @@ fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
     let mut names = fit_names(&loaded, width).into_iter();
     for ((key, card), cell) in compare.cards.iter().zip(cells) {
         // The key is the name as the list had it from the API: sanitised for the screen.
-        let key = line(&key.to_string()).into_owned();
+        let key = line(&clip(&key.to_string(), MAX_LINE)).into_owned();
         let text = match card {
             Loadable::Loaded(_) => Line::styled(names.next().unwrap_or_default(), theme.heading()),
             Loadable::Loading { .. } | Loadable::Idle => Line::raw(format!("{spinner} {key}")),
@@ -201,12 +201,14 @@ fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
         .map(|c| c.stats.len())
         .max()
         .unwrap_or(0);
+    // Stats the cards left out ([`crate::bounds::MAX_STATS`]) get one line under the total.
+    let more = more_stats(&cards);
     let table_rows = if cards.iter().flatten().next().is_some() {
-        type_rows + stats + 1
+        type_rows + stats + 1 + usize::from(more > 0)
     } else {
         0
     };
-    let team = team_lines(app, compare, usize::from(width));
+    let team = team::lines(app, compare, usize::from(width));
     let height = u16::try_from(table_rows + team.len()).unwrap_or(u16::MAX);
     let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
     let table = Rect::new(0, 0, width, u16::try_from(table_rows).unwrap_or(0));
@@ -229,15 +231,24 @@ fn render_table(
         return;
     };
     let stat_names: Vec<String> = first.stats.iter().map(|(name, _)| name.clone()).collect();
-    let rows = Layout::vertical(vec![
-        Constraint::Length(1);
-        type_rows + stat_names.len() + 1
-    ])
-    .split(area);
+    // Rows and columns by arithmetic, not a layout solver: its cost grows faster than the
+    // number of rows.
+    let rows: Vec<Rect> = (0..area.height)
+        .map(|i| Rect {
+            y: area.y + i,
+            height: 1,
+            ..area
+        })
+        .collect();
+    let first_row = Rect { height: 1, ..area };
+    let cells_of_first = columns(first_row, cards.len());
+    let cells = |row: Rect| cells_of_first.iter().map(move |c| Rect { y: row.y, ..*c });
 
-    Line::styled("types", theme.dim()).render(rows[0], buf);
+    if let Some(row) = rows.first() {
+        Line::styled("types", theme.dim()).render(*row, buf);
+    }
     for (i, row) in rows.iter().take(type_rows).enumerate() {
-        for (card, cell) in cards.iter().zip(columns(*row, cards.len())) {
+        for (card, cell) in cards.iter().zip(cells(*row)) {
             let Some(card) = card else { continue };
             let types: Vec<&String> = if stacked {
                 card.types.get(i).into_iter().collect()
@@ -276,9 +287,14 @@ fn render_table(
         cards.iter().map(|c| c.map(total)).collect(),
     ));
     for ((label, values), row) in row_values.iter().zip(rows.iter().skip(type_rows)) {
-        Line::raw(label.clone()).render(*row, buf);
+        // In its own column: a long label would show between the values.
+        let label_cell = Rect {
+            width: LABEL.min(row.width),
+            ..*row
+        };
+        Line::raw(cut(label, usize::from(LABEL) - 1)).render(label_cell, buf);
         let best = values.iter().flatten().max().copied();
-        for (v, cell) in values.iter().zip(columns(*row, cards.len())) {
+        for (v, cell) in values.iter().zip(cells(*row)) {
             let Some(v) = v else { continue };
             let is_best = Some(*v) == best && values.iter().flatten().count() > 1;
             let (style, marker) = if is_best {
@@ -289,69 +305,34 @@ fn render_table(
             Line::styled(format!("{v:>3}{marker}"), style).render(cell, buf);
         }
     }
+    let more = more_stats(cards);
+    if more > 0
+        && let Some(row) = rows.get(type_rows + row_values.len())
+    {
+        Line::styled(
+            format!("… {more} more stats (not in the total)"),
+            theme.dim(),
+        )
+        .render(*row, buf);
+    }
 }
 
-/// The team's shared weaknesses and the attacking types nobody resists, wrapped to `width`
-/// with the badges lined up under each other.
-fn team_lines(app: &App, compare: &Compare, width: usize) -> Vec<Line<'static>> {
-    let theme = app.theme;
-    let mut lines = vec![
-        Line::default(),
-        Line::styled("Team matchups", theme.heading()),
-    ];
-    match &app.type_chart {
-        Loadable::Loaded(chart) => {
-            let team = chart.team(&compare.team_types());
-            let label =
-                |text: &str| vec![Span::styled(format!("{text:<TEAM_INDENT$}"), theme.dim())];
-            let none = || vec![vec![Span::styled("—", theme.dim())]];
-            let weak: Vec<Vec<Span>> = team
-                .shared_weaknesses
-                .iter()
-                .map(|(t, count)| {
-                    vec![
-                        Span::styled(format!(" {t} "), theme::type_badge(t)),
-                        Span::raw(format!("×{count}  ")),
-                    ]
-                })
-                .collect();
-            let weak = if weak.is_empty() { none() } else { weak };
-            lines.extend(wrap::hanging(
-                label("weak (2+ members)"),
-                weak,
-                width,
-                TEAM_INDENT,
-            ));
-            let open: Vec<Vec<Span>> = team
-                .unresisted
-                .iter()
-                .map(|t| {
-                    vec![
-                        Span::styled(format!(" {t} "), theme::type_badge(t)),
-                        Span::raw(" "),
-                    ]
-                })
-                .collect();
-            let open = if open.is_empty() { none() } else { open };
-            lines.extend(wrap::hanging(
-                label("nobody resists"),
-                open,
-                width,
-                TEAM_INDENT,
-            ));
-        }
-        Loadable::Failed(err) => {
-            let retry = if worth_retrying(err) {
-                " (r retries)"
-            } else {
-                ""
-            };
-            lines.push(Line::styled(
-                format!("✗ type chart: {}{retry}", line(&err.to_string())),
-                theme.error(),
-            ));
-        }
-        _ => lines.push(Line::styled("loading the type chart…", theme.dim())),
+/// `label`, cut to `max` characters with `…`.
+fn cut(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_owned();
     }
-    lines
+    let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// The most stats any card left out.
+fn more_stats(cards: &[Option<&PokemonCard>]) -> usize {
+    cards
+        .iter()
+        .flatten()
+        .map(|c| c.stats.more())
+        .max()
+        .unwrap_or(0)
 }

@@ -11,6 +11,7 @@ use super::status_bar::SPINNER;
 use super::theme::Theme;
 use crate::app::loadable::{Loadable, worth_retrying};
 use crate::app::{App, Focus};
+use crate::bounds::{MAX_LINE, clip};
 use crate::sanitize::line;
 use crate::views::Detail;
 
@@ -31,7 +32,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let title = if detail.back.is_empty() {
         detail.key.as_ref().map_or_else(
             || " detail ".to_owned(),
-            |key| format!(" {} ", line(&key.to_string())),
+            |key| format!(" {} ", line(&clip(&key.to_string(), MAX_LINE))),
         )
     } else {
         let crumbs = detail.breadcrumb(CRUMBS);
@@ -40,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         } else {
             ""
         };
-        format!(" {more}{} ", line(&crumbs.join(" › ")))
+        format!(" {more}{} ", line(&clip(&crumbs.join(" › "), MAX_LINE)))
     };
     // A bookmarked page wears a star.
     let bookmarked = detail
@@ -180,7 +181,7 @@ fn message(
         ))],
         Loadable::Failed(err) => {
             let mut lines = vec![Line::styled(
-                format!("✗ {}", line(&err.to_string())),
+                format!("✗ {}", line(&clip(&err.to_string(), MAX_LINE))),
                 theme.error(),
             )];
             // Only where trying again can help: a 400 would be the same answer.
@@ -192,7 +193,7 @@ fn message(
         }
         Loadable::NotFound { query, suggestions } => {
             let mut lines = vec![Line::styled(
-                format!("✗ not found: {}", line(query)),
+                format!("✗ not found: {}", line(&clip(query, MAX_LINE))),
                 theme.error(),
             )];
             if !suggestions.is_empty() {

@@ -9,7 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use color_eyre::eyre::{self, WrapErr};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    EventStream,
+};
 use crossterm::execute;
 use ratatui_image::picker::Picker;
 use tokio::sync::mpsc;
@@ -73,7 +76,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
     let mut session = session::TtySession::default();
     contain_background_panics();
     let result = async {
-        execute!(io::stdout(), EnableMouseCapture)?;
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let hosts = Hosts {
             pokeapi: clients.pokeapi.base().host().to_owned(),
             jsonplaceholder: clients.jsonplaceholder.base().host().to_owned(),
@@ -185,11 +188,12 @@ fn in_tmux() -> bool {
         || std::env::var("TERM").is_ok_and(|term| term.starts_with("tmux"))
 }
 
-/// Chains a hook that turns mouse capture off, which ratatui's own restore does not do.
+/// Chains a hook that turns mouse capture and bracketed paste off, which ratatui's own restore
+/// does not do.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         previous(info);
     }));
 }

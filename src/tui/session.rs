@@ -3,7 +3,9 @@
 
 use std::io::{self, IsTerminal, Stdout};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -18,17 +20,23 @@ use crate::event::{Resumed, Session, Suspend};
 /// The browser's terminal.
 pub type Tty = Terminal<CrosstermBackend<Stdout>>;
 
-/// Takes the terminal: raw mode, the alternate screen, mouse capture.
+/// Takes the terminal: raw mode, the alternate screen, mouse capture, bracketed paste (a paste
+/// arrives as one event, not as thousands of keys each redrawing the screen).
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Gives the terminal back as it was found: mouse capture off, cooked mode, the main screen, the
 /// cursor shown. Every step is tried whatever failed before it (after a hangup they all fail);
 /// the first failure is returned.
 pub fn leave(terminal: &mut Tty) -> io::Result<()> {
-    let mouse = execute!(io::stdout(), DisableMouseCapture);
+    let mouse = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     // Cooked mode before leaving the alternate screen, the order ratatui's own restore uses.
     let raw = disable_raw_mode();
     let screen = execute!(io::stdout(), LeaveAlternateScreen);

@@ -298,6 +298,10 @@ pub const MOUSE_ON: &str = "\x1b[?1000h";
 pub const MOUSE_OFF: &str = "\x1b[?1000l";
 /// The last mouse mode crossterm turns off (SGR reporting).
 pub const SGR_MOUSE_OFF: &str = "\x1b[?1006l";
+/// Bracketed paste on (a paste arrives as one event).
+pub const PASTE_ON: &str = "\x1b[?2004h";
+/// Bracketed paste off.
+pub const PASTE_OFF: &str = "\x1b[?2004l";
 /// Hides the cursor.
 pub const HIDE_CURSOR: &str = "\x1b[?25l";
 /// Shows the cursor.
@@ -321,6 +325,10 @@ pub fn assert_restored(written: Written<'_>, settings: Settings) {
     assert!(
         written.turned_off(MOUSE_ON, MOUSE_OFF) && written.turned_off(MOUSE_ON, SGR_MOUSE_OFF),
         "mouse capture was not turned off:\n{screen:?}"
+    );
+    assert!(
+        written.turned_off(PASTE_ON, PASTE_OFF),
+        "bracketed paste was left on:\n{screen:?}"
     );
     assert!(
         written.turned_off(HIDE_CURSOR, SHOW_CURSOR),

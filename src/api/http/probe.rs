@@ -47,9 +47,15 @@ impl Http {
                 return;
             }
             // HEAD: nothing to download, and any status means the server is there.
-            match self.client.head(root.clone()).send().await {
-                Ok(response) => {
-                    tracing::info!(server = %root, status = %response.status(), "server is back");
+            let answered = match self.client.head(root.clone()).send().await {
+                Ok(response) => Ok(response.status().to_string()),
+                // A redirect the policy refuses was still an answer from the server.
+                Err(err) if err.is_redirect() => Ok("a redirect".to_owned()),
+                Err(err) => Err(err),
+            };
+            match answered {
+                Ok(status) => {
+                    tracing::info!(server = %root, %status, "server is back");
                     self.connectivity.record(&root, Reach::Online);
                     // Ends the probe (unless the server went away again meanwhile).
                     if !self.connectivity.keep_probing(&root) {

@@ -102,8 +102,13 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         app.theme = theme;
         app.notice = notice;
         if let Some(store) = store {
+            // Both said, not the one replacing the other (a bad config file and a damaged data
+            // file are each worth knowing).
             if let Some(warning) = &store.warning {
-                app.notice = Some(warning.clone());
+                app.notice = Some(match app.notice.take() {
+                    Some(first) => format!("{first}; {warning}"),
+                    None => warning.clone(),
+                });
             }
             runner = runner.with_store(store);
             effects.extend(app.enable_store());

@@ -71,7 +71,9 @@ impl Http {
         if !forced && let Reach::Unreachable { reason } = self.connectivity.state(url) {
             let err = ApiError::Connect {
                 url: url.to_string(),
-                reason: format!("{reason} (the server is unreachable; r retries now)"),
+                reason: format!(
+                    "not requested: the server could not be reached a moment ago ({reason})"
+                ),
             };
             return self.without_network(url, cached, now, err);
         }
@@ -188,14 +190,17 @@ impl Http {
                 }
                 _ => {}
             }
-            // No connection at all: the server is down or the network is gone. Retrying each
-            // request would only make every page wait; the probe finds out when it is back.
-            let gone = unreachable
-                || matches!(error, ApiError::Timeout { .. }) && attempt >= retries
-                || (!connectivity::is_forced() && self.connectivity.state(url).is_unreachable());
-            if gone {
+            // No connection at all (refused, no such host, no TLS, connect timeout): the server
+            // is down or the network is gone. Retrying each request would only make every page
+            // wait; the probe finds out when it is back. A request that timed out after
+            // connecting says nothing of the others: one slow URL is not a dead server.
+            if unreachable {
                 self.mark_unreachable(url, &error);
                 tracing::warn!(%url, attempts = attempt + 1, %error, "server unreachable");
+                return Err(error);
+            }
+            // Another request found the server unreachable meanwhile: stop waiting for it.
+            if !connectivity::is_forced() && self.connectivity.state(url).is_unreachable() {
                 return Err(error);
             }
             if !retry || attempt >= retries {

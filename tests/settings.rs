@@ -185,6 +185,27 @@ fn a_config_file_that_never_ends_is_refused_quickly() {
 }
 
 #[test]
+fn a_config_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("config.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Nobody ever writes to it: a read would wait for ever (the command's time limit fails it).
+    let output = apidex(&fifo)
+        .env("APIDEX_CACHE_DIR", dir.join("cache"))
+        .env("APIDEX_LOG_FILE", dir.join("apidex.log"))
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{err}");
+    assert!(err.contains("a pipe or socket, not a config file"), "{err}");
+}
+
+#[test]
 fn escape_sequences_in_the_file_reach_neither_terminal_nor_log_raw() {
     let file = config_file("escapes", "\"\\u001b]0;pwned\\u0007\" = 1\n");
     let log = file.with_file_name("apidex.log");

@@ -47,6 +47,15 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// (or a huge file) costs a megabyte, not all the memory there is.
 fn read_limited(path: &Path) -> std::io::Result<String> {
     use std::io::Read as _;
+    // Opening a FIFO (or a socket) would wait for a writer that may never come.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = std::fs::metadata(path)?.file_type();
+        if kind.is_fifo() || kind.is_socket() {
+            return Err(std::io::Error::other("a pipe or socket, not a config file"));
+        }
+    }
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;

@@ -178,8 +178,10 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     tokio::select! {
         code = work => {
             // Answers are cached behind the output: on disk before the process goes.
-            if let Some(policy) = clients.http.cache() {
-                policy.store.flush().await;
+            if let Some(policy) = clients.http.cache()
+                && let Some(note) = policy.store.flush().await
+            {
+                eprintln!("apidex: note: {}", crate::sanitize::line(&note));
             }
             ExitCode::from(code)
         }

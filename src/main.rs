@@ -118,8 +118,10 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
     let cache = clients.http.cache().map(|policy| policy.store.clone());
     let result = runtime.block_on(apidex::tui::run_tui(clients, options));
     // Responses are cached behind the pages: on disk before the process goes.
-    if let Some(cache) = cache {
-        runtime.block_on(cache.flush());
+    if let Some(cache) = cache
+        && let Some(note) = runtime.block_on(cache.flush())
+    {
+        tracing::warn!(%note, "cache");
     }
     match result {
         // 0 after `q`; 128 + the signal's number when a signal ended it (143 for SIGTERM).

@@ -113,11 +113,12 @@ impl Store {
     }
 
     /// Waits until every response queued with [`Store::put_behind`] is on disk (before the
-    /// process exits).
-    pub async fn flush(&self) {
-        if let Some(writer) = &self.writer {
-            writer.flush().await;
-        }
+    /// process exits). Returns a note when some could not be written since the last flush (a
+    /// full disk, say): `3 responses could not be cached: the disk is full`.
+    pub async fn flush(&self) -> Option<String> {
+        let (count, reason) = self.writer.as_ref()?.flush().await?;
+        let what = if count == 1 { "response" } else { "responses" };
+        Some(format!("{count} {what} could not be cached: {reason}"))
     }
 
     /// Opens (or creates) the user's data in `dir`. The first time, bookmarks, history and

@@ -105,6 +105,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
             // Both said, not the one replacing the other (a bad config file and a damaged data
             // file are each worth knowing).
             if let Some(warning) = &store.warning {
+                tracing::warn!(%warning, "user data");
                 app.notice = Some(match app.notice.take() {
                     Some(first) => format!("{first}; {warning}"),
                     None => warning.clone(),

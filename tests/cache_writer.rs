@@ -3,6 +3,9 @@
 //! exiting), and a burst larger than the queue neither deadlocks nor loses a response.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/tmpfs.rs"]
+mod tmpfs;
+
 use std::time::{Duration, SystemTime};
 
 use apidex::store::Store;
@@ -60,4 +63,23 @@ async fn a_burst_larger_than_the_queue_is_all_written() {
         other.get("http://x/499").unwrap().unwrap().body,
         b"{\"n\":499}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_that_fail_on_a_full_disk_are_reported_by_the_flush() {
+    let Some(disk) = tmpfs::Tmpfs::mount("writer-full", "3m") else {
+        return;
+    };
+    let store = Store::open(disk.path(), 100_000_000).unwrap();
+    store.put_behind("http://x/small".into(), entry(1)).await;
+    assert_eq!(store.flush().await, None, "nothing failed yet");
+    disk.fill();
+    let mut big = entry(2);
+    big.body = vec![b'x'; 1_000_000];
+    store.put_behind("http://x/big".into(), big).await;
+    let note = store.flush().await.expect("the failed write is reported");
+    assert!(note.starts_with("1 response could not be cached"), "{note}");
+    assert!(note.contains("full"), "{note}");
+    // Said once: the next flush has nothing new to report.
+    assert_eq!(store.flush().await, None);
 }

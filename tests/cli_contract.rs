@@ -309,3 +309,14 @@ fn json_output_is_the_same_array_whatever_the_order_items_finish_in() {
     let names: Vec<Value> = array(&out).iter().map(|p| p["name"].clone()).collect();
     assert_eq!(names, ["pikachu", "bulbasaur", "charmander"]);
 }
+
+#[test]
+fn a_failed_single_document_is_null_in_json() {
+    let mut contract = Contract::new();
+    contract.stop();
+    let out = contract.run(&["get", "breeds", "--json"]);
+    assert_eq!(code(&out), 1);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value, Value::Null);
+    assert!(stderr(&out).contains("breed list"), "{}", stderr(&out));
+}

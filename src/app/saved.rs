@@ -72,7 +72,9 @@ impl App {
     /// `b`.
     pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
         if !self.saved.enabled {
-            self.notice = Some("bookmarks need the cache (it is off)".to_owned());
+            self.notice = Some(
+                "bookmarks are off: the data file could not be opened (see the log)".to_owned(),
+            );
             return vec![];
         }
         match self.current_item() {
@@ -88,7 +90,10 @@ impl App {
             return vec![];
         }
         if !self.saved.enabled {
-            self.notice = Some("bookmarks and history need the cache (it is off)".to_owned());
+            self.notice = Some(
+                "bookmarks and history are off: the data file could not be opened (see the log)"
+                    .to_owned(),
+            );
             return vec![];
         }
         self.saved.view = Some(SavedView {

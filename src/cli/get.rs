@@ -91,6 +91,12 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
             }
             Err(err) => {
                 report_error("breed list", "", &err);
+                // The JSON forms say `null` for what failed, so a script's parser gets JSON.
+                if !printer.sink.is_text()
+                    && let Err(err) = printer.sink.whole("null\n")
+                {
+                    return printer.sink.failed(&err);
+                }
                 EXIT_MISSING_OR_FAILED
             }
         },

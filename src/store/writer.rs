@@ -42,6 +42,8 @@ pub struct Writer {
     /// URLs read since the last write, to mark as just used with it (for least-recently-used
     /// eviction): a lookup itself writes nothing.
     used: Arc<Mutex<Vec<String>>>,
+    /// Writes that failed since the last flush: how many responses, and the last reason.
+    failed: Arc<Mutex<Option<(usize, String)>>>,
     generation: AtomicU64,
 }
 
@@ -77,15 +79,21 @@ impl Writer {
         let (tx, rx) = mpsc::channel(QUEUE);
         let pending = Arc::new(Mutex::new(Pending::new()));
         let used = Arc::new(Mutex::new(Vec::new()));
-        let (shared_pending, shared_used) = (pending.clone(), used.clone());
+        let failed = Arc::new(Mutex::new(None));
+        let shared = Shared {
+            pending: pending.clone(),
+            used: used.clone(),
+            failed: failed.clone(),
+        };
         std::thread::Builder::new()
             .name("apidex-cache-writer".to_owned())
-            .spawn(move || run(&disk, rx, &shared_pending, &shared_used))
+            .spawn(move || run(&disk, rx, &shared))
             .ok()?;
         Some(Self {
             tx,
             pending,
             used,
+            failed,
             generation: AtomicU64::new(0),
         })
     }
@@ -134,12 +142,14 @@ impl Writer {
         std::mem::take(&mut *lock(&self.used))
     }
 
-    /// Waits until everything queued so far is on disk.
-    pub(super) async fn flush(&self) {
+    /// Waits until everything queued so far is on disk (or failed to get there); says how many
+    /// responses could not be written since the last flush, and why.
+    pub(super) async fn flush(&self) -> Option<(usize, String)> {
         let (done, wait) = oneshot::channel();
         if self.tx.send(Op::Flush(done)).await.is_ok() {
             let _ = wait.await;
         }
+        lock(&self.failed).take()
     }
 }
 
@@ -147,13 +157,15 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// What the writer's thread shares with the handles.
+struct Shared {
+    pending: Arc<Mutex<Pending>>,
+    used: Arc<Mutex<Vec<String>>>,
+    failed: Arc<Mutex<Option<(usize, String)>>>,
+}
+
 /// The writer's thread: batches of operations, one transaction each, until every handle is gone.
-fn run(
-    disk: &Store,
-    mut rx: mpsc::Receiver<Op>,
-    pending: &Mutex<Pending>,
-    used: &Mutex<Vec<String>>,
-) {
+fn run(disk: &Store, mut rx: mpsc::Receiver<Op>, shared: &Shared) {
     while let Some(first) = rx.blocking_recv() {
         let mut ops = vec![first];
         while ops.len() < BATCH {
@@ -178,12 +190,16 @@ fn run(
             .iter()
             .map(|(url, _, entry)| (url.clone(), entry.as_ref()))
             .collect();
-        let used = std::mem::take(&mut *lock(used));
+        let used = std::mem::take(&mut *lock(&shared.used));
         if let Err(err) = disk.write_batch(&batch, &used) {
-            // A full or locked disk costs future cache hits, nothing else.
+            // A full or locked disk costs future cache hits, nothing else — but the user hears
+            // of it (the CLI says so when it flushes before exiting).
             tracing::warn!(%err, responses = puts.len(), "could not write to the cache");
+            let mut failed = lock(&shared.failed);
+            let count = failed.as_ref().map_or(0, |(n, _)| *n) + puts.len();
+            *failed = Some((count, err.reason.clone()));
         }
-        let mut waiting = lock(pending);
+        let mut waiting = lock(&shared.pending);
         for (url, generation, _) in &puts {
             if waiting.get(url).is_some_and(|(g, _)| g == generation) {
                 waiting.remove(url);

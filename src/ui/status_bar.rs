@@ -68,35 +68,42 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-/// `text`, shortened to `room` cells by leaving out the middle of a path or URL in it
-/// (`exported to /…/apidex-pikachu-1.json`): the file or item named at its end is what matters.
+/// `text`, shortened to `room` cells by leaving out the middle of the paths and URLs in it
+/// (`exported to /…/apidex-pikachu-1.json`): the file or item named at a path's end is what
+/// matters. Only the paths shrink, the last first, and only as far as needed: the words around
+/// them (what happened to the file) are never cut.
 fn fit(text: String, room: usize) -> String {
-    if text.chars().count() <= room {
-        return text;
-    }
-    let Some(last) = text.rfind('/') else {
-        return text;
+    let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+    let width = |words: &[String]| {
+        words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
     };
-    // A URL keeps its host if that is enough (`https://pokeapi.co/…/charmander`), else it goes
-    // whole (`…/charmander`); a path loses its directories.
-    let mut cuts = Vec::new();
-    if let Some(scheme) = text.find("://") {
-        if let Some(i) = text[scheme + 3..].find('/') {
-            cuts.push(scheme + 3 + i + 1);
-        }
-        cuts.push(text[..scheme].rfind(' ').map_or(0, |i| i + 1));
-    } else if let Some(i) = text.find('/') {
-        cuts.push(i + 1);
-    }
-    let mut shortest = text.clone();
-    for cut in cuts.into_iter().filter(|&cut| cut < last) {
-        shortest = format!("{}…{}", &text[..cut], &text[last..]);
-        if shortest.chars().count() <= room {
-            break;
+    // First each path keeps its start (a URL its host), then URLs lose the host too.
+    for whole in [false, true] {
+        for i in (0..words.len()).rev() {
+            if width(&words) <= room {
+                return words.join(" ");
+            }
+            if let Some(short) = shorten_path(&words[i], whole) {
+                words[i] = short;
+            }
         }
     }
-    // Shorter, even if it still does not fit: the screen's edge cuts the rest.
-    shortest
+    words.join(" ")
+}
+
+/// One word that is a path or URL without its middle: a URL keeps its host
+/// (`https://pokeapi.co/…/charmander`), a path its first and last parts (`/…/x.json`). `None`
+/// when the word has nothing to leave out.
+/// With `whole`, a URL goes entirely but for its end (`…/charmander`).
+fn shorten_path(word: &str, whole: bool) -> Option<String> {
+    let last = word.rfind('/')?;
+    let keep = match word.find("://") {
+        Some(_) if whole => 0,
+        Some(scheme) => scheme + 3 + word[scheme + 3..].find('/')? + 1,
+        None => word.find('/')? + 1,
+    };
+    let short = format!("{}…{}", &word[..keep], &word[last..]);
+    (short.chars().count() < word.chars().count()).then_some(short)
 }
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
@@ -164,5 +171,21 @@ mod tests {
             "✗ #4 charmander: HTTP 500 from …/charmander"
         );
         assert_eq!(fit("no path here".to_owned(), 3), "no path here");
+    }
+
+    #[test]
+    fn the_words_between_two_paths_are_kept() {
+        let text = "/home/me/.local/share/apidex/apidex-data.sqlite3 was damaged (malformed); \
+                    recovered 12 rows; the damaged file was kept as \
+                    /home/me/.local/share/apidex/apidex-data.sqlite3.corrupt-1796120574";
+        let short = fit(text.to_owned(), 120);
+        assert!(
+            short.contains("was damaged (malformed); recovered 12 rows"),
+            "{short}"
+        );
+        assert!(
+            short.ends_with("/…/apidex-data.sqlite3.corrupt-1796120574"),
+            "{short}"
+        );
     }
 }

@@ -42,10 +42,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     // Notices name items by their keys, spelled as the API or the user spelled them.
     if let Some(notice) = &app.notice {
         let text = format!("✗ {}", crate::sanitize::line(notice));
-        left.push(Span::styled(fit(text, room), theme.error()));
+        left.push(Span::styled(fit(&text, room), theme.error()));
     } else if let Some(info) = &app.info {
         let text = format!("✓ {}", crate::sanitize::line(info));
-        left.push(Span::styled(fit(text, room), theme.ok()));
+        left.push(Span::styled(fit(&text, room), theme.ok()));
     }
     let hints = hints(app);
     // The source, the spinner and errors matter more than key hints: when they would not fit
@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
 /// (`exported to /…/apidex-pikachu-1.json`): the file or item named at a path's end is what
 /// matters. Only the paths shrink, the last first, and only as far as needed: the words around
 /// them (what happened to the file) are never cut.
-fn fit(text: String, room: usize) -> String {
+fn fit(text: &str, room: usize) -> String {
     let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
     let width = |words: &[String]| {
         words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
@@ -156,21 +156,21 @@ mod tests {
     #[test]
     fn a_long_path_keeps_its_file_name() {
         let text = "✓ exported to /home/me/.local/share/apidex/exports/apidex-pikachu-1.json";
-        assert_eq!(fit(text.to_owned(), 200), text);
+        assert_eq!(fit(text, 200), text);
         assert_eq!(
-            fit(text.to_owned(), 40),
+            fit(text, 40),
             "✓ exported to /…/apidex-pikachu-1.json"
         );
         let url = "✗ #4 charmander: HTTP 500 from https://pokeapi.co/api/v2/pokemon/charmander";
         assert_eq!(
-            fit(url.to_owned(), 70),
+            fit(url, 70),
             "✗ #4 charmander: HTTP 500 from https://pokeapi.co/…/charmander"
         );
         assert_eq!(
-            fit(url.to_owned(), 50),
+            fit(url, 50),
             "✗ #4 charmander: HTTP 500 from …/charmander"
         );
-        assert_eq!(fit("no path here".to_owned(), 3), "no path here");
+        assert_eq!(fit("no path here", 3), "no path here");
     }
 
     #[test]
@@ -178,7 +178,7 @@ mod tests {
         let text = "/home/me/.local/share/apidex/apidex-data.sqlite3 was damaged (malformed); \
                     recovered 12 rows; the damaged file was kept as \
                     /home/me/.local/share/apidex/apidex-data.sqlite3.corrupt-1796120574";
-        let short = fit(text.to_owned(), 120);
+        let short = fit(text, 120);
         assert!(
             short.contains("was damaged (malformed); recovered 12 rows"),
             "{short}"

@@ -7,12 +7,14 @@
 mod args;
 mod cache;
 mod config;
+mod docs;
 mod get;
 mod list;
 mod output;
 mod provenance;
 mod settings;
 pub mod summary;
+mod verbose;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -129,6 +131,12 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if let Command::Config { action } = command {
         return ExitCode::from(config::run(globals, action));
     }
+    if let Command::Completions { shell } = command {
+        return ExitCode::from(docs::completions(shell));
+    }
+    if matches!(command, Command::Man) {
+        return ExitCode::from(docs::man());
+    }
     let clients = match globals.clients() {
         Ok(clients) => clients,
         Err(err) => {
@@ -150,9 +158,13 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
-            Command::Cache { .. } | Command::Config { .. } => EXIT_USAGE,
+            Command::Cache { .. }
+            | Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man => EXIT_USAGE,
         }
     };
+    let work = verbose::logged(globals.verbose, work);
     tokio::select! {
         code = work => ExitCode::from(code),
         _ = tokio::signal::ctrl_c() => {

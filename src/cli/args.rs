@@ -123,6 +123,10 @@ pub struct Globals {
     #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
           value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
+
+    /// Log each request, retry, cache decision and redirect to stderr, one line each.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -167,6 +171,14 @@ pub enum Command {
         #[arg(value_enum)]
         action: ConfigAction,
     },
+    /// Print a shell completion script (the README says where to put it).
+    Completions {
+        /// Which shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `apidex man | man -l -`.
+    Man,
 }
 
 /// What `apidex config` does.

@@ -209,7 +209,8 @@ impl Http {
     ) -> Result<Option<(R, Origin)>, ApiError> {
         let mut skip_cache = false;
         loop {
-            let mut trace = Trace::start();
+            // Boxed: it lives across the exchange, and every page's future holds several.
+            let mut trace = Box::new(Trace::start());
             // Boxed: the exchange (cache, retries, fallback) is a large future, and every fetch of
             // every page awaits one.
             let answer = match Box::pin(self.exchange(url, skip_cache, &mut trace)).await {

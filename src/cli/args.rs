@@ -23,6 +23,8 @@ pub struct Cli {
 
 /// Options shared by every subcommand.
 #[derive(Debug, Clone, Args)]
+// Each bool is an independent flag, not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Globals {
     /// The config file (default: `config.toml` in the platform's config directory, e.g.
     /// `~/.config/apidex`; `apidex config path` prints it).

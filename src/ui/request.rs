@@ -76,9 +76,15 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
         Span::styled(format!(" {} ", main.method), theme.heading()),
         Span::raw(main.url.clone()),
     ])];
-    let status = main
-        .status
-        .map_or_else(|| "— (no request made)".to_owned(), status_text);
+    let cached = matches!(
+        main.answered,
+        Answered::Fresh { .. } | Answered::Stale { .. }
+    );
+    let status = match main.status {
+        Some(code) if cached => format!("{} (as cached: no request was made)", status_text(code)),
+        Some(code) => status_text(code),
+        None => "— (no response)".to_owned(),
+    };
     let status_style = match main.status {
         Some(200..=399) => theme.ok(),
         Some(_) => theme.error(),
@@ -97,7 +103,11 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
             theme.dim(),
         ));
     }
-    out.push(field("size", size(main.bytes), Style::default()));
+    out.push(field(
+        "size",
+        format!("{} ({} bytes)", size(main.bytes), main.bytes),
+        Style::default(),
+    ));
     out.push(field(
         "time",
         format!("{} ms", main.elapsed.as_millis()),
@@ -116,7 +126,8 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::styled(" Response headers", theme.heading()));
     if main.headers.is_empty() {
         out.push(Line::styled(
-            "  none: the answer did not come from the server just now",
+            "  none kept: the answer did not come from the server just now (the cache keeps \
+             bodies, not headers)",
             theme.dim(),
         ));
     }
@@ -126,7 +137,7 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
         .map(|(n, _)| n.chars().count())
         .max()
         .unwrap_or(0)
-        .min(28);
+        .min(32);
     for (name, value) in &main.headers {
         out.push(Line::from(vec![
             Span::styled(format!("  {name:<name_width$}  "), theme.dim()),
@@ -140,26 +151,31 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
             format!(" Also fetched for this page ({})", others.len()),
             theme.heading(),
         ));
-        out.extend(others.iter().map(|e| other(e, theme)));
+        out.extend(others.iter().flat_map(|e| other(e, theme)));
     }
     out
 }
 
-/// One line for another request of the page: status, origin, size, time, URL.
-fn other(exchange: &Exchange, theme: &Theme) -> Line<'static> {
+/// Two lines for another request of the page: status and URL, then origin, size and time.
+fn other(exchange: &Exchange, theme: &Theme) -> [Line<'static>; 2] {
     let status = exchange
         .status
         .map_or_else(|| "—".to_owned(), |s| s.to_string());
-    Line::from(vec![
-        Span::styled(format!("  {status:>3}  "), theme.dim()),
-        Span::raw(format!(
-            "{} · {} · {} ms  ",
-            exchange.answered.describe(),
-            size(exchange.bytes),
-            exchange.elapsed.as_millis()
-        )),
-        Span::styled(exchange.url.clone(), theme.dim()),
-    ])
+    [
+        Line::from(vec![
+            Span::styled(format!("  {status:>3}  "), theme.dim()),
+            Span::raw(exchange.url.clone()),
+        ]),
+        Line::styled(
+            format!(
+                "       {} · {} · {} ms",
+                exchange.answered.describe(),
+                size(exchange.bytes),
+                exchange.elapsed.as_millis()
+            ),
+            theme.dim(),
+        ),
+    ]
 }
 
 /// `200 OK`, `404 Not Found`.

@@ -47,6 +47,8 @@ pub(super) struct Trace {
     retries: u32,
     /// The cached copy's age when a 304 confirmed it.
     revalidated: Option<Duration>,
+    /// The status the cached copy was stored with (a cached or stale answer's).
+    cached_status: Option<u16>,
 }
 
 impl Trace {
@@ -60,6 +62,7 @@ impl Trace {
             final_url: None,
             retries: 0,
             revalidated: None,
+            cached_status: None,
         }
     }
 
@@ -92,14 +95,19 @@ impl Trace {
             .final_url
             .filter(|to| to != url)
             .map(|to| exchange::shown_url(&to));
-        // A cached or snapshot answer shows no response of its own (a stale one may follow a
-        // failed attempt's status, which is not the answer's).
+        // A cached answer shows the status it was stored with, a snapshot's none (a stale one
+        // may follow a failed attempt's status, which is not the answer's).
         let network = matches!(answered, Answered::Network | Answered::Revalidated { .. });
+        let status = if network {
+            self.status
+        } else {
+            self.cached_status
+        };
         exchange::report(&Note::Done(Exchange {
             method: "GET",
             url: exchange::shown_url(url),
             final_url: final_url.filter(|_| network),
-            status: self.status.filter(|_| network),
+            status,
             headers: if network { self.headers } else { Vec::new() },
             bytes,
             elapsed: self.started.elapsed(),
@@ -130,6 +138,7 @@ impl Http {
             && !forced
             && entry.is_fresh(now, policy.ttl(url))
         {
+            trace.cached_status = Some(entry.status);
             return Ok(Some(Answer {
                 origin: Origin::Cache {
                     age: entry.age(now),
@@ -142,7 +151,7 @@ impl Http {
             let err = ApiError::Offline {
                 url: url.to_string(),
             };
-            return self.without_network(url, cached, now, err);
+            return self.without_network(url, cached, now, err, trace);
         }
         // A server that could not be reached moments ago is not asked again (and waited for)
         // until the probe hears from it: the answer comes from the cache or the snapshot now.
@@ -151,7 +160,7 @@ impl Http {
                 url: url.to_string(),
                 reason: format!("{reason} (the server is unreachable; r retries now)"),
             };
-            return self.without_network(url, cached, now, err);
+            return self.without_network(url, cached, now, err, trace);
         }
         let etag = cached.as_ref().and_then(|e| e.etag.clone());
         match self.fetch_with_retries(url, etag.as_deref(), trace).await {
@@ -203,7 +212,7 @@ impl Http {
                 }),
             },
             Ok(Fetched::Missing) => Ok(None),
-            Err(err) if err.is_transient() => self.without_network(url, cached, now, err),
+            Err(err) if err.is_transient() => self.without_network(url, cached, now, err, trace),
             Err(err) => Err(err),
         }
     }
@@ -215,9 +224,11 @@ impl Http {
         cached: Option<CachedResponse>,
         now: SystemTime,
         err: ApiError,
+        trace: &mut Trace,
     ) -> Result<Option<Answer>, ApiError> {
         let cause = Cause::of(&err);
         if let Some(entry) = cached {
+            trace.cached_status = Some(entry.status);
             return Ok(Some(Answer {
                 origin: Origin::Stale {
                     age: entry.age(now),

@@ -44,9 +44,10 @@ async fn pikachu_info(clients: Clients, expect: &'static str) -> (String, App) {
     let app = run_app(clients, 120, 50, |s| async move {
         s.key(KeyCode::Char('/'));
         s.type_text("pikachu");
-        s.wait_for_text("#25 pikachu").await;
+        // The page follows the selection; Enter once it is shown opens it without a second
+        // fetch (Enter on a page still loading would restart its fetch, racing the first).
+        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
         s.key(KeyCode::Enter);
-        s.wait_for_text("Base stats").await;
         s.key(KeyCode::Char('i'));
         s.wait_for_text(expect).await;
         *shown.lock().unwrap() = s.screen.text();

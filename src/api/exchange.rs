@@ -217,8 +217,9 @@ pub fn log_lines(note: &Note) -> Vec<String> {
             delay,
             reason,
         } => vec![format!(
-            "retry {attempt} of {of} in {} ms: {reason} (GET {url})",
-            delay.as_millis()
+            "retry {attempt} of {of} in {} ms: {}",
+            delay.as_millis(),
+            naming(reason, url)
         )],
         Note::Done(ex) => {
             let mut lines = Vec::new();
@@ -232,7 +233,7 @@ pub fn log_lines(note: &Note) -> Vec<String> {
                     ));
                 }
                 (Answered::Failed(reason), _) => {
-                    lines.push(format!("failed after {ms} ms: {reason}"));
+                    lines.push(format!("failed after {ms} ms: {}", naming(reason, url)));
                 }
                 (answered, Some(status)) => {
                     lines.push(format!("GET {url} → {status}, {} bytes, {ms} ms", ex.bytes));
@@ -272,6 +273,15 @@ pub fn log_lines(note: &Note) -> Vec<String> {
             }
             lines
         }
+    }
+}
+
+/// `reason`, followed by the request when it does not name the URL itself (most errors do).
+fn naming(reason: &str, url: &str) -> String {
+    if reason.contains(url) {
+        reason.to_owned()
+    } else {
+        format!("{reason} (GET {url})")
     }
 }
 

@@ -210,3 +210,42 @@ fn man_page_is_roff_with_every_subcommand() {
         assert!(page.contains(word), "{word}");
     }
 }
+
+#[test]
+fn verbose_shows_revalidation_and_a_stale_answer() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(fixture_server());
+    let url = format!("{}/posts/1", server.url());
+    server.route(
+        "/posts/1",
+        Reply::json(common::fixture("jsonplaceholder/posts-1.json")).header("ETag", "\"v1\""),
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        apidex(&server, cache.path())
+            .args(["--verbose", "--ttl", "0", "--retries", "0"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["get", "post", "1"]).status.success());
+    // Out of date at once (--ttl 0): asked again with its ETag, the server says 304.
+    let log = stderr(&run(&["get", "post", "1"]));
+    assert!(log.contains(&format!("apidex: GET {url} → 304, ")), "{log}");
+    assert!(
+        log.contains(&format!(
+            "apidex: cache: revalidated {url} (304: the copy fetched "
+        )),
+        "{log}"
+    );
+    // The server fails now: the out-of-date copy answers, and the log says why.
+    server.route("/posts/1", Reply::status(503));
+    let out = run(&["get", "post", "1"]);
+    let log = stderr(&out);
+    assert!(out.status.success(), "{log}");
+    assert!(
+        log.contains(&format!("apidex: cache: stale answer for {url} (fetched ")),
+        "{log}"
+    );
+    assert!(log.contains("the network failed: HTTP 503"), "{log}");
+}

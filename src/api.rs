@@ -10,6 +10,7 @@ pub mod clients;
 pub mod connectivity;
 pub mod dogapi;
 mod error;
+pub mod exchange;
 mod http;
 pub mod jsonplaceholder;
 pub mod origin;

@@ -15,6 +15,7 @@ mod navigation;
 pub mod notice;
 pub mod pictures;
 mod reach;
+pub mod request;
 mod results;
 pub mod saved;
 pub mod scroll;
@@ -30,14 +31,13 @@ use ratatui::layout::Rect;
 
 use self::cache::DetailCache;
 use self::compare::Compare;
-use self::list::TermState;
 use self::loadable::{Loadable, RequestId};
 use self::pictures::ImageStore;
 use self::saved::{Saved, SavedKind};
 use self::scroll::Scroll;
 use self::source::{ItemKey, Source};
 use self::tab::{Batch, BatchStatus, Tab};
-use self::terms::Term;
+use self::terms::{Term, resolve_term};
 use crate::matchups::TypeChart;
 use crate::msg::{Effect, Msg};
 use crate::views::Detail;
@@ -94,6 +94,8 @@ pub struct App {
     pub help: bool,
     /// How far the key-binding overlay is scrolled.
     pub help_scroll: Scroll,
+    /// The request overlay (`i`): the request behind the page shown.
+    pub request: request::RequestOverlay,
     /// The last error, in one line, for the status bar. It lasts a few seconds; a newer
     /// notice (or `info`) replaces it ([`notice`]).
     pub notice: Option<String>,
@@ -143,6 +145,7 @@ impl App {
             focus: Focus::List,
             help: false,
             help_scroll: Scroll::default(),
+            request: request::RequestOverlay::default(),
             notice: None,
             spinner: 0,
             hosts,
@@ -306,7 +309,7 @@ impl App {
             // Results are not intents: they land even while the overlay is open (dropping one
             // would leave its pane loading for good).
             _ if msg.is_result() => self.apply_result(msg),
-            _ if self.help => self.update_in_help(&msg),
+            _ if self.help || self.takes_request(&msg) => self.update_overlay(&msg),
             Msg::HistoryBack => self.history_back(),
             Msg::HistoryForward => self.history_forward(),
             Msg::ToggleShiny => {
@@ -364,14 +367,6 @@ impl App {
             // Every result was matched above.
             _ => vec![],
         }
-    }
-
-    /// While the help overlay is open, only closing it does anything.
-    fn update_in_help(&mut self, msg: &Msg) -> Vec<Effect> {
-        if matches!(msg, Msg::Back | Msg::Confirm) {
-            self.help = false;
-        }
-        vec![]
     }
 
     fn switch_tab(&mut self, source: Source) -> Vec<Effect> {
@@ -468,11 +463,12 @@ impl App {
             return vec![];
         }
         // A page seen recently is shown at once, with no request.
-        if let Some((page, origin)) = self.cache.get(&key).cloned() {
+        if let Some((page, origin, requests)) = self.cache.get(&key).cloned() {
             let detail = &mut self.tab_mut().detail;
             detail.key = Some(key);
             detail.state = Loadable::Loaded(page);
             detail.origin = origin;
+            detail.requests = requests.as_ref().map(request::PageRequests::again);
             detail.scroll = 0;
             detail.link = None;
             return vec![];
@@ -485,6 +481,7 @@ impl App {
         detail.state = Loadable::Loading { req };
         detail.retry = None;
         detail.origin = None;
+        detail.requests = None;
         detail.scroll = 0;
         detail.link = None;
         vec![Effect::FetchDetail {
@@ -513,17 +510,5 @@ impl App {
                 _ => None,
             })
             .collect()
-    }
-}
-
-/// How a search term stands in `terms` right now.
-fn resolve_term<'a>(
-    terms: &'a HashMap<Term, Loadable<HashSet<String>>>,
-    term: &Term,
-) -> TermState<'a> {
-    match terms.get(term) {
-        Some(Loadable::Loaded(names)) => TermState::Ready(names),
-        None | Some(Loadable::Loading { .. } | Loadable::Idle) => TermState::Pending,
-        Some(Loadable::NotFound { .. } | Loadable::Failed(_)) => TermState::Unknown,
     }
 }

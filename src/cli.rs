@@ -7,6 +7,7 @@
 mod args;
 mod cache;
 mod config;
+mod docs;
 mod get;
 mod list;
 mod output;
@@ -14,6 +15,7 @@ mod provenance;
 mod settings;
 mod sink;
 pub mod summary;
+mod verbose;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -138,6 +140,12 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if let Command::Config { action } = command {
         return ExitCode::from(config::run(globals, action));
     }
+    if let Command::Completions { shell } = command {
+        return ExitCode::from(docs::completions(shell));
+    }
+    if matches!(command, Command::Man) {
+        return ExitCode::from(docs::man());
+    }
     let clients = match globals.clients() {
         Ok(clients) => clients,
         Err(err) => {
@@ -172,9 +180,13 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
-            Command::Cache { .. } | Command::Config { .. } => EXIT_USAGE,
+            Command::Cache { .. }
+            | Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man => EXIT_USAGE,
         }
     };
+    let work = verbose::logged(globals.verbose, work);
     tokio::select! {
         code = work => {
             // Answers are cached behind the output: on disk before the process goes.

@@ -52,6 +52,8 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("B", KeyAction::ShowBookmarks),
     ("H", KeyAction::ShowHistory),
     ("e", KeyAction::Export),
+    ("i", KeyAction::ShowRequest),
+    ("O", KeyAction::OpenInBrowser),
     ("ctrl-u", KeyAction::SearchClear),
     ("ctrl-p", KeyAction::RecallOlder),
     ("ctrl-n", KeyAction::RecallNewer),

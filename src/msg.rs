@@ -3,8 +3,12 @@
 //! Intents (from keys and the mouse) are imperative; results (from fetch tasks) are past tense and
 //! carry the [`RequestId`] they answer, so stale ones can be dropped.
 
+mod target;
+
+pub use self::target::RetryTarget;
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
+use crate::api::exchange::Exchange;
 use crate::api::origin::Origin;
 use crate::app::loadable::RequestId;
 use crate::app::saved::SavedKind;
@@ -105,6 +109,10 @@ pub enum Msg {
     /// Typing in the search box goes on from the end of the query instead of replacing it
     /// (End, Home, ←, →, Ctrl-A or Ctrl-E right after `/`).
     SearchEdit,
+    /// Show (or hide) the request behind the page shown: `i` (#14).
+    ShowRequest,
+    /// Open the page's URL (a breed's photo) in the system browser: `O` (#14).
+    OpenPage,
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -166,6 +174,22 @@ pub enum Msg {
         req: RequestId,
         /// The most worrying origin among its responses.
         origin: Origin,
+    },
+    /// The requests a page was built from (sent just before its result), for `i`.
+    Requested {
+        /// Which tab's detail.
+        source: Source,
+        /// The request they belong to.
+        req: RequestId,
+        /// Each request, in the order they were asked: the page's own first.
+        exchanges: Vec<Exchange>,
+    },
+    /// The browser was started for `url` ([`Effect::OpenInBrowser`]), or why not.
+    BrowserOpened {
+        /// The URL.
+        url: String,
+        /// Ok, or why the browser could not be started.
+        result: Result<(), String>,
     },
     /// Bookmarks or history, read from the store.
     SavedLoaded {
@@ -233,17 +257,6 @@ pub enum Msg {
     },
 }
 
-/// What a retry notice is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RetryTarget {
-    /// A tab's list.
-    List(Source),
-    /// A tab's detail page.
-    Detail(Source),
-    /// One item of a tab's batch.
-    BatchItem(Source, usize),
-}
-
 impl Msg {
     /// Whether this is a result from a fetch task rather than something the user did.
     pub fn is_result(&self) -> bool {
@@ -260,6 +273,8 @@ impl Msg {
                 | Self::SourceReach { .. }
                 | Self::Retrying { .. }
                 | Self::Served { .. }
+                | Self::Requested { .. }
+                | Self::BrowserOpened { .. }
                 | Self::SavedLoaded { .. }
                 | Self::BookmarkToggled { .. }
                 | Self::SearchesLoaded(_)
@@ -371,6 +386,12 @@ pub enum Effect {
         id: u64,
         /// Its lifetime.
         after: std::time::Duration,
+    },
+    /// Open `url` in the system browser, off the UI loop (the runner carries it out through the
+    /// launcher it was given, so tests never start one).
+    OpenInBrowser {
+        /// An http(s) URL.
+        url: String,
     },
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {

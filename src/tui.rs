@@ -95,7 +95,8 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         let (msg_tx, msg_rx) = mpsc::unbounded_channel();
         let mut runner = EffectRunner::new(clients, msg_tx)
             .with_picker(picker)
-            .with_export_dir(export_dir);
+            .with_export_dir(export_dir)
+            .with_opener(crate::event::browser::system());
         let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
         app.keymap = keymap;

@@ -8,6 +8,7 @@ mod help;
 mod list;
 pub mod page;
 mod picture;
+pub mod request;
 mod saved;
 mod search_bar;
 mod status_bar;
@@ -67,9 +68,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.compare.is_some() && app.active == crate::app::source::Source::Pokemon {
         compare::render(frame, app, body);
         status_bar::render(frame, app, status_area);
-        if app.help {
-            help::render(frame, app, area);
-        }
+        render_overlays(frame, app, area);
         return;
     }
     if !list_area.is_empty() {
@@ -85,6 +84,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         detail::render(frame, app, detail_area);
     }
     status_bar::render(frame, app, status_area);
+    render_overlays(frame, app, area);
+}
+
+/// The request overlay, then the help over everything.
+fn render_overlays(frame: &mut Frame, app: &mut App, area: Rect) {
+    if app.request.open {
+        request::render(frame, app, area);
+    }
     if app.help {
         help::render(frame, app, area);
     }

@@ -553,6 +553,8 @@ fn intent() -> impl Strategy<Value = Msg> {
         Msg::ShowBookmarks,
         Msg::ShowHistory,
         Msg::Export,
+        Msg::ShowRequest,
+        Msg::OpenPage,
         Msg::Resize,
         Msg::Tick,
     ]);
@@ -989,6 +991,10 @@ fn respond(effect: &Effect, a: &Answer) -> Msg {
         } else {
             Err(pick(&hostile_strings(), a.item))
         }),
+        Effect::OpenInBrowser { url } => Msg::BrowserOpened {
+            url: url.clone(),
+            result: Err(pick(&hostile_strings(), a.item)),
+        },
         // Effects with no answer (cancellations, records) and any added since.
         _ => Msg::Tick,
     }

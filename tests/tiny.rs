@@ -275,27 +275,32 @@ async fn check_every_size(which: Screen) {
 
 #[tokio::test]
 async fn a_loaded_list_at_tiny_sizes() {
-    check_every_size(Screen::List).await;
+    // Boxed: the whole app lives in the future.
+    Box::pin(check_every_size(Screen::List)).await;
 }
 
 #[tokio::test]
 async fn a_page_at_tiny_sizes() {
-    check_every_size(Screen::Page).await;
+    // Boxed: the whole app lives in the future.
+    Box::pin(check_every_size(Screen::Page)).await;
 }
 
 #[tokio::test]
 async fn a_batch_at_tiny_sizes() {
-    check_every_size(Screen::Batch).await;
+    // Boxed: the whole app lives in the future.
+    Box::pin(check_every_size(Screen::Batch)).await;
 }
 
 #[tokio::test]
 async fn the_compare_view_at_tiny_sizes() {
-    check_every_size(Screen::Compare).await;
+    // Boxed: the whole app lives in the future.
+    Box::pin(check_every_size(Screen::Compare)).await;
 }
 
 #[tokio::test]
 async fn the_help_overlay_at_tiny_sizes() {
-    check_every_size(Screen::Help).await;
+    // Boxed: the whole app lives in the future.
+    Box::pin(check_every_size(Screen::Help)).await;
 }
 
 #[tokio::test]

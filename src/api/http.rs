@@ -16,7 +16,9 @@ use serde::de::DeserializeOwned;
 use tokio::sync::Semaphore;
 
 pub use self::cache::CachePolicy;
+use self::exchange::Trace;
 use super::connectivity::Connectivity;
+use super::exchange::{Answered, Stored};
 use super::origin::{self, Origin};
 use super::rate::RateLimit;
 use super::retry;
@@ -228,13 +230,39 @@ impl Http {
     ) -> Result<Option<(R, Origin)>, ApiError> {
         let mut skip_cache = false;
         loop {
+            // Boxed: it lives across the exchange, and every page's future holds several.
+            let mut trace = Box::new(Trace::start());
             // Boxed: the exchange (cache, retries, fallback) is a large future, and every fetch of
             // every page awaits one.
-            let Some(answer) = Box::pin(self.exchange(url, skip_cache)).await? else {
-                return Ok(None);
+            let answer = match Box::pin(self.exchange(url, skip_cache, &mut trace)).await {
+                Ok(Some(answer)) => answer,
+                Ok(None) => {
+                    trace.finish(url, Answered::Network, 0, Stored::NotNeeded);
+                    return Ok(None);
+                }
+                Err(err) => {
+                    trace.finish(url, Answered::Failed(err.to_string()), 0, Stored::NotNeeded);
+                    return Err(err);
+                }
             };
             let from_cache = matches!(answer.origin, Origin::Cache { .. } | Origin::Stale { .. });
-            match check(answer.body) {
+            let answered = trace.answered(answer.origin);
+            let bytes = answer.body.len();
+            let stored = match (&self.cache, &answer.keep, answer.origin) {
+                (None, ..) => Stored::NoCache,
+                (_, Some(_), _) => Stored::Stored,
+                // A network answer the cache may not keep: the server said no-store.
+                (_, None, Origin::Network) => Stored::NoStore,
+                _ => Stored::NotNeeded,
+            };
+            let checked = check(answer.body);
+            let stored = if checked.is_err() && stored == Stored::Stored {
+                Stored::Refused
+            } else {
+                stored
+            };
+            trace.finish(url, answered, bytes, stored);
+            match checked {
                 Ok(value) => {
                     if let (Some(policy), Some(pending)) = (&self.cache, answer.keep) {
                         let entry = CachedResponse {

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use super::request::PageRequests;
 use super::source::ItemKey;
 use crate::api::origin::Origin;
 use crate::views::Detail;
@@ -9,25 +10,28 @@ use crate::views::Detail;
 /// Pages kept; each is a few kilobytes of text.
 pub const CAPACITY: usize = 64;
 
+/// A page, where it originally came from, and the requests that built it (for `i`).
+pub type Page = (Detail, Option<Origin>, Option<PageRequests>);
+
 /// A bounded least-recently-used map of pages.
 #[derive(Debug, Default)]
 pub struct DetailCache {
-    pages: HashMap<ItemKey, (Detail, Option<Origin>)>,
+    pages: HashMap<ItemKey, Page>,
     order: VecDeque<ItemKey>,
 }
 
 impl DetailCache {
     /// The cached page for `key`, with where it originally came from.
-    pub fn get(&self, key: &ItemKey) -> Option<&(Detail, Option<Origin>)> {
+    pub fn get(&self, key: &ItemKey) -> Option<&Page> {
         self.pages.get(key)
     }
 
-    /// Keeps `page` (and its origin) for `key`, evicting the least recently stored beyond
-    /// [`CAPACITY`].
-    pub fn insert(&mut self, key: ItemKey, page: Detail, origin: Option<Origin>) {
+    /// Keeps `page` (with its origin and requests) for `key`, evicting the least recently
+    /// stored beyond [`CAPACITY`].
+    pub fn insert(&mut self, key: ItemKey, page: Page) {
         self.order.retain(|k| k != &key);
         self.order.push_back(key.clone());
-        self.pages.insert(key, (page, origin));
+        self.pages.insert(key, page);
         while self.order.len() > CAPACITY {
             if let Some(oldest) = self.order.pop_front() {
                 self.pages.remove(&oldest);

@@ -114,6 +114,8 @@ impl App {
     pub(super) fn scroll_view(&mut self, msg: &Msg) -> bool {
         let scroll = if self.help {
             &mut self.help_scroll
+        } else if self.request.open {
+            &mut self.request.scroll
         } else if let Some(compare) = self
             .compare
             .as_mut()

@@ -170,6 +170,10 @@ impl App {
                 self.batch_item_loaded(source, req, index, result);
                 vec![]
             }
+            msg @ (Msg::Requested { .. } | Msg::BrowserOpened { .. }) => {
+                self.request_result(msg);
+                vec![]
+            }
             Msg::Served {
                 target,
                 req,
@@ -246,8 +250,9 @@ impl App {
         }
         let state = match result {
             Ok(Some(detail)) => {
-                let origin = self.tabs[source.index()].detail.origin;
-                self.cache.insert(key.clone(), detail.clone(), origin);
+                let pane = &self.tabs[source.index()].detail;
+                let kept = (detail.clone(), pane.origin, pane.requests.clone());
+                self.cache.insert(key.clone(), kept);
                 self.clear_notice_about(&key.to_string());
                 Loadable::Loaded(detail)
             }

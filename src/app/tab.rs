@@ -80,6 +80,8 @@ pub struct DetailPane {
     pub retry: Option<(u32, u32)>,
     /// Where the page shown came from (cache, snapshot…), when not simply the network.
     pub origin: Option<Origin>,
+    /// The requests the page shown was built from (`i`).
+    pub requests: Option<super::request::PageRequests>,
 }
 
 impl DetailPane {

@@ -3,6 +3,11 @@
 //! `type:` and `gen:` need the API's member lists (fetched once and kept); `dex:` is a range of
 //! ids. A word that is not a known term, or a term whose value makes no sense, is plain text.
 
+use std::collections::{HashMap, HashSet};
+
+use super::list::TermState;
+use super::loadable::Loadable;
+
 /// One search term.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Term {
@@ -85,6 +90,18 @@ fn roman(value: &str) -> Option<u32> {
         .iter()
         .position(|r| *r == value)
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// How a search term stands in `terms` right now.
+pub(super) fn resolve_term<'a>(
+    terms: &'a HashMap<Term, Loadable<HashSet<String>>>,
+    term: &Term,
+) -> TermState<'a> {
+    match terms.get(term) {
+        Some(Loadable::Loaded(names)) => TermState::Ready(names),
+        None | Some(Loadable::Loading { .. } | Loadable::Idle) => TermState::Pending,
+        Some(Loadable::NotFound { .. } | Loadable::Failed(_)) => TermState::Unknown,
+    }
 }
 
 #[cfg(test)]

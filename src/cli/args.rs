@@ -23,6 +23,8 @@ pub struct Cli {
 
 /// Options shared by every subcommand.
 #[derive(Debug, Clone, Args)]
+// Each bool is an independent flag, not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Globals {
     /// The config file (default: `config.toml` in the platform's config directory, e.g.
     /// `~/.config/apidex`; `apidex config path` prints it).
@@ -128,6 +130,10 @@ pub struct Globals {
     #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
           value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
+
+    /// Log each request, retry, cache decision and redirect to stderr, one line each.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -179,6 +185,14 @@ pub enum Command {
         #[arg(value_enum)]
         action: ConfigAction,
     },
+    /// Print a shell completion script (the README says where to put it).
+    Completions {
+        /// Which shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `apidex man | man -l -`.
+    Man,
 }
 
 /// What `apidex config` does.

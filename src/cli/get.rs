@@ -179,9 +179,15 @@ impl Printer<'_> {
         T: Send + 'static,
     {
         let labels: Vec<String> = inputs.iter().map(label).collect();
+        // Spawned tasks do not inherit task-locals: `--verbose`'s observer goes along by hand.
+        let observer = crate::api::exchange::current();
         let mut results = stream::iter(inputs)
             .map(|input| {
-                let task = tokio::spawn(fetch(input));
+                let work = fetch(input);
+                let task = match observer.clone() {
+                    Some(observer) => tokio::spawn(crate::api::exchange::observe(observer, work)),
+                    None => tokio::spawn(work),
+                };
                 async move {
                     task.await.unwrap_or_else(|err| {
                         Err(ApiError::Internal {

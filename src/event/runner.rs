@@ -1,6 +1,7 @@
 //! The effect runner: spawns a task per fetch; tasks only send messages back. Every task is
 //! supervised: one that panics reports the failure its pane waits for (see [`supervise`]).
 
+pub mod browser;
 mod served;
 mod store;
 mod supervise;
@@ -42,6 +43,8 @@ pub struct EffectRunner {
     export_dir: PathBuf,
     /// Carrying out an [`Effect::Forced`]: the tasks spawned now go to the network for real.
     forcing: bool,
+    /// Starts the browser for [`Effect::OpenInBrowser`].
+    opener: browser::Opener,
 }
 
 impl EffectRunner {
@@ -60,7 +63,16 @@ impl EffectRunner {
             store: None,
             export_dir: PathBuf::from("."),
             forcing: false,
+            opener: browser::none(),
         }
+    }
+
+    /// Opens URLs with `opener` ([`browser::system`] in the binary). Until this is called the
+    /// runner refuses to open any, so a test can never start a browser.
+    #[must_use]
+    pub fn with_opener(mut self, opener: browser::Opener) -> Self {
+        self.opener = opener;
+        self
     }
 
     /// Keeps bookmarks, history and searches in `store`.
@@ -145,6 +157,17 @@ impl EffectRunner {
                 self.forcing = false;
             }
             Effect::Export { keys, name } => self.export(&answers, keys, &name),
+            Effect::OpenInBrowser { url } => {
+                let open = self.opener.clone();
+                self.spawn_for(&answers, async move {
+                    // Starting a program can block: off the UI loop, on a blocking thread.
+                    let shown = url.clone();
+                    let result = tokio::task::spawn_blocking(move || open.open(&shown))
+                        .await
+                        .unwrap_or_else(|err| Err(err.to_string()));
+                    Msg::BrowserOpened { url, result }
+                });
+            }
             Effect::ExpireNotice { id, after } => {
                 let tx = self.msg_tx.clone();
                 tokio::spawn(async move {
@@ -211,9 +234,11 @@ impl EffectRunner {
         };
         let observer = self.observer(RetryTarget::Detail(source), req);
         let served = Served::new(&self.msg_tx, RetryTarget::Detail(source), req);
+        let tx = self.msg_tx.clone();
         let task = self.spawn_for(answers, async move {
             tokio::time::sleep(delay).await;
             let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
+            let work = served::requests(&tx, source, req, work);
             // Boxed: a page's fetch (several requests) is a large future.
             let result = served.observe(Box::pin(work)).await;
             Msg::DetailLoaded {

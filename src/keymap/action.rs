@@ -53,6 +53,10 @@ pub enum KeyAction {
     ShowHistory,
     /// Export the item shown, the marked or the batch items as JSON.
     Export,
+    /// Show the request behind the page shown (status, headers, origin).
+    ShowRequest,
+    /// Open the page's URL (a breed's photo) in the system browser.
+    OpenInBrowser,
     /// Back to the previous page.
     HistoryBack,
     /// Forward again.
@@ -92,7 +96,7 @@ pub enum Scope {
 
 impl KeyAction {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -114,6 +118,8 @@ impl KeyAction {
         Self::ShowBookmarks,
         Self::ShowHistory,
         Self::Export,
+        Self::ShowRequest,
+        Self::OpenInBrowser,
         Self::HistoryBack,
         Self::HistoryForward,
         Self::NextTab,
@@ -152,6 +158,8 @@ impl KeyAction {
             Self::ShowBookmarks => "show_bookmarks",
             Self::ShowHistory => "show_history",
             Self::Export => "export",
+            Self::ShowRequest => "show_request",
+            Self::OpenInBrowser => "open_in_browser",
             Self::HistoryBack => "history_back",
             Self::HistoryForward => "history_forward",
             Self::NextTab => "next_tab",
@@ -196,6 +204,8 @@ impl KeyAction {
             Self::ShowBookmarks => Msg::ShowBookmarks,
             Self::ShowHistory => Msg::ShowHistory,
             Self::Export => Msg::Export,
+            Self::ShowRequest => Msg::ShowRequest,
+            Self::OpenInBrowser => Msg::OpenPage,
             Self::HistoryBack => Msg::HistoryBack,
             Self::HistoryForward => Msg::HistoryForward,
             Self::NextTab => Msg::NextTab,

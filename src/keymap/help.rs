@@ -95,6 +95,14 @@ pub const HELP: &[HelpRow] = &[
         "export the item shown, the marked or the batch items as JSON",
     ),
     row(
+        &[KeyAction::ShowRequest],
+        "the request behind the page: status, headers, cache or network",
+    ),
+    row(
+        &[KeyAction::OpenInBrowser],
+        "open the page's URL (a breed's: its photo) in the browser",
+    ),
+    row(
         &[
             KeyAction::SearchClear,
             KeyAction::RecallOlder,

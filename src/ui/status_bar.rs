@@ -157,19 +157,13 @@ mod tests {
     fn a_long_path_keeps_its_file_name() {
         let text = "✓ exported to /home/me/.local/share/apidex/exports/apidex-pikachu-1.json";
         assert_eq!(fit(text, 200), text);
-        assert_eq!(
-            fit(text, 40),
-            "✓ exported to /…/apidex-pikachu-1.json"
-        );
+        assert_eq!(fit(text, 40), "✓ exported to /…/apidex-pikachu-1.json");
         let url = "✗ #4 charmander: HTTP 500 from https://pokeapi.co/api/v2/pokemon/charmander";
         assert_eq!(
             fit(url, 70),
             "✗ #4 charmander: HTTP 500 from https://pokeapi.co/…/charmander"
         );
-        assert_eq!(
-            fit(url, 50),
-            "✗ #4 charmander: HTTP 500 from …/charmander"
-        );
+        assert_eq!(fit(url, 50), "✗ #4 charmander: HTTP 500 from …/charmander");
         assert_eq!(fit("no path here", 3), "no path here");
     }
 

@@ -3,14 +3,16 @@
 //! the caller stores a body only once it decoded as what was asked for (see `Http::get_checked`),
 //! so one broken answer can never be served again from the cache.
 
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
+use reqwest::header::HeaderMap;
 use reqwest::{StatusCode, Url};
 
 use super::Http;
 use super::transfer::{Failure, Fetched};
 use crate::api::ApiError;
 use crate::api::connectivity::{self, Reach};
+use crate::api::exchange::{self, Answered, Exchange, Note, Stored};
 use crate::api::origin::{Cause, Origin};
 use crate::api::retry::{self, backoff};
 use crate::store::responses::CachedResponse;
@@ -34,13 +36,97 @@ pub(super) struct Keep {
     pub entry: CachedResponse,
 }
 
+/// What one exchange showed, gathered as it goes for the task's [`exchange`] observer. Headers
+/// are copied only while someone listens.
+pub(super) struct Trace {
+    started: Instant,
+    listening: bool,
+    status: Option<u16>,
+    headers: Vec<(String, String)>,
+    final_url: Option<Url>,
+    retries: u32,
+    /// The cached copy's age when a 304 confirmed it.
+    revalidated: Option<Duration>,
+    /// The status the cached copy was stored with (a cached or stale answer's).
+    cached_status: Option<u16>,
+}
+
+impl Trace {
+    /// A trace starting now.
+    pub(super) fn start() -> Self {
+        Self {
+            started: Instant::now(),
+            listening: exchange::listening(),
+            status: None,
+            headers: Vec::new(),
+            final_url: None,
+            retries: 0,
+            revalidated: None,
+            cached_status: None,
+        }
+    }
+
+    /// A response arrived (from `final_url`, after any redirects).
+    pub(super) fn saw(&mut self, status: StatusCode, headers: &HeaderMap, final_url: &Url) {
+        self.status = Some(status.as_u16());
+        if self.listening {
+            self.headers = exchange::kept_headers(headers);
+            self.final_url = Some(final_url.clone());
+        }
+    }
+
+    /// Where an answer with `origin` came from, as the observer is told.
+    pub(super) fn answered(&self, origin: Origin) -> Answered {
+        match (origin, self.revalidated) {
+            (Origin::Network, _) => Answered::Network,
+            (Origin::Cache { .. }, Some(age)) => Answered::Revalidated { age },
+            (Origin::Cache { age }, None) => Answered::Fresh { age },
+            (Origin::Stale { age, cause }, _) => Answered::Stale { age, cause },
+            (Origin::Snapshot { cause }, _) => Answered::Snapshot { cause },
+        }
+    }
+
+    /// The exchange for `url` is over: the observer, if any, hears of it.
+    pub(super) fn finish(self, url: &Url, answered: Answered, bytes: usize, stored: Stored) {
+        if !self.listening {
+            return;
+        }
+        let final_url = self
+            .final_url
+            .filter(|to| to != url)
+            .map(|to| exchange::shown_url(&to));
+        // A cached answer shows the status it was stored with, a snapshot's none (a stale one
+        // may follow a failed attempt's status, which is not the answer's).
+        let network = matches!(answered, Answered::Network | Answered::Revalidated { .. });
+        let status = if network {
+            self.status
+        } else {
+            self.cached_status
+        };
+        exchange::report(&Note::Done(Exchange {
+            method: "GET",
+            url: exchange::shown_url(url),
+            final_url: final_url.filter(|_| network),
+            status,
+            headers: if network { self.headers } else { Vec::new() },
+            bytes,
+            elapsed: self.started.elapsed(),
+            answered,
+            stored,
+            retries: self.retries,
+            started: self.started,
+        }));
+    }
+}
+
 impl Http {
     /// One answer for `url`: `Ok(None)` for 404. With `skip_cache`, the cache is not read (its
-    /// entry failed to decode).
+    /// entry failed to decode). What happens is noted in `trace`.
     pub(super) async fn exchange(
         &self,
         url: &Url,
         skip_cache: bool,
+        trace: &mut Trace,
     ) -> Result<Option<Answer>, ApiError> {
         let now = SystemTime::now();
         let forced = connectivity::is_forced();
@@ -52,6 +138,7 @@ impl Http {
             && !forced
             && entry.is_fresh(now, policy.ttl(url))
         {
+            trace.cached_status = Some(entry.status);
             return Ok(Some(Answer {
                 origin: Origin::Cache {
                     age: entry.age(now),
@@ -64,7 +151,7 @@ impl Http {
             let err = ApiError::Offline {
                 url: url.to_string(),
             };
-            return self.without_network(url, cached, now, err);
+            return self.without_network(url, cached, now, err, trace);
         }
         // A server that could not be reached moments ago is not asked again (and waited for)
         // until the probe hears from it: the answer comes from the cache or the snapshot now.
@@ -75,10 +162,10 @@ impl Http {
                     "not requested: the server could not be reached a moment ago ({reason})"
                 ),
             };
-            return self.without_network(url, cached, now, err);
+            return self.without_network(url, cached, now, err, trace);
         }
         let etag = cached.as_ref().and_then(|e| e.etag.clone());
-        match self.fetch_with_retries(url, etag.as_deref()).await {
+        match self.fetch_with_retries(url, etag.as_deref(), trace).await {
             Ok(Fetched::Body {
                 body,
                 etag,
@@ -110,6 +197,7 @@ impl Http {
             }
             Ok(Fetched::NotModified { directives }) => match (cached, &self.cache) {
                 (Some(entry), Some(policy)) => {
+                    trace.revalidated = Some(entry.age(now));
                     policy.touch(url, now, directives.max_age).await;
                     Ok(Some(Answer {
                         body: entry.body,
@@ -126,7 +214,7 @@ impl Http {
                 }),
             },
             Ok(Fetched::Missing) => Ok(None),
-            Err(err) if err.is_transient() => self.without_network(url, cached, now, err),
+            Err(err) if err.is_transient() => self.without_network(url, cached, now, err, trace),
             Err(err) => Err(err),
         }
     }
@@ -138,9 +226,11 @@ impl Http {
         cached: Option<CachedResponse>,
         now: SystemTime,
         err: ApiError,
+        trace: &mut Trace,
     ) -> Result<Option<Answer>, ApiError> {
         let cause = Cause::of(&err);
         if let Some(entry) = cached {
+            trace.cached_status = Some(entry.status);
             return Ok(Some(Answer {
                 origin: Origin::Stale {
                     age: entry.age(now),
@@ -162,11 +252,16 @@ impl Http {
 
     /// Requests `url`, retrying transient failures with backoff, and records what the exchange
     /// showed about the server.
-    async fn fetch_with_retries(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, ApiError> {
+    async fn fetch_with_retries(
+        &self,
+        url: &Url,
+        etag: Option<&str>,
+        trace: &mut Trace,
+    ) -> Result<Fetched, ApiError> {
         let retries = self.options.retries;
         let mut attempt = 0;
         loop {
-            let failure = match self.attempt(url, etag).await {
+            let failure = match self.attempt(url, etag, trace).await {
                 Ok(fetched) => {
                     self.connectivity.record(url, Reach::Online);
                     return Ok(fetched);
@@ -211,6 +306,16 @@ impl Http {
             retry::report(attempt, retries);
             // No permit is held while waiting: others may use the slot meanwhile.
             let delay = backoff(self.options.retry_base, attempt, server_asked);
+            trace.retries = attempt;
+            if trace.listening {
+                exchange::report(&Note::Retry {
+                    url: exchange::shown_url(url),
+                    attempt,
+                    of: retries,
+                    delay,
+                    reason: error.to_string(),
+                });
+            }
             tracing::info!(%url, attempt, of = retries, ?delay, %error, "retrying");
             tokio::time::sleep(delay).await;
         }

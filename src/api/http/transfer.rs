@@ -8,6 +8,7 @@ use reqwest::{StatusCode, Url};
 
 use super::Http;
 use super::cache::{Directives, directives};
+use super::exchange::Trace;
 use crate::api::ApiError;
 use crate::api::retry::{self, retryable_status};
 
@@ -59,7 +60,13 @@ impl Failure {
 impl Http {
     /// One request: waits for a rate slot and an in-flight permit, then reads the body as a
     /// stream up to the size cap.
-    pub(super) async fn attempt(&self, url: &Url, etag: Option<&str>) -> Result<Fetched, Failure> {
+    /// What the response showed is noted in `trace`.
+    pub(super) async fn attempt(
+        &self,
+        url: &Url,
+        etag: Option<&str>,
+        trace: &mut Trace,
+    ) -> Result<Fetched, Failure> {
         let shown = url.to_string();
         if let Some(rate) = &self.rate {
             rate.wait(url.host_str().unwrap_or_default()).await;
@@ -85,6 +92,7 @@ impl Http {
         }
         let mut response = request.send().await.map_err(transport)?;
         let status = response.status();
+        trace.saw(status, response.headers(), response.url());
         if status == StatusCode::NOT_FOUND {
             return Ok(Fetched::Missing);
         }

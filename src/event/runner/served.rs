@@ -1,11 +1,15 @@
-//! Where a task's answers came from (cache, snapshot, network), reported before its result.
+//! Where a task's answers came from (cache, snapshot, network), and the requests a page was
+//! built from (for `i`), reported before its result.
 
 use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::api::exchange::{self, Exchange, Note};
 use crate::api::origin::{self, Origin};
 use crate::app::loadable::RequestId;
+use crate::app::source::Source;
 use crate::msg::{Msg, RetryTarget};
 
 /// Collects where a task's responses came from and reports the most worrying one (as a
@@ -47,4 +51,33 @@ impl Served {
         }
         output
     }
+}
+
+/// A page's requests: each one is collected as it ends, and all of them are sent (as a
+/// [`Msg::Requested`], before the page itself) in the order they were asked.
+pub(super) async fn requests<F: Future>(
+    tx: &UnboundedSender<Msg>,
+    source: Source,
+    req: RequestId,
+    work: F,
+) -> F::Output {
+    let seen = Arc::new(Mutex::new(Vec::<Exchange>::new()));
+    let record = seen.clone();
+    let observer: exchange::ExchangeObserver = Arc::new(move |note: &Note| {
+        if let Note::Done(done) = note {
+            record
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(done.clone());
+        }
+    });
+    let output = exchange::observe(observer, work).await;
+    let mut exchanges = std::mem::take(&mut *seen.lock().unwrap_or_else(PoisonError::into_inner));
+    exchanges.sort_by_key(|e| e.started);
+    let _ = tx.send(Msg::Requested {
+        source,
+        req,
+        exchanges,
+    });
+    output
 }

@@ -98,6 +98,10 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
             result: Err(error()),
         }],
         Effect::Export { .. } => vec![Msg::Exported(Err(text()))],
+        Effect::OpenInBrowser { url } => vec![Msg::BrowserOpened {
+            url: url.clone(),
+            result: Err(text()),
+        }],
         Effect::Forced(inner) => failure_for(inner, message),
         Effect::LoadSaved { kind } => vec![Msg::SavedLoaded {
             kind: *kind,

@@ -150,7 +150,8 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
-            Command::Cache { .. } | Command::Config { .. } => EXIT_USAGE,
+            // `open` is the browser's, started by `main`.
+            Command::Cache { .. } | Command::Config { .. } | Command::Open { .. } => EXIT_USAGE,
         }
     };
     tokio::select! {

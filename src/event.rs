@@ -18,7 +18,7 @@ use ratatui::backend::Backend;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
-pub use self::runner::EffectRunner;
+pub use self::runner::{Clipboard, EffectRunner, osc52};
 use crate::app::App;
 use crate::msg::Msg;
 use crate::{keymap, ui};

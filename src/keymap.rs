@@ -4,6 +4,7 @@
 
 mod action;
 mod help;
+mod json;
 mod key;
 
 use crossterm::event::{
@@ -52,6 +53,8 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("B", KeyAction::ShowBookmarks),
     ("H", KeyAction::ShowHistory),
     ("e", KeyAction::Export),
+    ("v", KeyAction::ToggleJson),
+    ("o", KeyAction::OpenUrl),
     ("ctrl-u", KeyAction::SearchClear),
     ("ctrl-p", KeyAction::RecallOlder),
     ("ctrl-n", KeyAction::RecallNewer),
@@ -162,6 +165,7 @@ pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(app, key),
         Event::Mouse(mouse) => mouse_to_msg(*mouse),
         Event::Resize(..) => Some(Msg::Resize),
+        Event::Paste(text) => json::paste_to_msg(app, text),
         _ => None,
     }
 }
@@ -171,6 +175,10 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
     // Always a way out, whatever the bindings.
     if key == Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
         return Some(Msg::Quit);
+    }
+    // The JSON view and the `o` prompt have their own keys (#14).
+    if app.explorer.is_active() && !app.help {
+        return json::key_to_msg(app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).
     let typing = app.focus == Focus::Search && !app.help;

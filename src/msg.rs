@@ -3,6 +3,9 @@
 //! Intents (from keys and the mouse) are imperative; results (from fetch tasks) are past tense and
 //! carry the [`RequestId`] they answer, so stale ones can be dropped.
 
+mod json;
+
+pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
@@ -103,6 +106,8 @@ pub enum Msg {
     /// Typing in the search box goes on from the end of the query instead of replacing it
     /// (End, Home, ←, →, Ctrl-A or Ctrl-E right after `/`).
     SearchEdit,
+    /// The JSON explorer: its view, the URL prompt, copying (intents and results).
+    Json(JsonMsg),
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -263,7 +268,7 @@ impl Msg {
                 | Self::SearchesLoaded(_)
                 | Self::Exported(_)
                 | Self::NoticeExpired { .. }
-        )
+        ) || matches!(self, Self::Json(m) if m.is_result())
     }
 }
 
@@ -370,6 +375,8 @@ pub enum Effect {
         /// Its lifetime.
         after: std::time::Duration,
     },
+    /// The JSON explorer's fetches, filters and copies.
+    Json(JsonEffect),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

@@ -41,6 +41,8 @@ pub struct TuiOptions {
     pub theme: crate::ui::theme::Theme,
     /// A problem to show in the status bar from the start (a bad config file).
     pub notice: Option<String>,
+    /// A URL to open at start (`apidex open URL`).
+    pub open: Option<String>,
 }
 
 /// Opens the browser on the terminal and runs it until the user quits.
@@ -55,6 +57,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
         keymap,
         theme,
         notice,
+        open,
     } = options;
     install_panic_hook();
     // ratatui's init installs a panic hook that restores the terminal and then calls ours (above)
@@ -93,6 +96,9 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<()> 
             }
             runner = runner.with_store(store);
             effects.extend(app.enable_store());
+        }
+        if let Some(url) = open {
+            effects.extend(app.update(crate::msg::Msg::Json(crate::msg::JsonMsg::OpenUrl(url))));
         }
         for effect in effects {
             runner.run(effect);

@@ -1,6 +1,7 @@
 //! The effect runner: spawns a task per fetch; tasks only send messages back. Every task is
 //! supervised: one that panics reports the failure its pane waits for (see [`supervise`]).
 
+mod json;
 mod served;
 mod store;
 mod supervise;
@@ -15,6 +16,7 @@ use ratatui_image::picker::Picker;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
+pub use self::json::{Clipboard, osc52};
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
@@ -42,6 +44,8 @@ pub struct EffectRunner {
     export_dir: PathBuf,
     /// Carrying out an [`Effect::Forced`]: the tasks spawned now go to the network for real.
     forcing: bool,
+    /// Where `y` copies go (OSC 52 to the terminal).
+    clipboard: Clipboard,
 }
 
 impl EffectRunner {
@@ -60,7 +64,15 @@ impl EffectRunner {
             store: None,
             export_dir: PathBuf::from("."),
             forcing: false,
+            clipboard: Clipboard::default(),
         }
+    }
+
+    /// Writes clipboard copies (OSC 52) to `clipboard` instead of stdout (tests check the bytes).
+    #[must_use]
+    pub fn with_clipboard(mut self, clipboard: Clipboard) -> Self {
+        self.clipboard = clipboard;
+        self
     }
 
     /// Keeps bookmarks, history and searches in `store`.
@@ -139,6 +151,7 @@ impl EffectRunner {
                 });
             }
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
+            Effect::Json(effect) => self.json_effect(&answers, effect),
             Effect::Forced(effect) => {
                 self.forcing = true;
                 self.run(*effect);

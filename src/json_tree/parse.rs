@@ -1,7 +1,7 @@
 //! Bodies to trees: one serde pass straight into the node arena, in the body's own order (no
 //! `serde_json::Value` in between, whose maps would sort the keys and double the memory).
 //!
-//! serde_json stops at 128 levels of nesting, which keeps the parse off the end of the stack;
+//! `serde_json` stops at 128 levels of nesting, which keeps the parse off the end of the stack;
 //! such a body is kept as text and the view says how deep it goes. Past [`MAX_NODES`] values
 //! the rest is skipped (still checked) and the tree says it was cut.
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::app::source::Source;
-use crate::msg::Msg;
+use crate::msg::{JsonMsg, Msg};
 
 /// An action a key can be bound to, named in the config file in snake case
 /// (`select_next = …` is written `"j" = "select_next"`).
@@ -53,6 +53,10 @@ pub enum KeyAction {
     ShowHistory,
     /// Export the item shown, the marked or the batch items as JSON.
     Export,
+    /// The JSON view of the page shown (or close it).
+    ToggleJson,
+    /// Open any URL (a one-line prompt).
+    OpenUrl,
     /// Back to the previous page.
     HistoryBack,
     /// Forward again.
@@ -92,7 +96,7 @@ pub enum Scope {
 
 impl KeyAction {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -114,6 +118,8 @@ impl KeyAction {
         Self::ShowBookmarks,
         Self::ShowHistory,
         Self::Export,
+        Self::ToggleJson,
+        Self::OpenUrl,
         Self::HistoryBack,
         Self::HistoryForward,
         Self::NextTab,
@@ -152,6 +158,8 @@ impl KeyAction {
             Self::ShowBookmarks => "show_bookmarks",
             Self::ShowHistory => "show_history",
             Self::Export => "export",
+            Self::ToggleJson => "toggle_json",
+            Self::OpenUrl => "open_url",
             Self::HistoryBack => "history_back",
             Self::HistoryForward => "history_forward",
             Self::NextTab => "next_tab",
@@ -196,6 +204,8 @@ impl KeyAction {
             Self::ShowBookmarks => Msg::ShowBookmarks,
             Self::ShowHistory => Msg::ShowHistory,
             Self::Export => Msg::Export,
+            Self::ToggleJson => Msg::Json(JsonMsg::Toggle),
+            Self::OpenUrl => Msg::Json(JsonMsg::OpenPrompt),
             Self::HistoryBack => Msg::HistoryBack,
             Self::HistoryForward => Msg::HistoryForward,
             Self::NextTab => Msg::NextTab,

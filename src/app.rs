@@ -8,6 +8,7 @@ mod batch;
 pub mod cache;
 pub mod compare;
 mod intents;
+pub mod json_copy;
 mod json_update;
 pub mod json_view;
 pub mod list;

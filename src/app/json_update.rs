@@ -1,9 +1,12 @@
 //! What the JSON explorer's messages do (#14): opening and closing the view, moving and
-//! folding, search, the jq filter, following URLs, the `o` prompt and `y` copies.
+//! folding, search, the jq filter, following URLs and the `o` prompt (`y` is in `json_copy`).
 
-use super::json_view::{Body, Filter, JsonView, Pending, Search, ViewState, looks_like_picture};
+use super::json_view::{
+    Body, Filter, JsonView, Pending, Search, ViewState, fold, looks_like_picture, move_cursor,
+    next_match,
+};
 use super::{App, Focus};
-use crate::msg::{CopyWhat, Effect, Fetched, JsonEffect, JsonMsg, JsonTarget};
+use crate::msg::{Effect, Fetched, JsonEffect, JsonMsg, JsonTarget};
 
 /// Longest URL the prompt takes.
 const MAX_URL: usize = 4096;
@@ -355,137 +358,5 @@ impl App {
             view.forward = forward_trail;
         }
         effects
-    }
-
-    /// `y` then a key: puts something on the clipboard and says what.
-    fn copy(&mut self, what: CopyWhat) -> Vec<Effect> {
-        let Some(view) = &mut self.explorer.view else {
-            return vec![];
-        };
-        view.pending = Pending::None;
-        let node = view.cursor_node();
-        let tree = view.tree();
-        let (text, label) = match what {
-            CopyWhat::Value => (
-                node.and_then(|n| {
-                    let value = &tree?.nodes()[n].value;
-                    value.scalar_text().or_else(|| tree?.value_json(n))
-                }),
-                "the value",
-            ),
-            CopyWhat::Path => (node.and_then(|n| Some(tree?.path(n))), "the path"),
-            CopyWhat::Url => (view.url().map(str::to_owned), "the URL"),
-            CopyWhat::Json => (
-                tree.map(crate::json_tree::JsonTree::to_json).or_else(|| {
-                    view.body()
-                        .map(|b| String::from_utf8_lossy(&b.raw).into_owned())
-                }),
-                "the JSON",
-            ),
-            CopyWhat::Curl => (view.url().map(curl_command), "a curl command"),
-        };
-        let Some(text) = text else {
-            self.info = Some("nothing to copy here".to_owned());
-            return vec![];
-        };
-        self.info = Some(format!(
-            "copied {label} ({} bytes) to the clipboard",
-            text.len()
-        ));
-        vec![Effect::Json(JsonEffect::Copy(text))]
-    }
-}
-
-fn move_cursor(view: &mut JsonView, delta: isize) {
-    let rows = view.tree().map_or(0, |t| t.rows().len());
-    view.cursor = view
-        .cursor
-        .saturating_add_signed(delta)
-        .min(rows.saturating_sub(1));
-}
-
-/// `→`/`l` unfolds (or steps in), `←`/`h` folds (or steps out to the parent), Space toggles.
-fn fold(view: &mut JsonView, msg: &JsonMsg) {
-    let Some(node) = view.cursor_node() else {
-        return;
-    };
-    let Some(tree) = view.tree_mut() else {
-        return;
-    };
-    let container = tree.nodes()[node].value.is_open_container();
-    let folded = tree.is_folded(node);
-    let parent = tree.nodes()[node].parent;
-    match msg {
-        JsonMsg::Unfold if container && folded => {
-            tree.set_folded(node, false);
-        }
-        JsonMsg::Unfold if container => return move_cursor(view, 1),
-        JsonMsg::Fold if container && !folded => {
-            tree.set_folded(node, true);
-        }
-        JsonMsg::Fold => {
-            view.place_cursor(parent);
-            return;
-        }
-        JsonMsg::ToggleFold => {
-            tree.set_folded(node, !folded);
-        }
-        _ => return,
-    }
-    view.place_cursor(Some(node));
-}
-
-/// `n`/`N`: the next or previous match, unfolding what hides it.
-fn next_match(view: &mut JsonView, delta: isize) {
-    let Some(search) = &mut view.search else {
-        return;
-    };
-    let count = search.matches.len();
-    if count == 0 {
-        return;
-    }
-    let next = match search.current {
-        None if delta < 0 => count - 1,
-        None => 0,
-        Some(i) => (i + count).saturating_add_signed(delta) % count,
-    };
-    search.current = Some(next);
-    let node = search.matches[next];
-    if let Some(tree) = view.tree_mut() {
-        tree.reveal(node);
-    }
-    view.place_cursor(Some(node));
-}
-
-/// A `curl` command that makes the same request as apidex, shell-quoted.
-pub fn curl_command(url: &str) -> String {
-    let agent = format!("User-Agent: {}", crate::api::USER_AGENT);
-    format!(
-        "curl -sS --compressed -H {} {}",
-        shell_quote(&agent),
-        shell_quote(url)
-    )
-}
-
-/// `s` in single quotes for a POSIX shell (a `'` inside becomes `'\''`).
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn curl_commands_are_quoted() {
-        let cmd = curl_command("http://x/a'b?c=1&d=2");
-        assert!(cmd.starts_with("curl -sS --compressed -H 'User-Agent: apidex/"));
-        assert!(cmd.ends_with(r"'http://x/a'\''b?c=1&d=2'"), "{cmd}");
-    }
-
-    #[test]
-    fn pictures_by_extension() {
-        assert!(looks_like_picture("https://x/a/25.PNG?x=1"));
-        assert!(!looks_like_picture("https://x/pokemon/25/"));
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::loadable::RequestId;
 use crate::json_tree::{JsonDoc, JsonTree};
-use crate::msg::JsonTarget;
+use crate::msg::{JsonMsg, JsonTarget};
 
 /// Everything of the JSON explorer, held by the app.
 #[derive(Debug, Default)]
@@ -232,4 +232,76 @@ pub fn looks_like_picture(url: &str) -> bool {
     [".png", ".jpg", ".jpeg", ".gif", ".webp"]
         .iter()
         .any(|ext| path.ends_with(ext))
+}
+
+pub(super) fn move_cursor(view: &mut JsonView, delta: isize) {
+    let rows = view.tree().map_or(0, |t| t.rows().len());
+    view.cursor = view
+        .cursor
+        .saturating_add_signed(delta)
+        .min(rows.saturating_sub(1));
+}
+
+/// `→`/`l` unfolds (or steps in), `←`/`h` folds (or steps out to the parent), Space toggles.
+pub(super) fn fold(view: &mut JsonView, msg: &JsonMsg) {
+    let Some(node) = view.cursor_node() else {
+        return;
+    };
+    let Some(tree) = view.tree_mut() else {
+        return;
+    };
+    let container = tree.nodes()[node].value.is_open_container();
+    let folded = tree.is_folded(node);
+    let parent = tree.nodes()[node].parent;
+    match msg {
+        JsonMsg::Unfold if container && folded => {
+            tree.set_folded(node, false);
+        }
+        JsonMsg::Unfold if container => return move_cursor(view, 1),
+        JsonMsg::Fold if container && !folded => {
+            tree.set_folded(node, true);
+        }
+        JsonMsg::Fold => {
+            view.place_cursor(parent);
+            return;
+        }
+        JsonMsg::ToggleFold => {
+            tree.set_folded(node, !folded);
+        }
+        _ => return,
+    }
+    view.place_cursor(Some(node));
+}
+
+/// `n`/`N`: the next or previous match, unfolding what hides it.
+pub(super) fn next_match(view: &mut JsonView, delta: isize) {
+    let Some(search) = &mut view.search else {
+        return;
+    };
+    let count = search.matches.len();
+    if count == 0 {
+        return;
+    }
+    let next = match search.current {
+        None if delta < 0 => count - 1,
+        None => 0,
+        Some(i) => (i + count).saturating_add_signed(delta) % count,
+    };
+    search.current = Some(next);
+    let node = search.matches[next];
+    if let Some(tree) = view.tree_mut() {
+        tree.reveal(node);
+    }
+    view.place_cursor(Some(node));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictures_by_extension() {
+        assert!(looks_like_picture("https://x/a/25.PNG?x=1"));
+        assert!(!looks_like_picture("https://x/pokemon/25/"));
+    }
 }

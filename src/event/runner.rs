@@ -69,10 +69,8 @@ impl EffectRunner {
     }
 
     /// Writes clipboard copies (OSC 52) to `clipboard` instead of stdout (tests check the bytes).
-    #[must_use]
-    pub fn with_clipboard(mut self, clipboard: Clipboard) -> Self {
+    pub fn set_clipboard(&mut self, clipboard: Clipboard) {
         self.clipboard = clipboard;
-        self
     }
 
     /// Keeps bookmarks, history and searches in `store`.

@@ -249,6 +249,9 @@ impl App {
         let notices = (self.notice.clone(), self.info.clone());
         let mut effects = match msg {
             Msg::Json(m) if m.is_result() || !self.help => self.update_json(m),
+            Msg::Wheel { delta, .. } if self.explorer.view.is_some() && !self.help => {
+                self.update_json(crate::msg::JsonMsg::Move(delta))
+            }
             msg => self.apply(msg),
         };
         // Whatever changed, the pictures and data the screen now shows are asked for (and those

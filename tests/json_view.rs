@@ -396,3 +396,41 @@ fn v_opens_the_page_shown_and_closes_again() {
         ViewState::Loaded(_)
     ));
 }
+
+#[test]
+fn a_huge_body_is_cut_at_the_cap_and_draws_only_what_is_seen() {
+    // About 10 MB: more values than the tree keeps.
+    let item = r#"{"id":123456,"name":"a name","ok":true},"#;
+    let mut body = String::from("[");
+    while body.len() < 10 * 1024 * 1024 {
+        body.push_str(item);
+    }
+    body.push_str("null]");
+    let mut app = app_with(body.as_bytes());
+    let tree_rows = app
+        .explorer
+        .view
+        .as_ref()
+        .unwrap()
+        .tree()
+        .unwrap()
+        .rows()
+        .len();
+    assert!(tree_rows > 100_000);
+    let text = screen(&mut app);
+    assert!(
+        text.contains("cut short"),
+        "the view says the tree was cut: {text}"
+    );
+    assert!(text.contains("10.0 MB"), "{text}");
+    press(&mut app, "G");
+    let text = screen(&mut app);
+    assert!(text.contains("│  ]"), "the last row is drawn: {text}");
+    // The mouse wheel moves in the view.
+    app.update(Msg::Wheel {
+        x: 5,
+        y: 5,
+        delta: -3,
+    });
+    assert_eq!(app.explorer.view.as_ref().unwrap().cursor, tree_rows - 4);
+}

@@ -243,11 +243,17 @@ pub fn row_line(tree: &JsonTree, row: Row, theme: &Theme) -> Line<'static> {
         NodeValue::Object(0) => ("{}".to_owned(), Style::default()),
         NodeValue::Array(n) if folded => {
             spans.push(Span::raw("[…]"));
-            (format!(" {n} items"), theme.dim())
+            (
+                format!(" {n} {}", if *n == 1 { "item" } else { "items" }),
+                theme.dim(),
+            )
         }
         NodeValue::Object(n) if folded => {
             spans.push(Span::raw("{…}"));
-            (format!(" {n} keys"), theme.dim())
+            (
+                format!(" {n} {}", if *n == 1 { "key" } else { "keys" }),
+                theme.dim(),
+            )
         }
         NodeValue::Array(_) => ("[".to_owned(), Style::default()),
         NodeValue::Object(_) => ("{".to_owned(), Style::default()),

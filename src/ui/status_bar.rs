@@ -101,6 +101,10 @@ fn fit(text: String, room: usize) -> String {
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
 fn hints(app: &App) -> String {
+    // The JSON view's keys are fixed (#14).
+    if app.explorer.view.is_some() {
+        return "Space fold · / search · | jq · y copy · Enter follow · v close".to_owned();
+    }
     let keymap = &app.keymap;
     let typing = app.focus == Focus::Search;
     let hint = |actions: &[KeyAction], label: &str| keymap.hint(actions, label, typing);

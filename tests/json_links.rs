@@ -171,3 +171,42 @@ async fn yy_writes_osc52_and_yc_a_curl_command_that_fetches_the_same_body() {
     let agent = format!("apidex/{}", env!("CARGO_PKG_VERSION"));
     assert!(curl.contains(&agent), "{curl}");
 }
+
+#[tokio::test]
+async fn picture_urls_open_as_pictures_by_extension_and_by_content() {
+    let server = common::fixture_server().await;
+    let png = common::fixture("pokeapi/sprites/25.png");
+    server.route(
+        "/sprites/pokemon/25.png",
+        Reply {
+            content_type: "image/png",
+            ..Reply::json(png.clone())
+        },
+    );
+    // No extension: only the bytes say it is a picture.
+    server.route(
+        "/photo",
+        Reply {
+            content_type: "image/png",
+            ..Reply::json(png)
+        },
+    );
+    let by_extension = format!("{}/sprites/pokemon/25.png", server.url());
+    let by_content = format!("{}/photo", server.url());
+    browse(&server, &Written::default(), |script| async move {
+        open(&script, &by_extension);
+        script
+            .wait_for_text(&format!("[image: {by_extension}]"))
+            .await;
+        open(&script, &by_content);
+        script
+            .wait_for_text(&format!("[image: {by_content}]"))
+            .await;
+        // Back along the trail to the first picture.
+        script.key(KeyCode::Backspace);
+        script
+            .wait_for_text(&format!("[image: {by_extension}]"))
+            .await;
+    })
+    .await;
+}

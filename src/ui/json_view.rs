@@ -53,6 +53,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             let line = Line::styled(format!("✗ {}", sanitize::line(reason)), theme.error());
             frame.render_widget(Paragraph::new(line), rows_area);
         }
+        ViewState::Picture(url) if !app.images_enabled => {
+            let text = format!("[image: {}]", sanitize::line(url));
+            frame.render_widget(Paragraph::new(Line::styled(text, theme.dim())), rows_area);
+        }
         ViewState::Picture(url) => {
             let state = app.images.get(url);
             crate::ui::picture::render(frame, &theme, state, rows_area);

@@ -8,6 +8,9 @@ mod batch;
 pub mod cache;
 pub mod compare;
 mod intents;
+pub mod json_copy;
+mod json_update;
+pub mod json_view;
 pub mod list;
 pub mod loadable;
 mod mouse;
@@ -118,6 +121,8 @@ pub struct App {
     pub terms: HashMap<Term, Loadable<HashSet<String>>>,
     /// The compare view, while open (Pokémon tab).
     pub compare: Option<Compare>,
+    /// The JSON view and the `o` prompt (#14).
+    pub explorer: json_view::Explorer,
     /// Recently shown pages.
     pub cache: DetailCache,
     /// Bookmarks, history and recent searches.
@@ -156,6 +161,7 @@ impl App {
             type_chart: Loadable::Idle,
             terms: HashMap::new(),
             compare: None,
+            explorer: json_view::Explorer::default(),
             cache: DetailCache::default(),
             saved: Saved::default(),
             info: None,
@@ -244,7 +250,13 @@ impl App {
     /// Applies one message and returns what to do about it.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let notices = (self.notice.clone(), self.info.clone());
-        let mut effects = self.apply(msg);
+        let mut effects = match msg {
+            Msg::Json(m) if m.is_result() || !self.help => self.update_json(m),
+            Msg::Wheel { delta, .. } if self.explorer.view.is_some() && !self.help => {
+                self.update_json(crate::msg::JsonMsg::Move(delta))
+            }
+            msg => self.apply(msg),
+        };
         // Whatever changed, the pictures and data the screen now shows are asked for (and those
         // it no longer shows are dropped).
         effects.extend(self.sync_images());
@@ -491,24 +503,5 @@ impl App {
             sub_breeds,
             debounce,
         }]
-    }
-
-    /// A breed's sub-breeds, from the loaded list.
-    fn sub_breeds_of(&self, key: &ItemKey) -> Vec<String> {
-        let ItemKey::Breed(breed) = key else {
-            return Vec::new();
-        };
-        if breed.sub.is_some() {
-            return Vec::new();
-        }
-        self.tabs[Source::Dogs.index()]
-            .list
-            .all()
-            .iter()
-            .filter_map(|e| match &e.key {
-                ItemKey::Breed(b) if b.breed == breed.breed => b.sub.clone(),
-                _ => None,
-            })
-            .collect()
     }
 }

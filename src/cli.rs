@@ -180,10 +180,12 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             }
             Command::List { what } => list::run(&clients, what).await,
             // Handled above, before any client is built.
+            // `open` is the browser's, started by `main`.
             Command::Cache { .. }
             | Command::Config { .. }
             | Command::Completions { .. }
-            | Command::Man => EXIT_USAGE,
+            | Command::Man
+            | Command::Open { .. } => EXIT_USAGE,
         }
     };
     let work = verbose::logged(globals.verbose, work);

@@ -22,7 +22,7 @@ use tokio::time::MissedTickBehavior;
 pub use self::lifecycle::{
     Control, Detached, Exit, Lifecycle, Resumed, Session, Suspend, Termination,
 };
-pub use self::runner::{EffectRunner, browser};
+pub use self::runner::{Clipboard, EffectRunner, browser, osc52};
 use crate::app::App;
 use crate::msg::Msg;
 use crate::{keymap, ui};

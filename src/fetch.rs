@@ -4,6 +4,7 @@
 
 mod detail;
 mod extras;
+pub mod json;
 mod list;
 mod summary;
 

@@ -4,6 +4,7 @@
 
 mod action;
 mod help;
+mod json;
 mod key;
 
 use crossterm::event::{
@@ -54,6 +55,8 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("e", KeyAction::Export),
     ("i", KeyAction::ShowRequest),
     ("O", KeyAction::OpenInBrowser),
+    ("v", KeyAction::ToggleJson),
+    ("o", KeyAction::OpenUrl),
     ("ctrl-u", KeyAction::SearchClear),
     ("ctrl-p", KeyAction::RecallOlder),
     ("ctrl-n", KeyAction::RecallNewer),
@@ -164,7 +167,9 @@ pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(app, key),
         Event::Mouse(mouse) => mouse_to_msg(*mouse),
         Event::Resize(..) => Some(Msg::Resize),
-        // With bracketed paste on, a paste is one event: one edit, not a key per character.
+        // With bracketed paste on, a paste is one event: one edit, not a key per character. The
+        // JSON view's prompts take it first, then the search box.
+        Event::Paste(text) if app.explorer.is_active() => json::paste_to_msg(app, text),
         Event::Paste(text) if app.focus == Focus::Search && !app.help => {
             Some(Msg::SearchPaste(text.clone()))
         }
@@ -177,6 +182,10 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
     // Always a way out, whatever the bindings.
     if key == Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
         return Some(Msg::Quit);
+    }
+    // The JSON view and the `o` prompt have their own keys (#14).
+    if app.explorer.is_active() && !app.help {
+        return json::key_to_msg(app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).
     let typing = app.focus == Focus::Search && !app.help;

@@ -14,6 +14,7 @@ pub mod event;
 pub mod export;
 pub mod fetch;
 pub mod images;
+pub mod json_tree;
 pub mod keymap;
 pub mod logging;
 pub mod matchups;

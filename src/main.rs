@@ -59,15 +59,24 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let notice = config::notice(&loaded.problems, config_file.as_deref());
+    // `apidex open URL` is the browser, started on that URL.
+    if let Some(cli::Command::Open { url }) = cli.command {
+        return run_browser(&runtime, &cli.globals, notice, Some(url));
+    }
     if let Some(command) = cli.command {
         return runtime.block_on(cli::run(&cli.globals, command));
     }
-    let notice = config::notice(&loaded.problems, config_file.as_deref());
-    run_browser(&runtime, &cli.globals, notice)
+    run_browser(&runtime, &cli.globals, notice, None)
 }
 
 /// Opens the interactive browser.
-fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> ExitCode {
+fn run_browser(
+    runtime: &Runtime,
+    globals: &Globals,
+    notice: Option<String>,
+    open: Option<String>,
+) -> ExitCode {
     // color-eyre first: ratatui's panic hook (installed by the TUI) chains to it.
     if let Err(err) = color_eyre::install() {
         eprintln!("apidex: {err}");
@@ -114,6 +123,7 @@ fn run_browser(runtime: &Runtime, globals: &Globals, notice: Option<String>) -> 
         keymap: file.keymap(),
         theme: file.theme(),
         notice,
+        open,
     };
     let cache = clients.http.cache().map(|policy| policy.store.clone());
     let result = runtime.block_on(apidex::tui::run_tui(clients, options));

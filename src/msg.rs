@@ -6,6 +6,9 @@
 mod target;
 
 pub use self::target::RetryTarget;
+mod json;
+
+pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::exchange::Exchange;
@@ -113,6 +116,8 @@ pub enum Msg {
     ShowRequest,
     /// Open the page's URL (a breed's photo) in the system browser: `O` (#14).
     OpenPage,
+    /// The JSON explorer: its view, the URL prompt, copying (intents and results).
+    Json(JsonMsg),
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -280,7 +285,7 @@ impl Msg {
                 | Self::SearchesLoaded(_)
                 | Self::Exported(_)
                 | Self::NoticeExpired { .. }
-        )
+        ) || matches!(self, Self::Json(m) if m.is_result())
     }
 }
 
@@ -393,6 +398,8 @@ pub enum Effect {
         /// An http(s) URL.
         url: String,
     },
+    /// The JSON explorer's fetches, filters and copies.
+    Json(JsonEffect),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

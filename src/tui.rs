@@ -47,6 +47,8 @@ pub struct TuiOptions {
     pub theme: crate::ui::theme::Theme,
     /// A problem to show in the status bar from the start (a bad config file).
     pub notice: Option<String>,
+    /// A URL to open at start (`apidex open URL`).
+    pub open: Option<String>,
 }
 
 /// Opens the browser on the terminal and runs it until the user quits or a signal ends it (see
@@ -62,6 +64,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         keymap,
         theme,
         notice,
+        open,
     } = options;
     install_panic_hook();
     // Caught before the terminal changes: from here on SIGTERM, SIGHUP and the rest end the loop
@@ -114,6 +117,9 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
             }
             runner = runner.with_store(store);
             effects.extend(app.enable_store());
+        }
+        if let Some(url) = open {
+            effects.extend(app.update(crate::msg::Msg::Json(crate::msg::JsonMsg::OpenUrl(url))));
         }
         for effect in effects {
             runner.run(effect);

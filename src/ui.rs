@@ -5,6 +5,7 @@ mod batch;
 mod compare;
 mod detail;
 mod help;
+pub mod json_view;
 mod list;
 pub mod page;
 mod picture;
@@ -65,6 +66,16 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 
     tabs::render(frame, app, tabs_area);
     search_bar::render(frame, app, search_area);
+    json_view::render_prompt(frame, app, search_area);
+    if app.explorer.view.is_some() {
+        json_view::render(frame, app, body);
+        status_bar::render(frame, app, status_area);
+        json_view::render_copy_menu(frame, app, status_area);
+        if app.help {
+            help::render(frame, app, area);
+        }
+        return;
+    }
     if app.compare.is_some() && app.active == crate::app::source::Source::Pokemon {
         compare::render(frame, app, body);
         status_bar::render(frame, app, status_area);

@@ -2,7 +2,7 @@
 
 use super::App;
 use super::loadable::Loadable;
-use super::source::ItemKey;
+use super::source::{ItemKey, Source};
 use crate::msg::Effect;
 
 impl App {
@@ -91,5 +91,24 @@ impl App {
         detail.link = None;
         detail.scroll = 0;
         effects
+    }
+
+    /// A breed's sub-breeds, from the loaded list.
+    pub(super) fn sub_breeds_of(&self, key: &ItemKey) -> Vec<String> {
+        let ItemKey::Breed(breed) = key else {
+            return Vec::new();
+        };
+        if breed.sub.is_some() {
+            return Vec::new();
+        }
+        self.tabs[Source::Dogs.index()]
+            .list
+            .all()
+            .iter()
+            .filter_map(|e| match &e.key {
+                ItemKey::Breed(b) if b.breed == breed.breed => b.sub.clone(),
+                _ => None,
+            })
+            .collect()
     }
 }

@@ -85,6 +85,11 @@ impl App {
             return Vec::new();
         }
         let mut wanted = Vec::new();
+        // The JSON view's picture (a followed image URL) is the only one on screen.
+        if let Some(url) = self.explorer.picture() {
+            wanted.push((url.to_owned(), false));
+            return wanted;
+        }
         if let Some(compare) = &self.compare
             && self.active == Source::Pokemon
         {

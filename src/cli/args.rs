@@ -167,6 +167,13 @@ pub enum Command {
         #[arg(long)]
         ndjson: bool,
     },
+    /// Open the browser on any URL: a known source's page, any other JSON in the JSON view, a
+    /// picture.
+    Open {
+        /// An absolute http(s) URL.
+        #[arg(value_name = "URL")]
+        url: String,
+    },
     /// Print every item of a list, one a line (`25 pikachu`).
     List {
         /// Which list.

@@ -2,6 +2,7 @@
 //! supervised: one that panics reports the failure its pane waits for (see [`supervise`]).
 
 pub mod browser;
+mod json;
 mod served;
 mod store;
 mod supervise;
@@ -16,6 +17,7 @@ use ratatui_image::picker::Picker;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
+pub use self::json::{Clipboard, osc52};
 use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
@@ -45,6 +47,8 @@ pub struct EffectRunner {
     forcing: bool,
     /// Starts the browser for [`Effect::OpenInBrowser`].
     opener: browser::Opener,
+    /// Where `y` copies go (OSC 52 to the terminal).
+    clipboard: Clipboard,
 }
 
 impl EffectRunner {
@@ -64,6 +68,7 @@ impl EffectRunner {
             export_dir: PathBuf::from("."),
             forcing: false,
             opener: browser::none(),
+            clipboard: Clipboard::default(),
         }
     }
 
@@ -73,6 +78,11 @@ impl EffectRunner {
     pub fn with_opener(mut self, opener: browser::Opener) -> Self {
         self.opener = opener;
         self
+    }
+
+    /// Writes clipboard copies (OSC 52) to `clipboard` instead of stdout (tests check the bytes).
+    pub fn set_clipboard(&mut self, clipboard: Clipboard) {
+        self.clipboard = clipboard;
     }
 
     /// Keeps bookmarks, history and searches in `store`.
@@ -151,6 +161,7 @@ impl EffectRunner {
                 });
             }
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
+            Effect::Json(effect) => self.json_effect(&answers, effect),
             Effect::Forced(effect) => {
                 self.forcing = true;
                 self.run(*effect);

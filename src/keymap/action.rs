@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::app::source::Source;
-use crate::msg::Msg;
+use crate::msg::{JsonMsg, Msg};
 
 /// An action a key can be bound to, named in the config file in snake case
 /// (`select_next = …` is written `"j" = "select_next"`).
@@ -57,6 +57,10 @@ pub enum KeyAction {
     ShowRequest,
     /// Open the page's URL (a breed's photo) in the system browser.
     OpenInBrowser,
+    /// The JSON view of the page shown (or close it).
+    ToggleJson,
+    /// Open any URL (a one-line prompt).
+    OpenUrl,
     /// Back to the previous page.
     HistoryBack,
     /// Forward again.
@@ -96,7 +100,7 @@ pub enum Scope {
 
 impl KeyAction {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 37] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -120,6 +124,8 @@ impl KeyAction {
         Self::Export,
         Self::ShowRequest,
         Self::OpenInBrowser,
+        Self::ToggleJson,
+        Self::OpenUrl,
         Self::HistoryBack,
         Self::HistoryForward,
         Self::NextTab,
@@ -160,6 +166,8 @@ impl KeyAction {
             Self::Export => "export",
             Self::ShowRequest => "show_request",
             Self::OpenInBrowser => "open_in_browser",
+            Self::ToggleJson => "toggle_json",
+            Self::OpenUrl => "open_url",
             Self::HistoryBack => "history_back",
             Self::HistoryForward => "history_forward",
             Self::NextTab => "next_tab",
@@ -206,6 +214,8 @@ impl KeyAction {
             Self::Export => Msg::Export,
             Self::ShowRequest => Msg::ShowRequest,
             Self::OpenInBrowser => Msg::OpenPage,
+            Self::ToggleJson => Msg::Json(JsonMsg::Toggle),
+            Self::OpenUrl => Msg::Json(JsonMsg::OpenPrompt),
             Self::HistoryBack => Msg::HistoryBack,
             Self::HistoryForward => Msg::HistoryForward,
             Self::NextTab => Msg::NextTab,

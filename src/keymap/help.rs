@@ -22,6 +22,13 @@ pub struct HelpRow {
     pub what: &'static str,
 }
 
+const fn text(keys: &'static str, what: &'static str) -> HelpRow {
+    HelpRow {
+        keys: HelpKeys::Text(keys),
+        what,
+    }
+}
+
 const fn row(actions: &'static [KeyAction], what: &'static str) -> HelpRow {
     HelpRow {
         keys: HelpKeys::Actions(actions),
@@ -103,6 +110,30 @@ pub const HELP: &[HelpRow] = &[
         "open the page's URL (a breed's: its photo) in the browser",
     ),
     row(
+        &[KeyAction::ToggleJson],
+        "the JSON view of the page shown (again: close it)",
+    ),
+    row(
+        &[KeyAction::OpenUrl],
+        "open any URL (type or paste it; Enter opens it as a page)",
+    ),
+    text(
+        "  in the JSON view",
+        "↑↓ j k move · → l unfold · ← h fold · Space toggle · zM zR fold / unfold all",
+    ),
+    text(
+        "  / n N  |",
+        "search keys and values, next / previous · jq filter (Enter keeps, Esc drops)",
+    ),
+    text(
+        "  Enter  Bksp",
+        "follow the URL under the cursor · back to the previous URL (Esc or v closes)",
+    ),
+    text(
+        "  y y u p j c",
+        "copy: the value · the URL · the jq path · the whole JSON · a curl command",
+    ),
+    row(
         &[
             KeyAction::SearchClear,
             KeyAction::RecallOlder,
@@ -131,6 +162,8 @@ pub const HELP: &[HelpRow] = &[
         "this help (it scrolls like a page)",
     ),
     row(&[KeyAction::Quit], "quit"),
+    // Handled before the keymap (no binding can take the way back to the shell away).
+    text("Ctrl-Z", "suspend to the shell (fg comes back)"),
 ];
 
 impl Keymap {

@@ -108,6 +108,10 @@ fn shorten_path(word: &str, whole: bool) -> Option<String> {
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
 fn hints(app: &App) -> String {
+    // The JSON view's keys are fixed (#14).
+    if app.explorer.view.is_some() {
+        return "Space fold · / search · | jq · y copy · Enter follow · v close".to_owned();
+    }
     let keymap = &app.keymap;
     let typing = app.focus == Focus::Search;
     let hint = |actions: &[KeyAction], label: &str| keymap.hint(actions, label, typing);

@@ -10,7 +10,7 @@ use std::panic::AssertUnwindSafe;
 use futures_util::FutureExt;
 
 use crate::api::ApiError;
-use crate::msg::{Effect, Msg};
+use crate::msg::{Effect, JsonEffect, JsonMsg, Msg};
 
 /// Runs `work`, turning a panic into `Err(panic message)`.
 pub(super) async fn catching<T>(work: impl Future<Output = T>) -> Result<T, String> {
@@ -111,7 +111,16 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
             key: item.key.clone(),
             result: Err(text()),
         }],
+        Effect::Json(JsonEffect::Fetch { req, .. }) => vec![Msg::Json(JsonMsg::Loaded {
+            req: *req,
+            result: Err(text()),
+        })],
+        Effect::Json(JsonEffect::Filter { req, .. }) => vec![Msg::Json(JsonMsg::Filtered {
+            req: *req,
+            result: Err(text()),
+        })],
         Effect::CancelBatch { .. }
+        | Effect::Json(JsonEffect::Copy(_))
         | Effect::CancelImage { .. }
         | Effect::LoadSearches
         | Effect::RecordVisit { .. }

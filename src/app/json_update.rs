@@ -1,0 +1,362 @@
+//! What the JSON explorer's messages do (#14): opening and closing the view, moving and
+//! folding, search, the jq filter, following URLs and the `o` prompt (`y` is in `json_copy`).
+
+use super::json_view::{
+    Body, Filter, JsonView, Pending, Search, ViewState, fold, looks_like_picture, move_cursor,
+    next_match,
+};
+use super::{App, Focus};
+use crate::msg::{Effect, Fetched, JsonEffect, JsonMsg, JsonTarget};
+
+/// Longest URL the prompt takes.
+const MAX_URL: usize = 4096;
+
+impl App {
+    /// Applies one of the explorer's messages.
+    pub(super) fn update_json(&mut self, msg: JsonMsg) -> Vec<Effect> {
+        if self.explorer.prompt.is_some() && !msg.is_result() {
+            return self.update_prompt(msg);
+        }
+        match msg {
+            JsonMsg::Toggle => self.toggle_json(),
+            JsonMsg::OpenPrompt => {
+                self.explorer.prompt = Some(String::new());
+                vec![]
+            }
+            JsonMsg::OpenUrl(url) => self.open_url(&url),
+            JsonMsg::Loaded { req, result } => self.json_loaded(req, result),
+            JsonMsg::Filtered { req, result } => {
+                if let Some(view) = &mut self.explorer.view
+                    && let Some(filter) = &mut view.filter
+                    && filter.req == Some(req)
+                {
+                    filter.req = None;
+                    filter.output = Some(result);
+                    view.cursor = 0;
+                    view.scroll = 0;
+                    view.refresh_search();
+                }
+                vec![]
+            }
+            other => self.update_view(other),
+        }
+    }
+
+    /// `v`: the JSON view of the page shown (or the selection's), or closes it.
+    fn toggle_json(&mut self) -> Vec<Effect> {
+        if self.explorer.view.take().is_some() {
+            return vec![];
+        }
+        let key = self
+            .tab()
+            .detail
+            .key
+            .clone()
+            .or_else(|| self.selected_key());
+        let Some(key) = key else {
+            self.info = Some("no page to show as JSON".to_owned());
+            return vec![];
+        };
+        self.open_json(JsonTarget::Page(key), false)
+    }
+
+    /// Opens `target` in the JSON view (remembering what it showed, to come back to).
+    fn open_json(&mut self, target: JsonTarget, resolve: bool) -> Vec<Effect> {
+        let req = self.req();
+        let mut view = Box::new(JsonView::new(target.clone(), req));
+        if let Some(previous) = self.explorer.view.take() {
+            view.back = previous.back;
+            view.back.push(previous.target);
+        }
+        if let JsonTarget::Url(url) = &target
+            && looks_like_picture(url)
+        {
+            view.state = ViewState::Picture(url.clone());
+            self.explorer.view = Some(view);
+            return vec![];
+        }
+        self.explorer.view = Some(view);
+        vec![Effect::Json(JsonEffect::Fetch {
+            req,
+            target,
+            resolve,
+        })]
+    }
+
+    /// `o` + Enter, a followed link, `apidex open URL`: a URL as a page.
+    fn open_url(&mut self, url: &str) -> Vec<Effect> {
+        let url = url.trim().to_owned();
+        if !crate::json_tree::is_http_url(&url) {
+            self.notice = Some(format!(
+                "not an http(s) URL: {}",
+                crate::sanitize::line(&url)
+            ));
+            return vec![];
+        }
+        self.open_json(JsonTarget::Url(url), true)
+    }
+
+    fn json_loaded(
+        &mut self,
+        req: crate::app::loadable::RequestId,
+        result: Result<Option<Fetched>, String>,
+    ) -> Vec<Effect> {
+        let Some(view) = &mut self.explorer.view else {
+            return vec![];
+        };
+        if !matches!(view.state, ViewState::Loading { req: r } if r == req) {
+            return vec![];
+        }
+        view.state = match result {
+            Ok(Some(Fetched::Body { url, body, doc })) => ViewState::Loaded(Body {
+                url,
+                raw: body,
+                doc,
+            }),
+            Ok(Some(Fetched::Picture { url })) => ViewState::Picture(url),
+            Ok(Some(Fetched::Page(key))) => {
+                // A known source's URL: its rich page, in its tab.
+                self.explorer.view = None;
+                let source = key.source();
+                let mut effects = self.switch_tab(source);
+                self.focus = Focus::Detail;
+                effects.extend(self.navigate(key));
+                return effects;
+            }
+            Ok(None) => ViewState::NotFound,
+            Err(reason) => ViewState::Failed(reason),
+        };
+        view.cursor = 0;
+        view.scroll = 0;
+        vec![]
+    }
+
+    /// Keys typed into the `o` prompt.
+    fn update_prompt(&mut self, msg: JsonMsg) -> Vec<Effect> {
+        let Some(prompt) = &mut self.explorer.prompt else {
+            return vec![];
+        };
+        match msg {
+            JsonMsg::Input(c) if prompt.len() < MAX_URL => prompt.push(c),
+            JsonMsg::Paste(text) => {
+                // One line: a pasted newline ends nothing, it is dropped.
+                let room = MAX_URL.saturating_sub(prompt.len());
+                prompt.extend(text.chars().filter(|c| !c.is_control()).take(room));
+            }
+            JsonMsg::Backspace => {
+                prompt.pop();
+            }
+            JsonMsg::Submit => {
+                let url = self.explorer.prompt.take().unwrap_or_default();
+                if url.trim().is_empty() {
+                    return vec![];
+                }
+                return self.open_url(&url);
+            }
+            JsonMsg::Cancel => self.explorer.prompt = None,
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Keys in the JSON view (outside the prompt).
+    fn update_view(&mut self, msg: JsonMsg) -> Vec<Effect> {
+        let Some(view) = &mut self.explorer.view else {
+            return vec![];
+        };
+        if view.search.as_ref().is_some_and(|s| s.editing) {
+            return Self::edit_search(view, msg);
+        }
+        if view.filter.as_ref().is_some_and(|f| f.editing) {
+            return self.edit_filter(msg);
+        }
+        // A waiting `z` or `y` lasts one key; Esc then only cancels it.
+        if std::mem::take(&mut view.pending) != Pending::None && matches!(msg, JsonMsg::Cancel) {
+            return vec![];
+        }
+        match msg {
+            JsonMsg::Move(delta) => move_cursor(view, delta),
+            JsonMsg::Page(direction) => {
+                let rows = isize::try_from(view.height.max(1)).unwrap_or(1);
+                move_cursor(view, direction.signum() * rows);
+            }
+            JsonMsg::Top => move_cursor(view, isize::MIN / 2),
+            JsonMsg::Bottom => move_cursor(view, isize::MAX / 2),
+            JsonMsg::Unfold | JsonMsg::Fold | JsonMsg::ToggleFold => fold(view, &msg),
+            JsonMsg::FoldAll(folded) => {
+                let node = view.cursor_node();
+                if let Some(tree) = view.tree_mut() {
+                    tree.set_all_folded(folded);
+                }
+                // The cursor stays on its node, or on the top-level row that now holds it.
+                let shown = node.and_then(|n| {
+                    let tree = view.tree()?;
+                    let mut at = Some(n);
+                    while let Some(i) = at {
+                        if tree.row_of(i).is_some() {
+                            return Some(i);
+                        }
+                        at = tree.nodes()[i].parent;
+                    }
+                    None
+                });
+                view.place_cursor(shown);
+            }
+            JsonMsg::PendingZ => view.pending = Pending::Z,
+            JsonMsg::StartSearch => {
+                view.search = Some(Search {
+                    editing: true,
+                    ..Search::default()
+                });
+            }
+            JsonMsg::StartFilter if view.body().is_some() => {
+                let text = view
+                    .filter
+                    .take()
+                    .map_or_else(|| ".".to_owned(), |f| f.text);
+                view.filter = Some(Filter {
+                    text,
+                    editing: true,
+                    req: None,
+                    output: None,
+                });
+                return self.run_filter();
+            }
+            JsonMsg::NextMatch(delta) => next_match(view, delta),
+            JsonMsg::CopyMenu => view.pending = Pending::Copy,
+            JsonMsg::Copy(what) => return self.copy(what),
+            JsonMsg::Submit => return self.follow(),
+            JsonMsg::Cancel => {
+                if view.filter.take().is_some() {
+                    view.cursor = 0;
+                    view.refresh_search();
+                } else if view.search.take().is_none() {
+                    self.explorer.view = None;
+                }
+            }
+            JsonMsg::Back => return self.json_history(true),
+            JsonMsg::Forward => return self.json_history(false),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn edit_search(view: &mut JsonView, msg: JsonMsg) -> Vec<Effect> {
+        let Some(search) = &mut view.search else {
+            return vec![];
+        };
+        match msg {
+            JsonMsg::Input(c) => search.query.push(c),
+            JsonMsg::Paste(text) => search
+                .query
+                .extend(text.chars().filter(|c| !c.is_control())),
+            JsonMsg::Backspace => {
+                search.query.pop();
+            }
+            JsonMsg::Submit => {
+                search.editing = false;
+                return vec![];
+            }
+            JsonMsg::Cancel => {
+                view.search = None;
+                return vec![];
+            }
+            _ => return vec![],
+        }
+        view.refresh_search();
+        // As you type, the cursor goes to the first match from the top.
+        if view.search.as_ref().is_some_and(|s| s.editing) {
+            next_match(view, 1);
+        }
+        vec![]
+    }
+
+    fn edit_filter(&mut self, msg: JsonMsg) -> Vec<Effect> {
+        let Some(filter) = self.explorer.view.as_mut().and_then(|v| v.filter.as_mut()) else {
+            return vec![];
+        };
+        match msg {
+            JsonMsg::Input(c) => filter.text.push(c),
+            JsonMsg::Paste(text) => filter.text.extend(text.chars().filter(|c| !c.is_control())),
+            JsonMsg::Backspace => {
+                filter.text.pop();
+            }
+            JsonMsg::Submit => {
+                filter.editing = false;
+                return vec![];
+            }
+            JsonMsg::Cancel => {
+                if let Some(view) = &mut self.explorer.view {
+                    view.filter = None;
+                    view.cursor = 0;
+                    view.refresh_search();
+                }
+                return vec![];
+            }
+            _ => return vec![],
+        }
+        self.run_filter()
+    }
+
+    /// Evaluates the filter being typed, off the UI task; the latest answer wins.
+    fn run_filter(&mut self) -> Vec<Effect> {
+        let req = self.req();
+        let Some(view) = &mut self.explorer.view else {
+            return vec![];
+        };
+        let (Some(body), Some(filter)) = (view.body().map(|b| b.raw.clone()), &mut view.filter)
+        else {
+            return vec![];
+        };
+        filter.req = Some(req);
+        vec![Effect::Json(JsonEffect::Filter {
+            req,
+            body,
+            filter: filter.text.clone(),
+        })]
+    }
+
+    /// Enter: follows the URL under the cursor.
+    fn follow(&mut self) -> Vec<Effect> {
+        let url = self.explorer.view.as_ref().and_then(|view| {
+            let node = view.cursor_node()?;
+            view.tree()?.nodes()[node].value.url().map(str::to_owned)
+        });
+        match url {
+            Some(url) => self.open_json(JsonTarget::Url(url), true),
+            None => vec![],
+        }
+    }
+
+    /// Backspace (`back`) or Alt-→ in the view: its trail of URLs.
+    fn json_history(&mut self, back: bool) -> Vec<Effect> {
+        let Some(view) = &mut self.explorer.view else {
+            return vec![];
+        };
+        let (from, to) = if back {
+            (&mut view.back, &mut view.forward)
+        } else {
+            (&mut view.forward, &mut view.back)
+        };
+        let Some(target) = from.pop() else {
+            // Back from the first page of the trail closes the view.
+            if back {
+                self.explorer.view = None;
+            }
+            return vec![];
+        };
+        to.push(view.target.clone());
+        let (back_trail, forward_trail) = (
+            std::mem::take(&mut view.back),
+            std::mem::take(&mut view.forward),
+        );
+        self.explorer.view = None;
+        let resolve = matches!(target, JsonTarget::Url(_));
+        let effects = self.open_json(target, resolve);
+        if let Some(view) = &mut self.explorer.view {
+            view.back = back_trail;
+            view.forward = forward_trail;
+        }
+        effects
+    }
+}

@@ -265,7 +265,8 @@ fn search_counts_matches_and_walks_them() {
 #[test]
 fn a_jq_filter_as_you_type_then_kept_then_dropped() {
     let mut app = pikachu();
-    let effects = press(&mut app, "|\x08.stats[].base_stat");
+    // Typed exactly as a user would: the box starts empty.
+    let effects = press(&mut app, "|.stats[].base_stat");
     deliver_filter(&mut app, &effects);
     let text = screen(&mut app);
     for n in ["35", "55", "40", "50", "90"] {
@@ -302,7 +303,7 @@ fn a_jq_filter_as_you_type_then_kept_then_dropped() {
 #[test]
 fn filter_errors_show_inline() {
     let mut app = pikachu();
-    let effects = press(&mut app, "|\x08.stats[");
+    let effects = press(&mut app, "|.stats[");
     deliver_filter(&mut app, &effects);
     let text = screen(&mut app);
     assert!(text.contains("✗ expected"), "{text}");

@@ -213,7 +213,9 @@ impl App {
                 let text = view
                     .filter
                     .take()
-                    .map_or_else(|| ".".to_owned(), |f| f.text);
+                    // Empty (the whole body) until typed in: `.stats[]` typed into a box that
+                    // already held `.` was `..stats[]`, an error.
+                    .map_or_else(String::new, |f| f.text);
                 view.filter = Some(Filter {
                     text,
                     editing: true,

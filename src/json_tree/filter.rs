@@ -19,6 +19,12 @@ const MAX_OUTPUTS: usize = 10_000;
 /// # Errors
 /// As above.
 pub fn run_filter(body: &[u8], filter: &str) -> Result<JsonTree, String> {
+    // An empty box is the whole body, as `.` is.
+    let filter = if filter.trim().is_empty() {
+        "."
+    } else {
+        filter
+    };
     let input = jaq_json::read::parse_single(body).map_err(|e| format!("the body: {e}"))?;
     let defs = jaq_core::defs()
         .chain(jaq_std::defs())

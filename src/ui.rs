@@ -7,6 +7,7 @@ mod detail;
 mod help;
 pub mod json_view;
 mod list;
+mod overlay;
 pub mod page;
 mod picture;
 pub mod request;

@@ -3,9 +3,9 @@
 //! when there is more.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::wrap;
 use crate::app::App;
@@ -44,35 +44,12 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = super::overlay::centered(area, width, height);
     app.help_scroll
         .fit(lines.len(), popup.height.saturating_sub(2));
     let scroll = app.help_scroll;
-    // How to close it sits on the border, so it shows however short the screen is.
-    let close = [KeyAction::Back, KeyAction::ToggleHelp]
-        .iter()
-        .filter_map(|a| app.keymap.keys_for(*a).next())
-        .map(crate::keymap::Key::label)
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let mut block = Block::bordered()
-        .title(" keys ")
-        .border_style(theme.border(true));
-    if !close.is_empty() {
-        block = block.title_bottom(Line::styled(
-            format!(" {close} closes this help "),
-            theme.dim(),
-        ));
-    }
-    if let Some(more) = scroll.indicator() {
-        block =
-            block.title_bottom(Line::styled(format!(" {more} "), theme.heading()).right_aligned());
-    }
+    let closers = [KeyAction::Back, KeyAction::ToggleHelp];
+    let block = super::overlay::block(app, "keys", &closers, "this help", scroll);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)

@@ -3,10 +3,10 @@
 //! then the page's other requests, one line each. It scrolls like the help overlay.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::api::exchange::{Answered, Exchange, Stored};
@@ -33,30 +33,11 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let rows = paragraph.line_count(width.saturating_sub(2));
     let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = super::overlay::centered(area, width, height);
     app.request.scroll.fit(rows, popup.height.saturating_sub(2));
     let scroll = app.request.scroll;
-    let close = [KeyAction::Back, KeyAction::ShowRequest]
-        .iter()
-        .filter_map(|a| app.keymap.keys_for(*a).next())
-        .map(crate::keymap::Key::label)
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let mut block = Block::bordered()
-        .title(" request ")
-        .border_style(theme.border(true));
-    if !close.is_empty() {
-        block = block.title_bottom(Line::styled(format!(" {close} closes "), theme.dim()));
-    }
-    if let Some(more) = scroll.indicator() {
-        block =
-            block.title_bottom(Line::styled(format!(" {more} "), theme.heading()).right_aligned());
-    }
+    let closers = [KeyAction::Back, KeyAction::ShowRequest];
+    let block = super::overlay::block(app, "request", &closers, "", scroll);
     frame.render_widget(Clear, popup);
     frame.render_widget(paragraph.scroll((scroll.offset, 0)).block(block), popup);
 }

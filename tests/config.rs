@@ -4,89 +4,26 @@
 //! reaching the log file.
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/config_cli.rs"]
+mod config_cli;
+
+use config_cli::{apidex, config_file, get, globals, show, stderr, stdout};
+
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 use std::time::Duration;
 
 use apidex::app::{App, Focus, Hosts};
-use apidex::cli::Cli;
 use apidex::config::{self, Config};
 use apidex::keymap::{KeyAction, to_msg};
 use apidex::msg::Msg;
 use apidex::ui::theme::Theme;
-use assert_cmd::Command;
-use clap::Parser;
 use common::{Reply, TestServer, fixture_server};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-
-/// Upper bound for one run of the binary.
-const RUN_LIMIT: Duration = Duration::from_secs(60);
-
-/// A directory of its own under the temp directory, emptied first.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("apidex-config-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Writes `text` as `config.toml` in a fresh scratch directory and returns its path.
-fn config_file(name: &str, text: &str) -> PathBuf {
-    let path = scratch(name).join("config.toml");
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// `apidex` with no `APIDEX_*` variables from the environment, the given config file, and the
-/// cache, data and log in scratch space.
-fn apidex(config: &Path) -> Command {
-    let scratch = config.parent().unwrap().to_owned();
-    let mut cmd = Command::cargo_bin("apidex").unwrap();
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("APIDEX_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.env("APIDEX_CONFIG", config)
-        .env("APIDEX_CACHE_DIR", scratch.join("cache"))
-        .env("APIDEX_DATA_DIR", scratch.join("data"))
-        .env("APIDEX_LOG_FILE", scratch.join("apidex.log"))
-        .timeout(RUN_LIMIT);
-    cmd
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// `apidex config show`, parsed.
-fn show(cmd: &mut Command) -> toml::Table {
-    let output = cmd.args(["config", "show"]).output().unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    toml::from_str(&stdout(&output)).unwrap()
-}
-
-fn get<'a>(table: &'a toml::Table, section: &str, key: &str) -> &'a toml::Value {
-    &table[section][key]
-}
-
-/// Settings resolved from flags only (no environment: every flag given explicitly where it
-/// matters) over `config`.
-fn globals(args: &[&str], config: Config) -> apidex::cli::Globals {
-    let mut cli =
-        Cli::try_parse_from(std::iter::once("apidex").chain(args.iter().copied())).unwrap();
-    cli.globals.config = config;
-    cli.globals
-}
 
 // --- defaults and layering ----------------------------------------------------------------------
 

@@ -8,13 +8,15 @@
 
 mod common;
 
+use common::settle::settle;
+
 use apidex::api::Clients;
 use apidex::app::loadable::Loadable;
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::{App, Focus, Hosts};
 use apidex::bounds::{MAX_BLURB, MAX_LINE, MAX_QUERY, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS};
 use apidex::fetch;
-use apidex::msg::{Effect, Msg};
+use apidex::msg::Msg;
 use apidex::ui::page::{self, PageContext};
 use apidex::views::Detail;
 use common::driver::run_app;
@@ -93,45 +95,6 @@ async fn hostile_server() -> TestServer {
     let server = fixture_server().await;
     mount_hostile(&server);
     server
-}
-
-/// Carries out `effects` (and those their results cause) with the real fetch functions.
-async fn settle(app: &mut App, clients: &Clients, effects: Vec<Effect>) {
-    let mut queue = effects;
-    while let Some(effect) = queue.pop() {
-        let msg = match effect {
-            Effect::FetchList { source, req } => Msg::ListLoaded {
-                source,
-                req,
-                result: fetch::list(clients, source).await,
-            },
-            Effect::FetchDetail {
-                source,
-                req,
-                key,
-                sub_breeds,
-                ..
-            } => Msg::DetailLoaded {
-                source,
-                req,
-                result: fetch::detail(clients, &key, sub_breeds).await,
-                key,
-            },
-            Effect::FetchTypeChart { req } => Msg::TypeChartLoaded {
-                req,
-                result: fetch::type_chart(clients).await,
-            },
-            Effect::FetchCards { req, items } => {
-                for (index, key) in items {
-                    let result = fetch::card(clients, &key).await;
-                    queue.extend(app.update(Msg::CardLoaded { req, index, result }));
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        queue.extend(app.update(msg));
-    }
 }
 
 /// Draws the app on a `width`×`height` screen and returns what it shows.

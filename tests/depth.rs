@@ -9,58 +9,12 @@ use apidex::app::loadable::Loadable;
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::terms::Term;
 use apidex::app::{App, Focus, Hosts};
-use apidex::fetch;
 use apidex::msg::{Effect, Msg};
 use apidex::views::Detail;
 
 mod common;
 
-/// Carries out `effects` (and those their results cause) like the effect runner would, but in
-/// order and to completion.
-async fn settle(app: &mut App, clients: &Clients, effects: Vec<Effect>) {
-    let mut queue = effects;
-    while let Some(effect) = queue.pop() {
-        let msg = match effect {
-            Effect::FetchList { source, req } => Msg::ListLoaded {
-                source,
-                req,
-                result: fetch::list(clients, source).await,
-            },
-            Effect::FetchDetail {
-                source,
-                req,
-                key,
-                sub_breeds,
-                ..
-            } => Msg::DetailLoaded {
-                source,
-                req,
-                result: fetch::detail(clients, &key, sub_breeds).await,
-                key,
-            },
-            Effect::FetchTypeChart { req } => Msg::TypeChartLoaded {
-                req,
-                result: fetch::type_chart(clients).await,
-            },
-            Effect::FetchTerm { term, req } => Msg::TermLoaded {
-                result: fetch::term_members(clients, &term).await,
-                term,
-                req,
-            },
-            Effect::FetchCards { req, items } => {
-                for (index, key) in items {
-                    let result = fetch::card(clients, &key).await;
-                    queue.extend(app.update(Msg::CardLoaded { req, index, result }));
-                }
-                continue;
-            }
-            // Pictures are not delivered here: the tests look at which ones are asked for.
-            Effect::FetchImage { .. } | Effect::CancelImage { .. } => continue,
-            other => panic!("unexpected effect in these tests: {other:?}"),
-        };
-        queue.extend(app.update(msg));
-    }
-}
+use common::settle::settle_strict as settle;
 
 /// An app with every list loaded from the fixture server.
 async fn started() -> (App, Clients, common::TestServer) {

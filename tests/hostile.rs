@@ -11,11 +11,12 @@
 
 mod common;
 
+use common::settle::settle;
+
 use apidex::api::{Case, Clients, encode_segment};
 use apidex::app::source::Source;
 use apidex::app::{App, Hosts};
-use apidex::fetch;
-use apidex::msg::{Effect, Msg};
+use apidex::msg::Msg;
 use common::{Reply, TestServer, fixture, fixture_server};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -63,38 +64,6 @@ fn paste() -> String {
         s.push_str("lorem ipsum\tdolor \u{1b}[31msit\u{1b}[0m amet 😀 ");
     }
     s
-}
-
-/// Carries out `effects` (and those their results cause) with the real fetch functions.
-async fn settle(app: &mut App, clients: &Clients, effects: Vec<Effect>) {
-    let mut queue = effects;
-    while let Some(effect) = queue.pop() {
-        let msg = match effect {
-            Effect::FetchList { source, req } => Msg::ListLoaded {
-                source,
-                req,
-                result: fetch::list(clients, source).await,
-            },
-            Effect::FetchDetail {
-                source,
-                req,
-                key,
-                sub_breeds,
-                ..
-            } => Msg::DetailLoaded {
-                source,
-                req,
-                result: fetch::detail(clients, &key, sub_breeds).await,
-                key,
-            },
-            Effect::FetchTypeChart { req } => Msg::TypeChartLoaded {
-                req,
-                result: fetch::type_chart(clients).await,
-            },
-            _ => continue,
-        };
-        queue.extend(app.update(msg));
-    }
 }
 
 /// Mounts hostile posts, users and comments over the fixtures.

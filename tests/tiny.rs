@@ -6,70 +6,18 @@
 
 mod common;
 
+use common::settle::settle;
+
 use apidex::api::Clients;
 use apidex::app::source::Source;
 use apidex::app::{App, Areas, Focus, Hosts};
-use apidex::fetch;
-use apidex::msg::{Effect, Msg};
+use apidex::msg::Msg;
 use apidex::ui::{MIN_HEIGHT, MIN_WIDTH};
 use common::{TestServer, fixture_server};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-
-/// Carries out `effects` (and those their results cause) with the real fetch functions, batches
-/// and comparisons included.
-async fn settle(app: &mut App, clients: &Clients, effects: Vec<Effect>) {
-    let mut queue = effects;
-    while let Some(effect) = queue.pop() {
-        let msg = match effect {
-            Effect::FetchList { source, req } => Msg::ListLoaded {
-                source,
-                req,
-                result: fetch::list(clients, source).await,
-            },
-            Effect::FetchDetail {
-                source,
-                req,
-                key,
-                sub_breeds,
-                ..
-            } => Msg::DetailLoaded {
-                source,
-                req,
-                result: fetch::detail(clients, &key, sub_breeds).await,
-                key,
-            },
-            Effect::FetchTypeChart { req } => Msg::TypeChartLoaded {
-                req,
-                result: fetch::type_chart(clients).await,
-            },
-            Effect::FetchBatch { source, req, items } => {
-                for (index, key) in items {
-                    queue.extend(app.update(Msg::BatchItemStarted { source, req, index }));
-                    let result = fetch::summary(clients, &key).await;
-                    queue.extend(app.update(Msg::BatchItemLoaded {
-                        source,
-                        req,
-                        index,
-                        result,
-                    }));
-                }
-                continue;
-            }
-            Effect::FetchCards { req, items } => {
-                for (index, key) in items {
-                    let result = fetch::card(clients, &key).await;
-                    queue.extend(app.update(Msg::CardLoaded { req, index, result }));
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        queue.extend(app.update(msg));
-    }
-}
 
 /// Applies `msgs` in order, settling what each asks for.
 async fn apply(app: &mut App, clients: &Clients, msgs: Vec<Msg>) {

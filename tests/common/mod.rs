@@ -7,6 +7,7 @@
 pub mod driver;
 pub mod screen;
 pub mod server;
+pub mod settle;
 
 use std::path::PathBuf;
 

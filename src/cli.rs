@@ -185,7 +185,8 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             | Command::Config { .. }
             | Command::Completions { .. }
             | Command::Man
-            | Command::Open { .. } => EXIT_USAGE,
+            | Command::Open { .. }
+            | Command::Jq { .. } => EXIT_USAGE,
         }
     };
     let work = verbose::logged(globals.verbose, work);

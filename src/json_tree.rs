@@ -10,7 +10,7 @@ mod filter;
 mod parse;
 mod search;
 
-pub use self::filter::run_filter;
+pub use self::filter::{child_main, end_filter, run_filter, run_filter_apart};
 pub use self::parse::{JsonDoc, MAX_NODES, parse};
 
 /// A node's place in its parent.

@@ -15,11 +15,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),
     };
+    // The browser's filter child: nothing else of apidex (no log, no config) runs in it.
+    if let Some(cli::Command::Jq { filter }) = &cli.command {
+        return apidex::json_tree::child_main(filter);
+    }
     // Before anything else (the log, the config): a browser that cannot have the terminal must
     // leave it untouched, say why in one line and exit 2 (`apidex | less`, `apidex < file`).
-    if cli.command.is_none()
-        && let Some(which) = not_a_terminal()
-    {
+    let browser = matches!(cli.command, None | Some(cli::Command::Open { .. }));
+    if browser && let Some(which) = not_a_terminal() {
         eprintln!(
             "apidex: the browser needs a terminal, but {which} is not one; for scripts use a \
              subcommand (apidex --help)"

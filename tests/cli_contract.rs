@@ -320,3 +320,16 @@ fn a_failed_single_document_is_null_in_json() {
     assert_eq!(value, Value::Null);
     assert!(stderr(&out).contains("breed list"), "{}", stderr(&out));
 }
+
+#[test]
+fn ndjson_is_one_line_per_item_even_when_the_server_pretty_prints() {
+    let contract = Contract::new();
+    let out = contract.run(&["get", "post", "1", "2", "--ndjson"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let first: Value = serde_json::from_str(lines[0]).unwrap();
+    let body: Value = serde_json::from_slice(&fixture("jsonplaceholder/posts-1.json")).unwrap();
+    assert_eq!(first, body, "the same value, on one line");
+}

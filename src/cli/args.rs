@@ -174,6 +174,13 @@ pub enum Command {
         #[arg(value_name = "URL")]
         url: String,
     },
+    /// The browser's jq filter, run apart from it (body on stdin, outputs on stdout): not for
+    /// people.
+    #[command(name = "__jq", hide = true)]
+    Jq {
+        /// The filter.
+        filter: String,
+    },
     /// Print every item of a list, one a line (`25 pikachu`).
     List {
         /// Which list.

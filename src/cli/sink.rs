@@ -69,7 +69,9 @@ impl Sink {
                 text.push_str(&body.map_or("null".into(), crate::sanitize::json));
             }
             Format::Ndjson => {
-                text.push_str(&body.map_or("null".into(), crate::sanitize::json));
+                // One line per item whatever the server's layout (JSONPlaceholder pretty-prints).
+                let line = body.map_or(std::borrow::Cow::Borrowed("null"), compact);
+                text.push_str(&crate::sanitize::json(&line));
                 text.push('\n');
             }
             Format::Text => {
@@ -142,5 +144,45 @@ impl Sink {
             }
             Dest::File(file) => file.write_all(bytes),
         }
+    }
+}
+
+/// `json` without the whitespace between its tokens (never inside strings): the same value, on
+/// one line. `json` is valid JSON (checked when it was received).
+fn compact(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains(['\n', '\r', '\t', ' ']) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact;
+
+    #[test]
+    fn compacting_keeps_strings_and_drops_layout() {
+        let pretty = "{\n  \"title\": \"a  b\\\" \\n\",\n  \"id\": 1\n}";
+        assert_eq!(compact(pretty), "{\"title\":\"a  b\\\" \\n\",\"id\":1}");
+        assert!(matches!(compact("[1,2]"), std::borrow::Cow::Borrowed(_)));
     }
 }

@@ -49,6 +49,12 @@ pub struct EffectRunner {
     opener: browser::Opener,
     /// Where `y` copies go (OSC 52 to the terminal).
     clipboard: Clipboard,
+    /// The executable that runs jq filters apart (`apidex __jq`), and the id of the one running;
+    /// `None`: filters run on a thread here (tests).
+    filter_process: Option<(
+        std::path::PathBuf,
+        std::sync::Arc<std::sync::Mutex<Option<u32>>>,
+    )>,
 }
 
 impl EffectRunner {
@@ -69,7 +75,15 @@ impl EffectRunner {
             forcing: false,
             opener: browser::none(),
             clipboard: Clipboard::default(),
+            filter_process: None,
         }
+    }
+
+    /// Runs jq filters in child processes of `exe` (this binary): see [`crate::json_tree::run_filter_apart`].
+    #[must_use]
+    pub fn with_filter_process(mut self, exe: std::path::PathBuf) -> Self {
+        self.filter_process = Some((exe, std::sync::Arc::default()));
+        self
     }
 
     /// Opens URLs with `opener` ([`browser::system`] in the binary). Until this is called the

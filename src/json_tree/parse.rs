@@ -273,7 +273,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 }
 
 /// How deep `body` nests (brackets outside strings), counted without recursion.
-fn nesting(body: &[u8]) -> usize {
+pub(super) fn nesting(body: &[u8]) -> usize {
     let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
     for &byte in body {
         if in_string {

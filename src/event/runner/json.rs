@@ -94,13 +94,24 @@ impl EffectRunner {
             }
             JsonEffect::Filter { req, body, filter } => {
                 let tx = self.msg_tx.clone();
+                // In the binary the filter runs in a child process: one that overflows the stack
+                // takes only the child down, and one that never ends is killed by the next.
+                let apart = self.filter_process.clone();
+                if let Some((_, running)) = &apart {
+                    crate::json_tree::end_filter(running);
+                }
                 // Its own thread, not the blocking pool: a filter may run for ever (`last(repeat(1))`),
                 // and the pool's two threads serve the cache. A superseded one's answer is dropped.
                 let spawned = std::thread::Builder::new()
                     .name("jq-filter".to_owned())
                     .spawn(move || {
-                        let result = catching_blocking(|| run_filter(&body, &filter))
-                            .unwrap_or_else(|panic| Err(format!("internal error: {panic}")));
+                        let result = catching_blocking(|| match &apart {
+                            Some((exe, running)) => {
+                                crate::json_tree::run_filter_apart(exe, &body, &filter, running)
+                            }
+                            None => run_filter(&body, &filter),
+                        })
+                        .unwrap_or_else(|panic| Err(format!("internal error: {panic}")));
                         let _ = tx.send(Msg::Json(JsonMsg::Filtered { req, result }));
                     });
                 if let Err(err) = spawned {

@@ -108,7 +108,7 @@ async fn a_redirect_to_another_host_is_refused_and_nothing_is_cached() {
     let store = Store::open(&temp_dir("redirect"), 10_000_000).unwrap();
     let clients = cached_clients(&server, &store);
     let err = clients.pokeapi.pokemon("1").await.unwrap_err().to_string();
-    assert!(err.contains("redirect to another host"), "{err}");
+    assert!(err.contains("redirect to another server"), "{err}");
     assert_eq!(stranger.request_count(), 0, "the stranger was never asked");
     assert!(
         store
@@ -146,4 +146,60 @@ async fn a_redirect_on_the_same_host_is_followed_and_cached_under_both_urls() {
     let before = server.request_count();
     clients.pokeapi.pokemon("1").await.unwrap().unwrap();
     assert_eq!(server.request_count(), before);
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_port_of_the_same_host_is_refused() {
+    let other = TestServer::start().await;
+    other.route(BULBASAUR, Reply::json(fixture("pokeapi/pokemon/4.json")));
+    let server = TestServer::start().await;
+    server.route(
+        BULBASAUR,
+        Reply::status(302).header("Location", format!("{}{BULBASAUR}", other.url())),
+    );
+    let store = Store::open(&temp_dir("port"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store);
+    let err = clients.pokeapi.pokemon("1").await.unwrap_err().to_string();
+    assert!(err.contains("redirect to another server"), "{err}");
+    assert_eq!(other.request_count(), 0);
+}
+
+#[tokio::test]
+async fn bytes_the_caller_would_not_keep_are_not_cached() {
+    let server = TestServer::start().await;
+    server.route(
+        "/page",
+        Reply {
+            content_type: "text/html",
+            ..Reply::json(b"<html>oops</html>".to_vec())
+        },
+    );
+    server.route("/data", Reply::json(b"{\"ok\":true}".to_vec()));
+    let store = Store::open(&temp_dir("keeping"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store);
+    let is_json = |body: &[u8]| serde_json::from_slice::<serde_json::Value>(body).is_ok();
+    for path in ["/page", "/data"] {
+        let url = reqwest::Url::parse(&format!("{}{path}", server.url())).unwrap();
+        assert!(
+            clients
+                .http
+                .get_bytes_keeping(url, is_json)
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+    store.flush().await;
+    assert!(
+        store
+            .get(&format!("{}/page", server.url()))
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .get(&format!("{}/data", server.url()))
+            .unwrap()
+            .is_some()
+    );
 }

@@ -124,6 +124,7 @@ impl Http {
                 })?;
             builder = builder.tls_certs_merge(certs);
         }
+        let with_ca = ca_pem.is_some();
         let client = builder
             .user_agent(USER_AGENT)
             .timeout(options.timeout)
@@ -133,9 +134,20 @@ impl Http {
                 options.cross_host_redirects,
             ))
             .build()
-            .map_err(|err| ApiError::Transport {
-                url: String::new(),
-                reason: err.to_string(),
+            .map_err(|err| {
+                // The deepest cause says what is wrong (reqwest's own text is "builder error").
+                let mut cause: &dyn std::error::Error = &err;
+                while let Some(next) = cause.source() {
+                    cause = next;
+                }
+                ApiError::Setup {
+                    what: if with_ca {
+                        "--ca-cert: cannot use the certificates".to_owned()
+                    } else {
+                        "cannot set up the HTTP client".to_owned()
+                    },
+                    reason: cause.to_string(),
+                }
             })?;
         Ok(Self {
             client,
@@ -188,7 +200,7 @@ impl Http {
             .get_checked(
                 &url,
                 |body| decode(url.as_str(), body),
-                |r| r.raw_json().as_bytes().to_vec(),
+                |r| Some(r.raw_json().as_bytes().to_vec()),
             )
             .await?;
         Ok(checked.map(|(resource, origin)| resource.with_origin(origin)))
@@ -209,7 +221,18 @@ impl Http {
 
     /// GETs `url` and returns the whole body, unchecked (pictures); `Ok(None)` for 404.
     pub async fn get_bytes(&self, url: Url) -> Result<Option<Vec<u8>>, ApiError> {
-        let checked = self.get_checked(&url, Ok, Clone::clone).await?;
+        self.get_bytes_keeping(url, |_| true).await
+    }
+
+    /// [`Http::get_bytes`], caching the body only when `worth_keeping` says so (the JSON view
+    /// keeps JSON and pictures, not an error page it was pointed at).
+    pub async fn get_bytes_keeping(
+        &self,
+        url: Url,
+        worth_keeping: fn(&[u8]) -> bool,
+    ) -> Result<Option<Vec<u8>>, ApiError> {
+        let keep = |body: &Vec<u8>| worth_keeping(body).then(|| body.clone());
+        let checked = self.get_checked(&url, Ok, keep).await?;
         Ok(checked.map(|(body, _)| body))
     }
 
@@ -219,14 +242,14 @@ impl Http {
     /// and, if the network fails, served anyway. Offline, or when the network fails and nothing
     /// is cached, the bundled snapshot answers what it can. Transient failures are retried (see
     /// [`HttpOptions::retries`]), except against a server known to be unreachable. A body is
-    /// cached (as `keep` gives it back) only once `check` accepted it; a cached body `check`
+    /// cached (as `keep` gives it back, if it does) only once `check` accepted it; a cached body `check`
     /// refuses is dropped and fetched anew. The task's observers hear of retries and of where
     /// the answer came from.
     async fn get_checked<R>(
         &self,
         url: &Url,
         check: impl Fn(Vec<u8>) -> Result<R, ApiError>,
-        keep: impl Fn(&R) -> Vec<u8>,
+        keep: impl Fn(&R) -> Option<Vec<u8>>,
     ) -> Result<Option<(R, Origin)>, ApiError> {
         let mut skip_cache = false;
         loop {
@@ -264,9 +287,11 @@ impl Http {
             trace.finish(url, answered, bytes, stored);
             match checked {
                 Ok(value) => {
-                    if let (Some(policy), Some(pending)) = (&self.cache, answer.keep) {
+                    if let (Some(policy), Some(pending), Some(body)) =
+                        (&self.cache, answer.keep, keep(&value))
+                    {
                         let entry = CachedResponse {
-                            body: keep(&value),
+                            body,
                             ..pending.entry
                         };
                         for url in &pending.urls {

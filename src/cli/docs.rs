@@ -1,8 +1,6 @@
 //! `apidex completions SHELL` and `apidex man`: generated from the same clap definition as the
 //! parser, so they always match the flags that exist.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use super::{Cli, EXIT_MISSING_OR_FAILED, EXIT_OK};
@@ -27,14 +25,8 @@ pub fn man() -> u8 {
     }
 }
 
-/// Writes `bytes` to stdout; a closed pipe or full disk is exit status 1, not a panic.
+/// Writes `bytes` to stdout, with the exit statuses of every other command: 141 and silence
+/// when the reader went away (`| head -1`), 1 and a message for any other failure.
 fn emit(bytes: &[u8]) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => EXIT_OK,
-        Err(err) => {
-            eprintln!("apidex: cannot write: {err}");
-            EXIT_MISSING_OR_FAILED
-        }
-    }
+    super::output::print(&String::from_utf8_lossy(bytes), EXIT_OK)
 }

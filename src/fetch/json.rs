@@ -39,7 +39,7 @@ pub async fn for_view(
     }
     let Some(body) = clients
         .http
-        .get_bytes(url.clone())
+        .get_bytes_keeping(url.clone(), worth_keeping)
         .await
         .map_err(|e| e.to_string())?
     else {
@@ -141,4 +141,12 @@ pub fn known_page(clients: &Clients, url: &Url) -> Option<ItemKey> {
         }
         _ => None,
     }
+}
+
+/// What the JSON view may cache: JSON (checked as such) or a picture; not an HTML error page
+/// or a truncated body, which would otherwise answer from the cache for a day.
+fn worth_keeping(body: &[u8]) -> bool {
+    const PICTURES: [&[u8]; 4] = [b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF"];
+    PICTURES.iter().any(|magic| body.starts_with(magic))
+        || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
 }

@@ -17,9 +17,17 @@ fn decide(attempt: Attempt<'_>, max: usize, cross_host: bool) -> reqwest::redire
     if attempt.previous().len() > max {
         return attempt.error(format!("more than {max} redirects"));
     }
-    let from = attempt.previous().first().and_then(|u| u.host_str());
-    let to = attempt.url().host_str();
-    let allowed = cross_host || from == to || to.is_some_and(|h| PICTURE_HOSTS.contains(&h));
+    let first = attempt.previous().first();
+    let next = attempt.url();
+    let to = next.host_str();
+    // The same server: host and port (on a real host another port is another service), or
+    // the same host going from http to https.
+    let same_server = first.is_some_and(|from| {
+        from.host_str() == to
+            && (from.port_or_known_default() == next.port_or_known_default()
+                || (from.scheme() == "http" && next.scheme() == "https"))
+    });
+    let allowed = cross_host || same_server || to.is_some_and(|h| PICTURE_HOSTS.contains(&h));
     let downgrade = attempt
         .previous()
         .last()
@@ -33,7 +41,7 @@ fn decide(attempt: Attempt<'_>, max: usize, cross_host: bool) -> reqwest::redire
     } else {
         let target = crate::sanitize::line(attempt.url().as_str()).into_owned();
         attempt.error(format!(
-            "a redirect to another host ({target}) was refused: apidex follows redirects on the same host only"
+            "a redirect to another server ({target}) was refused: apidex follows redirects on the same host and port only"
         ))
     }
 }

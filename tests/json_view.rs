@@ -435,3 +435,40 @@ fn a_huge_body_is_cut_at_the_cap_and_draws_only_what_is_seen() {
     });
     assert_eq!(app.explorer.view.as_ref().unwrap().cursor, tree_rows - 4);
 }
+
+#[test]
+fn yj_copies_the_body_exactly_and_refuses_what_no_terminal_would_carry() {
+    let body = br#"{"big": 12345678901234567890123, "neg": -0, "order": {"z": 1, "a": 2}}"#;
+    let mut app = app_with(body);
+    let effects = press(&mut app, "yj");
+    let copies: Vec<&String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Json(JsonEffect::Copy(text)) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copies,
+        [&String::from_utf8(body.to_vec()).unwrap()],
+        "byte for byte"
+    );
+
+    let huge = format!(
+        "[\"{}\"]",
+        "x".repeat(apidex::app::json_copy::MAX_COPY + 10)
+    );
+    let mut app = app_with(huge.as_bytes());
+    let effects = press(&mut app, "yj");
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Json(JsonEffect::Copy(_)))),
+        "nothing sent to the terminal"
+    );
+    assert!(
+        screen(&mut app).contains("too large to copy"),
+        "{}",
+        screen(&mut app)
+    );
+}

@@ -5,6 +5,9 @@ use super::App;
 use super::json_view::Pending;
 use crate::msg::{CopyWhat, Effect, JsonEffect};
 
+/// The most one copy carries (OSC 52 goes through the terminal, which has limits of its own).
+pub const MAX_COPY: usize = 1_000_000;
+
 impl App {
     /// `y` then a key: puts something on the clipboard and says what.
     pub(super) fn copy(&mut self, what: CopyWhat) -> Vec<Effect> {
@@ -24,11 +27,15 @@ impl App {
             ),
             CopyWhat::Path => (node.and_then(|n| Some(tree?.path(n))), "the path"),
             CopyWhat::Url => (view.url().map(str::to_owned), "the URL"),
+            // The body exactly as the API sent it (numbers, order, everything past the view's
+            // cut), unless a filter's outputs are shown: then those.
             CopyWhat::Json => (
-                tree.map(crate::json_tree::JsonTree::to_json).or_else(|| {
+                if view.filter.as_ref().is_some_and(|f| f.output.is_some()) {
+                    tree.map(crate::json_tree::JsonTree::to_json)
+                } else {
                     view.body()
                         .map(|b| String::from_utf8_lossy(&b.raw).into_owned())
-                }),
+                },
                 "the JSON",
             ),
             CopyWhat::Curl => (view.url().map(curl_command), "a curl command"),
@@ -37,6 +44,15 @@ impl App {
             self.info = Some("nothing to copy here".to_owned());
             return vec![];
         };
+        // Terminals drop (or choke on) clipboard writes much larger than this, silently.
+        if text.len() > MAX_COPY {
+            self.notice = Some(format!(
+                "{label} is too large to copy through the terminal ({} kB; at most {} kB)",
+                text.len() / 1000,
+                MAX_COPY / 1000
+            ));
+            return vec![];
+        }
         self.info = Some(format!(
             "copied {label} ({} bytes) to the clipboard",
             text.len()

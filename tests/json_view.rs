@@ -472,3 +472,15 @@ fn yj_copies_the_body_exactly_and_refuses_what_no_terminal_would_carry() {
         screen(&mut app)
     );
 }
+
+#[test]
+fn capital_o_opens_the_views_url_in_the_browser() {
+    let mut app = pikachu();
+    let effects = press(&mut app, "O");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::OpenInBrowser { url } if url == URL)),
+        "{effects:?}"
+    );
+}

@@ -103,6 +103,12 @@ impl App {
     /// What `O` opens: a breed's photo (its API URL answers another random photo each time),
     /// else the URL the page was fetched from (where a redirect led, if one did).
     pub fn page_url(&self) -> Option<String> {
+        // In the JSON view: the URL it shows (opened with `o`, or followed).
+        if self.explorer.is_active()
+            && let Some(url) = self.explorer.view.as_ref().and_then(|v| v.url())
+        {
+            return Some(url.to_owned());
+        }
         let detail = &self.tab().detail;
         if let Loadable::Loaded(Detail::Breed(breed)) = &detail.state
             && !breed.image_url.is_empty()

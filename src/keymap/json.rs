@@ -74,6 +74,8 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
         KeyCode::Backspace => Msg::Json(JsonMsg::Back),
         KeyCode::Char('q') => Msg::Quit,
         KeyCode::Char('?') => Msg::ToggleHelp,
+        // The view's URL in the system browser, as on any page.
+        KeyCode::Char('O') => Msg::OpenPage,
         _ => return None,
     })
 }

@@ -248,4 +248,6 @@ fn verbose_shows_revalidation_and_a_stale_answer() {
         "{log}"
     );
     assert!(log.contains("the network failed: HTTP 503"), "{log}");
+    // No GET line claims the stale copy came over the network (the 503 retries say what did).
+    assert!(!log.contains(&format!("GET {url} → 200")), "{log}");
 }

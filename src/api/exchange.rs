@@ -240,6 +240,9 @@ pub fn log_lines(note: &Note) -> Vec<String> {
                 (Answered::Failed(reason), _) => {
                     lines.push(format!("failed after {ms} ms: {}", naming(reason, url)));
                 }
+                // Answered without a request: the stale or snapshot line below says so; a GET
+                // line would claim an exchange that never happened.
+                (Answered::Stale { .. } | Answered::Snapshot { .. }, _) => {}
                 (answered, Some(status)) => {
                     lines.push(format!("GET {url} → {status}, {} bytes, {ms} ms", ex.bytes));
                     if let Answered::Revalidated { age } = answered {

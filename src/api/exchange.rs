@@ -242,7 +242,7 @@ pub fn log_lines(note: &Note) -> Vec<String> {
                 }
                 // Answered without a request: the stale or snapshot line below says so; a GET
                 // line would claim an exchange that never happened.
-                (Answered::Stale { .. } | Answered::Snapshot { .. }, _) => {}
+                (Answered::Stale { .. } | Answered::Snapshot { .. }, _) | (_, None) => {}
                 (answered, Some(status)) => {
                     lines.push(format!("GET {url} → {status}, {} bytes, {ms} ms", ex.bytes));
                     if let Answered::Revalidated { age } = answered {
@@ -252,7 +252,6 @@ pub fn log_lines(note: &Note) -> Vec<String> {
                         ));
                     }
                 }
-                (_, None) => {}
             }
             match &ex.answered {
                 Answered::Stale { age, cause } => lines.push(format!(

@@ -37,6 +37,7 @@
 // Measurements are shown to a few digits: a u64 of bytes or nanoseconds as f64 is plenty.
 #![allow(clippy::cast_precision_loss)]
 
+mod export;
 mod procfs;
 mod pty;
 #[path = "../../benches/support/server.rs"]
@@ -226,6 +227,9 @@ fn run(plan: Plan) -> Result<bool> {
     }
     if bench.plan.wants("footprint") {
         bench.footprint(&mut report)?;
+    }
+    if bench.plan.wants("export") {
+        bench.export(&mut report)?;
     }
     let Bench { server, .. } = bench;
     server.stop();

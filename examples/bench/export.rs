@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use super::{Bench, Cache, LIST_SHOWN, Report, Result, Row, SCREEN, mib, procfs, pty};
 
+/// What the status line says once the file is written.
+const EXPORTED: &str = "exported to";
+
 impl Bench {
     /// Runs the export case and adds its row.
     pub(super) fn export(&self, report: &mut Report) -> Result<()> {
@@ -19,7 +22,8 @@ impl Bench {
         args.extend(["--export-dir".into(), exports.clone().into_os_string()]);
         // Pictures off: the case measures the export, not sprites.
         args.push("--no-images".into());
-        let mut pty = pty::Pty::spawn(&self.binary, &args, &self.envs(), SCREEN, &[LIST_SHOWN])?;
+        let watches = [LIST_SHOWN, EXPORTED];
+        let mut pty = pty::Pty::spawn(&self.binary, &args, &self.envs(), SCREEN, &watches)?;
         let pid = pty.pid();
         pty.wait_for(LIST_SHOWN, Duration::from_secs(10))
             .ok_or_else(|| format!("the list did not load; the screen:\n{}", pty.text()))?;
@@ -28,7 +32,7 @@ impl Bench {
         pty.send(b"a")?;
         std::thread::sleep(Duration::from_millis(200));
         pty.send(b"e")?;
-        pty.wait_for("exported to", Duration::from_secs(600))
+        pty.wait_for(EXPORTED, Duration::from_secs(600))
             .ok_or_else(|| format!("the export did not finish; the screen:\n{}", pty.text()))?;
         let peak = procfs::status_kb(pid, "VmHWM").unwrap_or(0);
         let written: u64 = std::fs::read_dir(&exports)?

@@ -33,7 +33,7 @@ impl Bench {
         let deadline = std::time::Instant::now() + Duration::from_secs(600);
         loop {
             let done = std::fs::read_dir(&exports)?
-                .filter_map(Result::ok)
+                .filter_map(std::result::Result::ok)
                 .any(|e| e.file_name().to_string_lossy().ends_with(".json"));
             if done {
                 break;

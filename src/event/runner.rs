@@ -79,13 +79,6 @@ impl EffectRunner {
         }
     }
 
-    /// Runs jq filters in child processes of `exe` (this binary): see [`crate::json_tree::run_filter_apart`].
-    #[must_use]
-    pub fn with_filter_process(mut self, exe: std::path::PathBuf) -> Self {
-        self.filter_process = Some((exe, std::sync::Arc::default()));
-        self
-    }
-
     /// Opens URLs with `opener` ([`browser::system`] in the binary). Until this is called the
     /// runner refuses to open any, so a test can never start a browser.
     #[must_use]

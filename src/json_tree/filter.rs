@@ -61,6 +61,10 @@ fn emit(text: &str, builder: &mut Builder, count: &mut usize) -> Result<bool, St
 /// ends is killed when the user types on.
 pub fn child_main(filter: &str) -> std::process::ExitCode {
     use std::io::{Read as _, Write as _};
+    // Ends with the browser, however it ends (even `kill -9`): a runaway filter must not outlive
+    // the browser that asked for it.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
     let mut body = Vec::new();
     let limit = u64::try_from(crate::api::DEFAULT_MAX_BODY).unwrap_or(u64::MAX);
     if let Err(err) = std::io::stdin().take(limit).read_to_end(&mut body) {

@@ -78,6 +78,13 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 impl EffectRunner {
+    /// Runs jq filters in child processes of `exe` (this binary): see [`crate::json_tree::run_filter_apart`].
+    #[must_use]
+    pub fn with_filter_process(mut self, exe: std::path::PathBuf) -> Self {
+        self.filter_process = Some((exe, std::sync::Arc::default()));
+        self
+    }
+
     /// Carries out one of the explorer's effects.
     pub(super) fn json_effect(&self, answers: &Effect, effect: JsonEffect) {
         match effect {
@@ -126,6 +133,15 @@ impl EffectRunner {
                     tracing::warn!(%err, "cannot write to the clipboard");
                 }
             }
+        }
+    }
+}
+
+impl Drop for EffectRunner {
+    /// A filter still running in its child process ends with the browser.
+    fn drop(&mut self) {
+        if let Some((_, running)) = &self.filter_process {
+            crate::json_tree::end_filter(running);
         }
     }
 }

@@ -100,6 +100,11 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
             .with_picker(picker)
             .with_export_dir(export_dir)
             .with_opener(crate::event::browser::system());
+        // jq filters run in a child process of this binary: a runaway or stack-deep filter then
+        // costs only the child (`apidex __jq`).
+        if let Ok(exe) = std::env::current_exe() {
+            runner = runner.with_filter_process(exe);
+        }
         let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
         app.keymap = keymap;

@@ -226,21 +226,15 @@ async fn into_sink(
     }
 }
 
-/// The PEM file given to `--ca-cert`, read up to 1 MiB (a bundle of a few hundred CAs).
+/// The PEM file given to `--ca-cert`, read like a config file (at most 1 MiB, never a FIFO).
 fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
-    use std::io::Read as _;
-    let shown = crate::sanitize::line(&path.display().to_string()).into_owned();
-    let refuse = |reason: String| crate::api::ApiError::Setup {
-        what: format!("cannot read --ca-cert {shown}"),
-        reason,
-    };
-    let file = std::fs::File::open(path).map_err(|e| refuse(e.to_string()))?;
-    let mut pem = Vec::new();
-    file.take(1024 * 1024 + 1)
-        .read_to_end(&mut pem)
-        .map_err(|e| refuse(e.to_string()))?;
-    if pem.len() > 1024 * 1024 {
-        return Err(refuse("larger than 1 MiB".to_owned()));
-    }
-    Ok(pem)
+    crate::config::read_limited(path, "a certificate file")
+        .map(String::into_bytes)
+        .map_err(|err| crate::api::ApiError::Setup {
+            what: format!(
+                "cannot read --ca-cert {}",
+                crate::sanitize::line(&path.display().to_string())
+            ),
+            reason: err.to_string(),
+        })
 }

@@ -13,6 +13,8 @@ mod colour;
 pub mod limits;
 mod load;
 
+pub(crate) use load::read_limited;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -27,7 +27,7 @@ pub fn load(path: Option<&Path>) -> Loaded {
     let Some(path) = path else {
         return Loaded::default();
     };
-    match read_limited(path) {
+    match read_limited(path, "a config file") {
         Ok(text) => parse(&text, path),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
         Err(err) => Loaded {
@@ -43,9 +43,10 @@ pub fn load(path: Option<&Path>) -> Loaded {
 /// The most of a config file apidex reads: real ones are a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// The file's text, if it is at most [`MAX_FILE_BYTES`]: reading stops there, so `/dev/zero`
-/// (or a huge file) costs a megabyte, not all the memory there is.
-fn read_limited(path: &Path) -> std::io::Result<String> {
+/// The text of a small file the user names (a config file, a `--ca-cert` PEM), if it is at most
+/// [`MAX_FILE_BYTES`]: reading stops there, so `/dev/zero` (or a huge file) costs a megabyte,
+/// not all the memory there is. `what` names the kind of file in the errors.
+pub(crate) fn read_limited(path: &Path, what: &str) -> std::io::Result<String> {
     use std::io::Read as _;
     // Opening a FIFO (or a socket) would wait for a writer that may never come.
     #[cfg(unix)]
@@ -53,7 +54,9 @@ fn read_limited(path: &Path) -> std::io::Result<String> {
         use std::os::unix::fs::FileTypeExt as _;
         let kind = std::fs::metadata(path)?.file_type();
         if kind.is_fifo() || kind.is_socket() {
-            return Err(std::io::Error::other("a pipe or socket, not a config file"));
+            return Err(std::io::Error::other(format!(
+                "a pipe or socket, not {what}"
+            )));
         }
     }
     let file = std::fs::File::open(path)?;
@@ -61,7 +64,7 @@ fn read_limited(path: &Path) -> std::io::Result<String> {
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(std::io::Error::other(format!(
-            "larger than {} KiB, not a config file",
+            "larger than {} KiB, not {what}",
             MAX_FILE_BYTES / 1024
         )));
     }

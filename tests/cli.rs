@@ -8,7 +8,7 @@ use std::process::Output;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use common::{Fault, Reply, TestServer, base_urls, fixture, fixture_server};
+use common::{Fault, Reply, TestServer, base_urls, closed_port, fixture, fixture_server};
 use serde_json::Value;
 
 /// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
@@ -113,14 +113,6 @@ fn json_array(output: &Output) -> Vec<Value> {
         Value::Array(items) => items,
         other => panic!("stdout is not a JSON array: {other}"),
     }
-}
-
-/// A port nothing listens on.
-fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    port
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,15 +16,9 @@ use apidex::api::retry;
 use apidex::api::{Clients, Endpoints, Http, HttpOptions};
 use apidex::snapshot::Snapshot;
 use common::driver::{LIMIT, run_app};
-use common::{Reply, TestServer, fixture, fixture_server_at};
+use common::{Reply, TestServer, closed_port, fixture, fixture_server_at};
 use crossterm::event::KeyCode;
 use reqwest::Url;
-
-/// A port on 127.0.0.1 where nothing listens (until a test starts a server there).
-fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
-}
 
 /// Clients for the three sources on `port`, with the bundled snapshot as fallback, as the
 /// browser has them. Retries would wait 5 s each: any retry against a dead server would show.

@@ -14,6 +14,12 @@ use std::path::PathBuf;
 use apidex::api::{Clients, Endpoints, HttpOptions};
 pub use server::{Fault, Reply, TestServer};
 
+/// A port on 127.0.0.1 where nothing listens (until a test starts a server there).
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
 /// The bytes of `tests/fixtures/{path}`.
 pub fn fixture(path: &str) -> Vec<u8> {
     let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

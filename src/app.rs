@@ -9,6 +9,7 @@ pub mod cache;
 pub mod compare;
 mod intents;
 pub mod json_copy;
+pub mod json_trail;
 mod json_update;
 pub mod json_view;
 pub mod list;

@@ -184,7 +184,8 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
         return Some(Msg::Quit);
     }
     // The JSON view and the `o` prompt have their own keys (#14).
-    if app.explorer.is_active() && !app.help {
+    // The help and the request overlay take the browser's keys (Esc closes them, `i` too).
+    if app.explorer.is_active() && !app.help && !app.request.open {
         return json::key_to_msg(app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).

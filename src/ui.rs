@@ -72,9 +72,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         json_view::render(frame, app, body);
         status_bar::render(frame, app, status_area);
         json_view::render_copy_menu(frame, app, status_area);
-        if app.help {
-            help::render(frame, app, area);
-        }
+        render_overlays(frame, app, area);
         return;
     }
     if app.compare.is_some() && app.active == crate::app::source::Source::Pokemon {

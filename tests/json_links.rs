@@ -85,14 +85,26 @@ async fn a_raw_url_string_opens_its_page_and_other_hosts_open_as_json() {
             .wait_for_text(r#""greeting": "hello from elsewhere""#)
             .await;
         script.wait_for_text("1 back ›").await;
-        // Back through the view's trail, then the PokeAPI URL: pikachu's rich page.
+        // Back through the view's trail: the page again, the cursor on the link it followed.
         script.key(KeyCode::Backspace);
         script
             .wait_for_text(r#""pokemon": "http://127.0.0.1"#)
             .await;
-        script.type_text("jj");
+        script.wait_for_text(".elsewhere ·").await;
+        // Then the PokeAPI URL: pikachu's rich page.
+        script.type_text("j");
+        script.wait_for_text(".pokemon ·").await;
         script.key(KeyCode::Enter);
         script.wait_for_text("#25 pikachu").await;
+        script.wait_for_text("Base stats").await;
+        // Back on the rich page: the JSON the link was in, the cursor still on it.
+        script.key(KeyCode::Backspace);
+        script.wait_for_text(".pokemon ·").await;
+        script
+            .wait_for_text(r#""elsewhere": "http://127.0.0.1"#)
+            .await;
+        // Forward again: the rich page.
+        script.key_with(KeyCode::Right, crossterm::event::KeyModifiers::ALT);
         script.wait_for_text("Base stats").await;
     })
     .await;
@@ -103,6 +115,23 @@ async fn a_raw_url_string_opens_its_page_and_other_hosts_open_as_json() {
             .any(|r| r.contains("/any/path/at/all")),
         "the unknown host was asked through the shared client"
     );
+}
+
+#[tokio::test]
+async fn i_over_the_view_shows_the_request_of_the_url_it_opened() {
+    let server = common::fixture_server().await;
+    let url = format!("{}/todos/1", server.url());
+    browse(&server, &Written::default(), |script| async move {
+        open(&script, &url);
+        script
+            .wait_for_text(r#""title": "delectus aut autem""#)
+            .await;
+        script.type_text("i");
+        script.wait_for_text("/todos/1").await;
+        script.wait_for_text("200").await;
+        script.wait_for_text("network").await;
+    })
+    .await;
 }
 
 #[tokio::test]

@@ -30,6 +30,7 @@ fn app_with(body: &[u8]) -> App {
     app.update(Msg::Json(JsonMsg::Loaded {
         req: *req,
         result: Ok(Some(loaded)),
+        exchanges: Vec::new(),
     }));
     app
 }

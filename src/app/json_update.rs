@@ -1,11 +1,11 @@
 //! What the JSON explorer's messages do (#14): opening and closing the view, moving and
 //! folding, search, the jq filter, following URLs and the `o` prompt (`y` is in `json_copy`).
 
+use super::App;
 use super::json_view::{
     Body, Filter, JsonView, Pending, Search, ViewState, fold, looks_like_picture, move_cursor,
     next_match,
 };
-use super::{App, Focus};
 use crate::msg::{Effect, Fetched, JsonEffect, JsonMsg, JsonTarget};
 
 /// Longest URL the prompt takes.
@@ -24,7 +24,11 @@ impl App {
                 vec![]
             }
             JsonMsg::OpenUrl(url) => self.open_url(&url),
-            JsonMsg::Loaded { req, result } => self.json_loaded(req, result),
+            JsonMsg::Loaded {
+                req,
+                result,
+                exchanges,
+            } => self.json_loaded(req, result, exchanges),
             JsonMsg::Filtered { req, result } => {
                 if let Some(view) = &mut self.explorer.view
                     && let Some(filter) = &mut view.filter
@@ -61,12 +65,13 @@ impl App {
     }
 
     /// Opens `target` in the JSON view (remembering what it showed, to come back to).
-    fn open_json(&mut self, target: JsonTarget, resolve: bool) -> Vec<Effect> {
+    pub(super) fn open_json(&mut self, target: JsonTarget, resolve: bool) -> Vec<Effect> {
         let req = self.req();
         let mut view = Box::new(JsonView::new(target.clone(), req));
         if let Some(previous) = self.explorer.view.take() {
+            let visit = previous.visit();
             view.back = previous.back;
-            view.back.push(previous.target);
+            view.back.push(visit);
         }
         if let JsonTarget::Url(url) = &target
             && looks_like_picture(url)
@@ -100,6 +105,7 @@ impl App {
         &mut self,
         req: crate::app::loadable::RequestId,
         result: Result<Option<Fetched>, String>,
+        exchanges: Vec<crate::api::exchange::Exchange>,
     ) -> Vec<Effect> {
         let Some(view) = &mut self.explorer.view else {
             return vec![];
@@ -107,6 +113,10 @@ impl App {
         if !matches!(view.state, ViewState::Loading { req: r } if r == req) {
             return vec![];
         }
+        view.requests = Some(super::request::PageRequests {
+            exchanges: exchanges.into(),
+            again: false,
+        });
         view.state = match result {
             Ok(Some(Fetched::Body { url, body, doc })) => ViewState::Loaded(Body {
                 url,
@@ -114,20 +124,16 @@ impl App {
                 doc,
             }),
             Ok(Some(Fetched::Picture { url })) => ViewState::Picture(url),
-            Ok(Some(Fetched::Page(key))) => {
-                // A known source's URL: its rich page, in its tab.
-                self.explorer.view = None;
-                let source = key.source();
-                let mut effects = self.switch_tab(source);
-                self.focus = Focus::Detail;
-                effects.extend(self.navigate(key));
-                return effects;
-            }
+            Ok(Some(Fetched::Page(key))) => return self.leave_for_page(key),
             Ok(None) => ViewState::NotFound,
             Err(reason) => ViewState::Failed(reason),
         };
         view.cursor = 0;
         view.scroll = 0;
+        // Reached again through Back or Forward: where the cursor was.
+        if let Some(visit) = view.restore.take() {
+            view.restore(&visit);
+        }
         vec![]
     }
 
@@ -328,37 +334,5 @@ impl App {
             Some(url) => self.open_json(JsonTarget::Url(url), true),
             None => vec![],
         }
-    }
-
-    /// Backspace (`back`) or Alt-→ in the view: its trail of URLs.
-    fn json_history(&mut self, back: bool) -> Vec<Effect> {
-        let Some(view) = &mut self.explorer.view else {
-            return vec![];
-        };
-        let (from, to) = if back {
-            (&mut view.back, &mut view.forward)
-        } else {
-            (&mut view.forward, &mut view.back)
-        };
-        let Some(target) = from.pop() else {
-            // Back from the first page of the trail closes the view.
-            if back {
-                self.explorer.view = None;
-            }
-            return vec![];
-        };
-        to.push(view.target.clone());
-        let (back_trail, forward_trail) = (
-            std::mem::take(&mut view.back),
-            std::mem::take(&mut view.forward),
-        );
-        self.explorer.view = None;
-        let resolve = matches!(target, JsonTarget::Url(_));
-        let effects = self.open_json(target, resolve);
-        if let Some(view) = &mut self.explorer.view {
-            view.back = back_trail;
-            view.forward = forward_trail;
-        }
-        effects
     }
 }

@@ -15,6 +15,9 @@ pub struct Explorer {
     pub view: Option<Box<JsonView>>,
     /// The `o` prompt's text, while it is open.
     pub prompt: Option<String>,
+    /// The view a followed URL left for a known source's rich page: Back on that page comes
+    /// back to it (see `json_trail`).
+    pub behind: Option<super::json_trail::Behind>,
 }
 
 impl Explorer {
@@ -51,10 +54,27 @@ pub struct JsonView {
     pub filter: Option<Filter>,
     /// A key that waits for the next (`z` of `zM`, `y` of the copy menu).
     pub pending: Pending,
-    /// Targets to go back to (most recent last).
-    pub back: Vec<JsonTarget>,
-    /// Targets to go forward to.
-    pub forward: Vec<JsonTarget>,
+    /// Pages to go back to (most recent last), each with where its cursor was.
+    pub back: Vec<Visit>,
+    /// Pages to go forward to.
+    pub forward: Vec<Visit>,
+    /// Where to put the cursor when the body arrives: the place it was left, when the page is
+    /// reached again through Back or Forward.
+    pub restore: Option<Visit>,
+    /// The requests the body was fetched with (for `i`), once it arrived.
+    pub requests: Option<crate::app::request::PageRequests>,
+}
+
+/// A page of the view's trail: what it showed and where its cursor was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    /// The page.
+    pub target: JsonTarget,
+    /// The node under the cursor (nodes are numbered the same each time a body is parsed, rows
+    /// are not: they depend on the folds).
+    pub node: Option<usize>,
+    /// How far below the top of the screen the cursor was.
+    pub offset: usize,
 }
 
 /// Where the view's body stands.
@@ -138,7 +158,37 @@ impl JsonView {
             pending: Pending::None,
             back: Vec::new(),
             forward: Vec::new(),
+            restore: None,
+            requests: None,
         }
+    }
+
+    /// This page and where its cursor is, for the trail.
+    pub fn visit(&self) -> Visit {
+        Visit {
+            target: self.target.clone(),
+            node: self.cursor_node(),
+            offset: self.cursor.saturating_sub(self.scroll),
+        }
+    }
+
+    /// Puts the cursor back where `visit` left it: on its node, unfolded into sight, at the
+    /// same height on the screen.
+    pub(super) fn restore(&mut self, visit: &Visit) {
+        self.cursor = 0;
+        self.scroll = 0;
+        let Some(node) = visit.node else {
+            return;
+        };
+        let Some(tree) = self.tree_mut() else {
+            return;
+        };
+        if node >= tree.nodes().len() {
+            return;
+        }
+        tree.reveal(node);
+        self.place_cursor(Some(node));
+        self.scroll = self.cursor.saturating_sub(visit.offset);
     }
 
     /// The body, once loaded.

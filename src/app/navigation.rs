@@ -58,8 +58,17 @@ impl App {
         self.show_page(key)
     }
 
-    /// Backspace / Alt-Left.
+    /// Backspace / Alt-Left: back into the JSON view when the page was reached from it, else
+    /// the tab's previous page.
     pub(super) fn history_back(&mut self) -> Vec<Effect> {
+        if let Some(effects) = self.back_into_view() {
+            return effects;
+        }
+        self.tab_history_back()
+    }
+
+    /// The tab's previous page.
+    pub(super) fn tab_history_back(&mut self) -> Vec<Effect> {
         let detail = &mut self.tab_mut().detail;
         let Some(previous) = detail.back.pop() else {
             return vec![];

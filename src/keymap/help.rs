@@ -127,7 +127,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     text(
         "  Enter  Bksp",
-        "follow the URL under the cursor · back to the previous URL (Esc or v closes)",
+        "follow the URL (to a rich page too: Bksp comes back) · back (Esc or v closes)",
     ),
     text(
         "  y y u p j c",

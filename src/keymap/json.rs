@@ -76,6 +76,8 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
         KeyCode::Char('?') => Msg::ToggleHelp,
         // The view's URL in the system browser, as on any page.
         KeyCode::Char('O') => Msg::OpenPage,
+        // The request the view's body came with, as on any page.
+        KeyCode::Char('i') => Msg::ShowRequest,
         _ => return None,
     })
 }

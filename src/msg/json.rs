@@ -112,6 +112,8 @@ pub enum JsonMsg {
         req: RequestId,
         /// The body, a picture, a known page — or why not (`Ok(None)`: 404).
         result: Result<Option<Fetched>, String>,
+        /// The requests it was fetched with (for `i`).
+        exchanges: Vec<crate::api::exchange::Exchange>,
     },
     /// A filter's outputs (or its error) arrived.
     Filtered {

@@ -11,6 +11,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::theme::Theme;
 use crate::api::exchange::{Answered, Exchange, Stored};
 use crate::app::App;
+use crate::app::json_view::ViewState;
 use crate::app::loadable::Loadable;
 use crate::app::request::PageRequests;
 use crate::keymap::KeyAction;
@@ -23,11 +24,20 @@ const LABEL: usize = 10;
 /// Draws the overlay centred over `area`, clamping its scroll to what fits.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let theme = app.theme;
-    let detail = &app.tab().detail;
-    let lines = match (&detail.requests, &detail.state) {
-        (Some(requests), _) => lines(requests, &theme),
-        (None, Loadable::Loading { .. }) => vec![Line::from(" loading…")],
-        (None, _) => vec![Line::from(" no request is recorded for the page shown")],
+    // Over the JSON view: the view's own request (a URL opened with `o` or followed there).
+    let lines = if let Some(view) = &app.explorer.view {
+        match (&view.requests, &view.state) {
+            (Some(requests), _) => lines(requests, &theme),
+            (None, ViewState::Loading { .. }) => vec![Line::from(" loading…")],
+            (None, _) => vec![Line::from(" no request is recorded for the page shown")],
+        }
+    } else {
+        let detail = &app.tab().detail;
+        match (&detail.requests, &detail.state) {
+            (Some(requests), _) => lines(requests, &theme),
+            (None, Loadable::Loading { .. }) => vec![Line::from(" loading…")],
+            (None, _) => vec![Line::from(" no request is recorded for the page shown")],
+        }
     };
     let width = area.width.min(WIDTH);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

@@ -34,6 +34,14 @@ impl Script {
             .unwrap();
     }
 
+    /// Presses `code` with `modifiers` held.
+    #[allow(dead_code)] // not every test binary presses chords
+    pub fn key_with(&self, code: KeyCode, modifiers: KeyModifiers) {
+        self.keys
+            .send(Ok(Event::Key(KeyEvent::new(code, modifiers))))
+            .unwrap();
+    }
+
     /// Types `text`, one key per character.
     pub fn type_text(&self, text: &str) {
         for c in text.chars() {

@@ -95,8 +95,13 @@ impl EffectRunner {
             } => {
                 let clients = self.clients.clone();
                 self.spawn_for(answers, async move {
-                    let result = fetch::json::for_view(&clients, &target, resolve).await;
-                    Msg::Json(JsonMsg::Loaded { req, result })
+                    let work = fetch::json::for_view(&clients, &target, resolve);
+                    let (result, exchanges) = super::served::collect(work).await;
+                    Msg::Json(JsonMsg::Loaded {
+                        req,
+                        result,
+                        exchanges,
+                    })
                 });
             }
             JsonEffect::Filter { req, body, filter } => {

@@ -61,6 +61,18 @@ pub(super) async fn requests<F: Future>(
     req: RequestId,
     work: F,
 ) -> F::Output {
+    let (output, exchanges) = collect(work).await;
+    let _ = tx.send(Msg::Requested {
+        source,
+        req,
+        exchanges,
+    });
+    output
+}
+
+/// Runs `work`, collecting every request it made (each as it ends), in the order they were
+/// asked.
+pub(super) async fn collect<F: Future>(work: F) -> (F::Output, Vec<Exchange>) {
     let seen = Arc::new(Mutex::new(Vec::<Exchange>::new()));
     let record = seen.clone();
     let observer: exchange::ExchangeObserver = Arc::new(move |note: &Note| {
@@ -74,10 +86,5 @@ pub(super) async fn requests<F: Future>(
     let output = exchange::observe(observer, work).await;
     let mut exchanges = std::mem::take(&mut *seen.lock().unwrap_or_else(PoisonError::into_inner));
     exchanges.sort_by_key(|e| e.started);
-    let _ = tx.send(Msg::Requested {
-        source,
-        req,
-        exchanges,
-    });
-    output
+    (output, exchanges)
 }

@@ -114,6 +114,7 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
         Effect::Json(JsonEffect::Fetch { req, .. }) => vec![Msg::Json(JsonMsg::Loaded {
             req: *req,
             result: Err(text()),
+            exchanges: Vec::new(),
         })],
         Effect::Json(JsonEffect::Filter { req, .. }) => vec![Msg::Json(JsonMsg::Filtered {
             req: *req,

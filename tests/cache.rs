@@ -389,25 +389,25 @@ async fn an_export_replaces_the_old_file_whole_or_not_at_all() {
     apidex::export::write_atomic(&path, b"{\"old\": true}")
         .await
         .unwrap();
-    // A big new file: while it is being written, readers must only ever see the old file or the
-    // whole new one, never a part.
-    let new = format!("{{\"new\": \"{}\"}}", "x".repeat(30_000_000));
-    let writer = {
-        let (path, new) = (path.clone(), new.clone());
-        tokio::spawn(async move { apidex::export::write_atomic(&path, new.as_bytes()).await })
-    };
-    let mut seen_old = 0;
-    while !writer.is_finished() {
-        let now = tokio::fs::read(&path).await.unwrap();
-        if now == b"{\"old\": true}" {
-            seen_old += 1;
-        } else {
-            assert_eq!(now.len(), new.len(), "a partial file was visible");
-        }
-    }
-    writer.await.unwrap().unwrap();
+    // Whole or not at all: the new file is written beside the old one and renamed over it. A
+    // reader that opened the old file before still reads all of it afterwards, and the path
+    // names another file (an in-place rewrite would truncate the reader's file and keep it).
+    let mut before = std::fs::File::open(&path).unwrap();
+    let old_inode = std::os::unix::fs::MetadataExt::ino(&before.metadata().unwrap());
+    let new = format!("{{\"new\": \"{}\"}}", "x".repeat(3_000_000));
+    apidex::export::write_atomic(&path, new.as_bytes())
+        .await
+        .unwrap();
+    let mut old = String::new();
+    std::io::Read::read_to_string(&mut before, &mut old).unwrap();
+    assert_eq!(old, "{\"old\": true}", "the old file was changed in place");
+    let new_inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&path).unwrap());
+    assert_ne!(old_inode, new_inode, "the path still names the old file");
     assert_eq!(std::fs::read(&path).unwrap(), new.as_bytes());
-    assert!(seen_old > 0 || std::fs::read(&path).unwrap().len() == new.len());
-    // The temporary file is gone.
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
 }

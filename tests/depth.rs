@@ -136,9 +136,20 @@ async fn choosing_from_the_list_starts_a_new_trail() {
     let (mut app, clients, _server) = started().await;
     open(&mut app, &clients, "pikachu").await;
     follow(&mut app, &clients, &ItemKey::Ability("static".into())).await;
+    // There is a trail to drop…
+    assert_eq!(
+        app.tab().detail.back,
+        vec![ItemKey::Pokemon("pikachu".into())]
+    );
     app.update(Msg::FocusList);
     let effects = app.update(Msg::Move(1));
     settle(&mut app, &clients, effects).await;
+    // …and choosing another Pokémon shows it with none.
+    let chosen = shown_key(&app);
+    assert!(
+        matches!(&chosen, Some(ItemKey::Pokemon(name)) if name != "pikachu"),
+        "{chosen:?}"
+    );
     assert!(app.tab().detail.back.is_empty());
 }
 

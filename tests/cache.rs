@@ -411,3 +411,41 @@ async fn an_export_replaces_the_old_file_whole_or_not_at_all() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
 }
+
+/// #16: a page the user leaves while its request is on the wire is not killed mid-answer (which
+/// closes its connection and throws the body away): it finishes into the cache, so coming back
+/// asks nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_left_while_its_request_is_on_the_wire_still_lands_in_the_cache() {
+    let server = fixture_server().await;
+    server.route(
+        "/api/v2/pokemon/bulbasaur",
+        Reply::json(fixture("pokeapi/pokemon/1.json")).delayed(Duration::from_millis(300)),
+    );
+    let store = Store::open(&temp_dir("left"), 10_000_000).unwrap();
+    let clients = cached_clients(&server, &store, Duration::from_secs(3600));
+    let page = format!("{}/api/v2/pokemon/bulbasaur", server.url());
+    let asked = |server: &TestServer| {
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.as_str() == "/api/v2/pokemon/bulbasaur")
+            .count()
+    };
+    let (probe, watched) = (store.clone(), &server);
+    common::driver::run_app(clients, 100, 30, |s| async move {
+        s.wait_for_text("#1 bulbasaur").await;
+        common::settle::until("bulbasaur asked", || asked(watched) == 1).await;
+        // On to the next Pokémon while bulbasaur's answer is still on its way.
+        s.key(crossterm::event::KeyCode::Down);
+        s.wait_for_text("#2 ivysaur").await;
+        common::settle::until("bulbasaur's answer cached", || {
+            probe.get(&page).is_ok_and(|hit| hit.is_some())
+        })
+        .await;
+        s.key(crossterm::event::KeyCode::Up);
+        s.wait_for_text("Base stats").await;
+    })
+    .await;
+    assert_eq!(asked(&server), 1, "{:?}", server.requests());
+}

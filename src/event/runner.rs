@@ -3,6 +3,7 @@
 
 pub mod browser;
 mod json;
+mod retire;
 mod served;
 mod store;
 mod supervise;
@@ -36,9 +37,10 @@ use supervise::{catching, failure_for, internal};
 pub struct EffectRunner {
     clients: Clients,
     msg_tx: UnboundedSender<Msg>,
-    details: HashMap<Source, AbortHandle>,
+    details: HashMap<Source, retire::Supersedable>,
     batches: HashMap<Source, Vec<AbortHandle>>,
     images: HashMap<String, AbortHandle>,
+    retiring: retire::Retiring,
     picker: Picker,
     debounce: Duration,
     store: Option<Store>,
@@ -68,6 +70,7 @@ impl EffectRunner {
             details: HashMap::new(),
             batches: HashMap::new(),
             images: HashMap::new(),
+            retiring: retire::Retiring::default(),
             picker: Picker::halfblocks(),
             debounce: DEBOUNCE,
             store: None,
@@ -152,7 +155,7 @@ impl EffectRunner {
             } => self.fetch_image(&answers, url, req, pixel_art),
             Effect::CancelImage { url } => {
                 if let Some(task) = self.images.remove(&url) {
-                    task.abort();
+                    self.retiring.retire(retire::Supersedable::started(task));
                 }
             }
             Effect::FetchTypeChart { req } => {
@@ -253,8 +256,11 @@ impl EffectRunner {
         let observer = self.observer(RetryTarget::Detail(source), req);
         let served = Served::new(&self.msg_tx, RetryTarget::Detail(source), req);
         let tx = self.msg_tx.clone();
+        let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let going = started.clone();
         let task = self.spawn_for(answers, async move {
             tokio::time::sleep(delay).await;
+            going.store(true, std::sync::atomic::Ordering::Release);
             let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
             let work = served::requests(&tx, source, req, work);
             // Boxed: a page's fetch (several requests) is a large future.
@@ -266,8 +272,9 @@ impl EffectRunner {
                 result,
             }
         });
+        let task = retire::Supersedable { task, started };
         if let Some(previous) = self.details.insert(source, task) {
-            previous.abort();
+            self.retiring.retire(previous);
         }
     }
 

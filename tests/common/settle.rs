@@ -82,3 +82,16 @@ async fn drive(app: &mut App, clients: &Clients, effects: Vec<Effect>, strict: b
         queue.extend(app.update(msg));
     }
 }
+
+/// Waits until `check` holds (polled every few milliseconds), failing after
+/// [`super::driver::LIMIT`]: for conditions outside the screen (a server's log, the cache).
+pub async fn until(what: &str, check: impl Fn() -> bool) {
+    let deadline = tokio::time::Instant::now() + super::driver::LIMIT;
+    while !check() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}

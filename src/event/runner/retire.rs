@@ -1,0 +1,66 @@
+//! Superseded fetches are retired, not killed (#16): a page's or a picture's request that is
+//! already on the wire gets a moment to finish into the cache, so its connection goes back to
+//! the pool instead of being closed (over TLS every closed connection is a new handshake later).
+//! One still waiting for its debounce, or one that takes too long, is aborted as before; its
+//! answer, if it comes, is dropped by the app (a superseded request id).
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use tokio::task::AbortHandle;
+
+/// How long a superseded request may go on: a small body on a live connection takes a few
+/// milliseconds; a slow one is not worth its slot in the request window.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// At most this many superseded tasks finish at once: they share the request window with the
+/// page the user is looking at now, which must not wait behind them.
+const MAX_RETIRING: usize = 3;
+
+/// A task that may be superseded, and whether its request has gone out yet.
+#[derive(Debug)]
+pub(super) struct Supersedable {
+    /// The task.
+    pub task: AbortHandle,
+    /// Set once the request is on the wire (after the debounce).
+    pub started: Arc<AtomicBool>,
+}
+
+impl Supersedable {
+    /// A task whose request goes out at once.
+    pub(super) fn started(task: AbortHandle) -> Self {
+        Self {
+            task,
+            started: Arc::new(AtomicBool::new(true)),
+        }
+    }
+}
+
+/// The superseded tasks still finishing.
+#[derive(Debug, Default)]
+pub(super) struct Retiring(VecDeque<AbortHandle>);
+
+impl Retiring {
+    /// Retires `old`: aborted now if nothing went out yet, else given [`GRACE`] to finish (the
+    /// oldest retiring one is aborted when more than [`MAX_RETIRING`] would be).
+    pub(super) fn retire(&mut self, old: Supersedable) {
+        if !old.started.load(Ordering::Acquire) || old.task.is_finished() {
+            old.task.abort();
+            return;
+        }
+        self.0.retain(|t| !t.is_finished());
+        while self.0.len() >= MAX_RETIRING {
+            if let Some(oldest) = self.0.pop_front() {
+                oldest.abort();
+            }
+        }
+        let task = old.task;
+        self.0.push_back(task.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(GRACE).await;
+            task.abort();
+        });
+    }
+}

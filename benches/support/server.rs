@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
 
 /// The Pokémon with fixture bodies; id `n` of the index is served `POKEMON[n % 6]`'s body.
 pub const POKEMON: [u32; 6] = [1, 4, 7, 25, 26, 133];
@@ -297,7 +297,8 @@ fn index_ids(index: &[u8]) -> HashMap<String, u32> {
 pub struct Stats {
     /// Requests answered or being answered.
     pub requests: AtomicU64,
-    /// TCP connections that carried a request (control ones are not counted).
+    /// TCP connections that carried a request (control ones are not counted); over TLS, each
+    /// is a full handshake.
     pub connections: AtomicU64,
     /// Requests being answered now.
     pub in_flight: AtomicU64,
@@ -365,21 +366,30 @@ pub async fn bind() -> (TcpListener, String) {
 
 /// Serves `catalog` on `listener` until the runtime stops.
 pub fn spawn(listener: TcpListener, catalog: Catalog) -> Arc<Shared> {
-    let shared = Arc::new(Shared {
+    let shared = shared(catalog);
+    accept_plain(listener, Arc::clone(&shared));
+    shared
+}
+
+/// The state of a server for `catalog`, with every counter at zero.
+pub fn shared(catalog: Catalog) -> Arc<Shared> {
+    Arc::new(Shared {
         catalog,
         delay_ms: AtomicU64::new(0),
         list_delay_ms: AtomicU64::new(0),
         distinct_sprites: AtomicU64::new(0),
         stats: Stats::default(),
-    });
-    let state = Arc::clone(&shared);
+    })
+}
+
+/// Serves plain HTTP/1.1 on `listener` with `state`.
+pub fn accept_plain(listener: TcpListener, state: Arc<Shared>) {
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
             let _ = stream.set_nodelay(true);
             tokio::spawn(serve(stream, Arc::clone(&state)));
         }
     });
-    shared
 }
 
 /// Starts a server on a free port with every fixture mounted.
@@ -389,8 +399,8 @@ pub async fn start() -> (Arc<Shared>, String) {
     (spawn(listener, catalog), origin)
 }
 
-/// Answers one connection's requests, one after another (keep-alive), until it closes.
-async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
+/// Answers one HTTP/1.1 connection's requests, one after another (keep-alive), until it closes.
+pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S, shared: Arc<Shared>) {
     let mut buffer = Vec::with_capacity(2048);
     let mut counted = false;
     while let Some((target, close)) = read_request(&mut stream, &mut buffer).await {
@@ -407,52 +417,89 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
             .await;
             return;
         }
-        let stats = &shared.stats;
         // Connections are counted at their first request, so control connections are not.
         if !counted {
             counted = true;
-            stats.connections.fetch_add(1, Ordering::SeqCst);
+            shared.stats.connections.fetch_add(1, Ordering::SeqCst);
         }
-        stats.requests.fetch_add(1, Ordering::SeqCst);
-        if target.starts_with("/api/v2/pokemon/") {
-            stats.pokemon.fetch_add(1, Ordering::SeqCst);
-        }
-        let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        stats.max_in_flight.fetch_max(now, Ordering::SeqCst);
-        let distinct = shared.distinct_sprites.load(Ordering::SeqCst) == 1;
-        let body = shared.catalog.find(&target, distinct);
-        let mut delay = shared.delay_ms.load(Ordering::SeqCst);
-        if body.as_ref().is_some_and(|b| b.list) {
-            delay += shared.list_delay_ms.load(Ordering::SeqCst);
-        }
-        if delay > 0 {
-            tokio::time::sleep(Duration::from_millis(delay)).await;
-        }
+        let answer = answer(&shared, &target).await;
         // The request stops counting as in flight just before its last byte goes out: once the
         // client has all of it, it may rightly send the next one.
         let done = || {
-            stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+            shared.stats.in_flight.fetch_sub(1, Ordering::SeqCst);
         };
-        let written = match &body {
-            Some(body) => {
-                stats
-                    .bytes
-                    .fetch_add(body.bytes.len() as u64, Ordering::SeqCst);
-                write_reply(
-                    &mut stream,
-                    200,
-                    body.content_type,
-                    &body.bytes,
-                    close,
-                    done,
-                )
-                .await
-            }
-            None => write_reply(&mut stream, 404, "text/plain", b"Not Found", close, done).await,
-        };
+        let written = write_reply(
+            &mut stream,
+            answer.status,
+            answer.content_type,
+            &answer.bytes,
+            close,
+            done,
+        )
+        .await;
         if written.is_err() || close {
             return;
         }
+    }
+}
+
+/// What one request is answered with.
+pub struct Answer {
+    /// 200 or 404.
+    pub status: u16,
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+    /// Its body.
+    pub bytes: Arc<[u8]>,
+}
+
+/// Counts a request for `target` (now in flight: the caller takes it off with
+/// [`Shared::done`]), waits the configured delay and finds its answer.
+pub async fn answer(shared: &Shared, target: &str) -> Answer {
+    let stats = &shared.stats;
+    stats.requests.fetch_add(1, Ordering::SeqCst);
+    if target.starts_with("/api/v2/pokemon/") {
+        stats.pokemon.fetch_add(1, Ordering::SeqCst);
+    }
+    let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    stats.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    let distinct = shared.distinct_sprites.load(Ordering::SeqCst) == 1;
+    let body = shared.catalog.find(target, distinct);
+    let mut delay = shared.delay_ms.load(Ordering::SeqCst);
+    if body.as_ref().is_some_and(|b| b.list) {
+        delay += shared.list_delay_ms.load(Ordering::SeqCst);
+    }
+    if delay > 0 {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
+    match body {
+        Some(body) => {
+            stats
+                .bytes
+                .fetch_add(body.bytes.len() as u64, Ordering::SeqCst);
+            Answer {
+                status: 200,
+                content_type: body.content_type,
+                bytes: body.bytes,
+            }
+        }
+        None => Answer {
+            status: 404,
+            content_type: "text/plain",
+            bytes: Arc::from(&b"Not Found"[..]),
+        },
+    }
+}
+
+impl Shared {
+    /// A request is no longer in flight.
+    pub fn done(&self) {
+        self.stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// A connection carried its first request.
+    pub fn connected(&self) {
+        self.stats.connections.fetch_add(1, Ordering::SeqCst);
     }
 }
 
@@ -482,7 +529,10 @@ fn control(state: &Shared, command: &str) -> String {
 }
 
 /// Reads one request head: its target and whether the client asked to close.
-async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<(String, bool)> {
+async fn read_request<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    buffer: &mut Vec<u8>,
+) -> Option<(String, bool)> {
     loop {
         if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buffer[..end]).to_ascii_lowercase();
@@ -502,8 +552,8 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<(S
     }
 }
 
-async fn write_reply(
-    stream: &mut TcpStream,
+async fn write_reply<S: AsyncWrite + Unpin>(
+    stream: &mut S,
     status: u16,
     content_type: &str,
     body: &[u8],

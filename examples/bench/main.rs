@@ -7,7 +7,9 @@
 //! ```
 //!
 //! `--no-build` uses the `apidex` binary found beside `examples/` as it is (for comparing two
-//! builds); `--no-criterion` skips the criterion benches.
+//! builds); `--no-criterion` skips the criterion benches; `--tls` runs every case over TLS
+//! (`tls.rs`: a CA made for the run, trusted through `SSL_CERT_FILE`, `--ca-cert`, curl's
+//! `--cacert`).
 //!
 //! Cases: `criterion`, `batch`, `throughput`, `start`, `footprint`.
 //!
@@ -42,6 +44,7 @@ mod procfs;
 mod pty;
 #[path = "../../benches/support/server.rs"]
 mod server;
+mod tls;
 
 use std::cell::Cell;
 use std::ffi::OsString;
@@ -80,6 +83,9 @@ struct Plan {
     only: Vec<String>,
     /// Use the `apidex` already built next to this example (`--no-build`), for A/B runs.
     build: bool,
+    /// Everything over TLS: the server behind a certificate from a CA made for the run,
+    /// offering HTTP/2 and HTTP/1.1 (`--tls`) or HTTP/1.1 only (`--tls-h1`).
+    tls: Option<String>,
 }
 
 impl Plan {
@@ -111,7 +117,13 @@ impl Row {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("serve") {
-        serve();
+        match args.get(1).map(String::as_str) {
+            Some(mode @ ("--tls" | "--tls-h1")) => tls::serve(
+                Path::new(args.get(2).map_or("ca.pem", String::as_str)),
+                mode == "--tls",
+            ),
+            _ => serve(),
+        }
         return ExitCode::SUCCESS;
     }
     if cfg!(debug_assertions) {
@@ -126,6 +138,10 @@ fn main() -> ExitCode {
         criterion: !args.iter().any(|a| a == "--no-criterion"),
         cold_throughput: !quick,
         build: !args.iter().any(|a| a == "--no-build"),
+        tls: args
+            .iter()
+            .find(|a| *a == "--tls" || *a == "--tls-h1")
+            .cloned(),
         only: args
             .iter()
             .skip_while(|a| *a != "--only")
@@ -203,12 +219,17 @@ fn run(plan: Plan) -> Result<bool> {
     let scratch = target.join("bench-scratch");
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch)?;
+    let plan_tls = plan.tls.clone();
     let bench = Bench {
         plan,
         binary: release.join("apidex"),
         root,
         scratch: scratch.clone(),
-        server: Server::start()?,
+        server: Server::start(
+            plan_tls
+                .as_deref()
+                .map(|mode| (mode, scratch.join("bench-ca.pem"))),
+        )?,
         runtime: tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()?,
@@ -235,6 +256,16 @@ fn run(plan: Plan) -> Result<bool> {
     server.stop();
     let _ = std::fs::remove_dir_all(&scratch);
 
+    if let Some(mode) = &plan_tls {
+        let over = if mode == "--tls" {
+            " — over TLS (HTTP/2 offered)"
+        } else {
+            " — over TLS (HTTP/1.1 only)"
+        };
+        for row in &mut report.rows {
+            row.target.push_str(over);
+        }
+    }
     let table = table(&report.rows);
     println!("\n{table}");
     let mut file = table.clone();
@@ -549,7 +580,10 @@ fn serve() {
 struct Server {
     child: Child,
     origin: String,
+    /// Where control commands go (plain HTTP, also in the TLS mode).
     addr: String,
+    /// The CA to trust, in the TLS mode.
+    ca: Option<PathBuf>,
 }
 
 /// Server counters, from `/__bench/stats`.
@@ -563,16 +597,25 @@ struct Stats {
 }
 
 impl Server {
-    fn start() -> Result<Self> {
-        let mut child = Command::new(std::env::current_exe()?)
-            .arg("serve")
+    /// Starts the server child: plain HTTP, or over TLS (`mode`: `--tls` or `--tls-h1`) with
+    /// the CA written to `ca`.
+    fn start(tls: Option<(&str, PathBuf)>) -> Result<Self> {
+        let mut command = Command::new(std::env::current_exe()?);
+        command.arg("serve");
+        let ca = tls.map(|(mode, ca)| {
+            command.arg(mode).arg(&ca);
+            ca
+        });
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()?;
         let mut line = String::new();
         BufReader::new(child.stdout.take().ok_or("server stdout")?).read_line(&mut line)?;
-        let origin = line.trim().to_owned();
-        let addr = origin
+        let mut words = line.split_whitespace();
+        let origin = words.next().ok_or("server origin")?.to_owned();
+        let control = words.next().unwrap_or(&origin);
+        let addr = control
             .strip_prefix("http://")
             .ok_or("server origin")?
             .to_owned();
@@ -580,6 +623,7 @@ impl Server {
             child,
             origin,
             addr,
+            ca,
         })
     }
 
@@ -620,11 +664,15 @@ impl Server {
     }
 
     fn envs(&self) -> Vec<(&'static str, String)> {
-        vec![
+        let mut envs = vec![
             ("APIDEX_POKEAPI_URL", format!("{}/api/v2", self.origin)),
             ("APIDEX_JSONPLACEHOLDER_URL", self.origin.clone()),
             ("APIDEX_DOGAPI_URL", format!("{}/api", self.origin)),
-        ]
+        ];
+        if let Some(ca) = &self.ca {
+            envs.push(("SSL_CERT_FILE", ca.display().to_string()));
+        }
+        envs
     }
 
     fn stop(mut self) {
@@ -777,6 +825,10 @@ impl Bench {
             args.push(url.into());
         }
         args.extend(self.cache_args(cache));
+        if let Some(ca) = &server.ca {
+            args.push("--ca-cert".into());
+            args.push(ca.into());
+        }
         let cli = Cli::try_parse_from(args)?;
         let items: Vec<(usize, ItemKey)> = names
             .iter()
@@ -845,7 +897,14 @@ impl Bench {
         let started = Instant::now();
         let exit = Command::new("curl")
             .args(["--silent", "--fail", "--parallel", "--parallel-immediate"])
-            .args(["--parallel-max", &CONCURRENCY.to_string(), "-K"])
+            .args(["--parallel-max", &CONCURRENCY.to_string()])
+            .args(
+                server
+                    .ca
+                    .iter()
+                    .flat_map(|ca| [OsString::from("--cacert"), ca.into()]),
+            )
+            .arg("-K")
             .arg(&path)
             .current_dir(&self.root)
             // `--parallel` draws its progress meter even when silent.
@@ -1048,13 +1107,15 @@ impl Bench {
         let quit = pty.finish(Duration::from_secs(3));
         let note = format!(
             "footprint (cache on, empty at start): RSS {} with the lists loaded; detail pages \
-             opened: {opened} in {:.0} s ({} requests over {} connections); RSS by pages \
+             opened: {opened} in {:.0} s ({} requests over {} connections: {:.0} per 1000 \
+             requests); RSS by pages \
              opened: {}; at {BATCH}: {split}; peak (VmHWM) {}; idle 5 s: {:.2} ms CPU (utime+stime \
              {} ms){}",
             mib(rss_loaded),
             elapsed.as_secs_f64(),
             stats.requests,
             stats.connections,
+            stats.connections as f64 * 1000.0 / stats.requests.max(1) as f64,
             readings
                 .iter()
                 .map(|(n, bytes)| format!("{n}: {}", mib(*bytes)))

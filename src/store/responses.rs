@@ -194,8 +194,8 @@ impl Store {
     }
 
     /// Records that the server confirmed `url` unchanged (a 304): it was received anew at
-    /// `now`, with `response_headers` (the stored ones updated by the 304's) when the entry
-    /// has headers. Without them, the entry's old headers no longer apply and are dropped.
+    /// `now`, with `headers` (the response's updated by the 304's). Without them (a version
+    /// that kept none), the entry's old headers no longer apply and are not used again.
     ///
     /// # Errors
     /// A database error.
@@ -204,20 +204,32 @@ impl Store {
         url: &str,
         now: SystemTime,
         max_age: Option<Duration>,
-        response_headers: Option<&[u8]>,
+        headers: Option<&StoredHeaders>,
     ) -> Result<(), StoreError> {
         self.require(Kind::Cache)?;
         let max_age = max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         let now = unix(now);
-        let headers_at = response_headers.map(|_| now);
+        let headers_at = headers.map(|_| now);
+        let (request_headers, response_headers) = match headers {
+            Some(h) => (Some(&h.request), Some(&h.response)),
+            None => (None, None),
+        };
         self.conn()
             .execute(
                 &format!(
                     "UPDATE responses SET fetched_at = ?2, max_age = COALESCE(?3, max_age),
-                         response_headers = COALESCE(?4, response_headers),
-                         headers_at = ?5, last_used = {NEXT_USE} WHERE url = ?1"
+                         request_headers = COALESCE(?4, request_headers),
+                         response_headers = COALESCE(?5, response_headers),
+                         headers_at = ?6, last_used = {NEXT_USE} WHERE url = ?1"
                 ),
-                params![url, now, max_age, response_headers, headers_at],
+                params![
+                    url,
+                    now,
+                    max_age,
+                    request_headers,
+                    response_headers,
+                    headers_at
+                ],
             )
             .map_err(|e| self.error(&e))?;
         Ok(())

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::Url;
 
 use crate::store::Store;
-use crate::store::responses::CachedResponse;
+use crate::store::responses::{CachedResponse, StoredHeaders};
 
 /// The response cache and how long its entries stay fresh.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ impl CachePolicy {
 
     /// Records a 304: the entry was received anew at `now`, with `headers` (the stored ones
     /// updated by the 304's).
-    pub(super) async fn touch(&self, url: &Url, now: SystemTime, headers: Vec<u8>) {
+    pub(super) async fn touch(&self, url: &Url, now: SystemTime, headers: StoredHeaders) {
         let (store, url) = (self.store.clone(), url.to_string());
         let _ =
             tokio::task::spawn_blocking(move || store.touch(&url, now, None, Some(&headers))).await;

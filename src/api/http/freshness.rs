@@ -97,6 +97,8 @@ pub(super) struct Judged {
     pub conditional: HeaderMap,
     /// The stored response's headers (sanitised), which a 304 updates.
     response: HeaderMap,
+    /// The request's headers it is judged with (stored, or today's for an old entry).
+    request: Vec<u8>,
     status: StatusCode,
 }
 
@@ -166,6 +168,7 @@ pub(super) fn judge(entry: &CachedResponse, url: &Url, ttl: Duration, now: Syste
         may_serve_stale,
         conditional,
         response,
+        request: encode(&stored_request),
         status,
     }
 }
@@ -207,7 +210,7 @@ pub(super) fn refreshed(
     url: &Url,
     not_modified: &HeaderMap,
     now: SystemTime,
-) -> Option<(Vec<u8>, Duration)> {
+) -> Option<(StoredHeaders, Duration)> {
     let mut answer = sanitize(not_modified.clone());
     // A 304 to our `If-None-Match` without a validator of its own confirms ours (many servers
     // leave it out); the crate would otherwise refuse to match it.
@@ -267,7 +270,11 @@ pub(super) fn refreshed(
         }
     }
     let age = arrived_age(&merged);
-    Some((encode(&merged), age))
+    let stored = StoredHeaders {
+        request: judged.request.clone(),
+        response: encode(&merged),
+    };
+    Some((stored, age))
 }
 
 /// `response` with an explicit lifetime added when it has none: the heuristic capped at the

@@ -50,6 +50,8 @@ pub(super) struct Trace {
     revalidated: Option<Duration>,
     /// The status the cached copy was stored with (a cached or stale answer's).
     cached_status: Option<u16>,
+    /// The headers the cached copy was stored with, copied only while someone listens.
+    cached_headers: Vec<(String, String)>,
 }
 
 impl Trace {
@@ -64,6 +66,17 @@ impl Trace {
             retries: 0,
             revalidated: None,
             cached_status: None,
+            cached_headers: Vec::new(),
+        }
+    }
+
+    /// The answer is the cached `entry`: its status and stored headers are the ones to show.
+    fn cached(&mut self, entry: &CachedResponse) {
+        self.cached_status = Some(entry.status);
+        if self.listening
+            && let Some(stored) = &entry.headers
+        {
+            self.cached_headers = exchange::kept_headers(&fields::decode(&stored.response));
         }
     }
 
@@ -109,7 +122,11 @@ impl Trace {
             url: exchange::shown_url(url),
             final_url: final_url.filter(|_| network),
             status,
-            headers: if network { self.headers } else { Vec::new() },
+            headers: if network {
+                self.headers
+            } else {
+                self.cached_headers
+            },
             bytes,
             elapsed: self.started.elapsed(),
             answered,
@@ -144,7 +161,7 @@ impl Http {
             && !forced
             && judged.fresh
         {
-            trace.cached_status = Some(entry.status);
+            trace.cached(entry);
             return Ok(Some(Answer {
                 origin: Origin::Cache { age: judged.age },
                 body: entry.body.clone(),
@@ -267,7 +284,7 @@ impl Http {
         let cause = Cause::of(&err);
         match cached {
             Some((entry, judged)) if judged.may_serve_stale => {
-                trace.cached_status = Some(entry.status);
+                trace.cached(&entry);
                 return Ok(Some(Answer {
                     origin: Origin::Stale {
                         age: judged.age,

@@ -1,4 +1,4 @@
-//! Unit tests of the freshness judgement (the client against a server: `tests/http_cache.rs`).
+//! Unit tests of the freshness judgement (the client against a server: `tests/http_cache*.rs`).
 #![allow(clippy::unwrap_used)]
 
 use http::header::HeaderName;

@@ -175,6 +175,7 @@ async fn when_the_network_fails_the_stale_entry_is_served_and_said_so() {
                 fetched_at: SystemTime::now() - Duration::from_secs(3 * 3600),
                 etag: None,
                 max_age: Some(Duration::from_secs(60)),
+                headers: None,
             },
         )
         .unwrap();
@@ -237,6 +238,7 @@ fn the_size_cap_evicts_the_least_recently_used() {
         fetched_at: SystemTime::now(),
         etag: None,
         max_age: None,
+        headers: None,
     };
     store.put("u1", &entry(1)).unwrap();
     store.put("u2", &entry(2)).unwrap();
@@ -272,6 +274,7 @@ fn a_corrupt_database_is_moved_aside_and_rebuilt() {
                 fetched_at: SystemTime::now(),
                 etag: None,
                 max_age: None,
+                headers: None,
             },
         )
         .unwrap();
@@ -303,6 +306,7 @@ fn two_processes_writing_at_once_do_not_corrupt_it() {
                     fetched_at: SystemTime::now(),
                     etag: None,
                     max_age: None,
+                    headers: None,
                 };
                 store.put(&format!("{prefix}{i}"), &entry).unwrap();
                 user.record_search(&format!("{prefix}{i}")).unwrap();

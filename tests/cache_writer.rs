@@ -24,6 +24,7 @@ fn entry(n: usize) -> CachedResponse {
         fetched_at: SystemTime::now(),
         etag: Some(format!("\"{n}\"")),
         max_age: Some(Duration::from_secs(60)),
+        headers: None,
     }
 }
 

@@ -83,6 +83,7 @@ async fn a_cached_body_that_no_longer_decodes_is_dropped_and_fetched_anew() {
                 fetched_at: SystemTime::now(),
                 etag: None,
                 max_age: Some(Duration::from_secs(86_400)),
+                headers: None,
             },
         )
         .unwrap();

@@ -4,6 +4,8 @@
 
 mod cache;
 mod exchange;
+mod fields;
+mod freshness;
 mod probe;
 mod redirect;
 mod transfer;

@@ -16,10 +16,15 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::{Kind, StoreError, salvage, unix_now};
 
-/// The schema version each kind's `PRAGMA user_version` reaches once its tables exist. Opening
-/// a database at this version writes nothing, so it works while another process holds the
-/// write lock.
+/// The schema version the user's data reaches (`PRAGMA user_version`) once its tables exist.
+/// Opening a database at its kind's version writes nothing, so it works while another process
+/// holds the write lock.
 pub(super) const SCHEMA_VERSION: i64 = 1;
+
+/// The cache's schema version: 2 added the request's and the response's headers (RFC 9111
+/// freshness needs `Age`, `Expires`, `Vary`… and the request headers `Vary` names). Version-1
+/// files get the columns added; their rows keep working from their `etag` and `max_age`.
+pub(super) const CACHE_SCHEMA_VERSION: i64 = 2;
 
 const CACHE_SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS responses (
@@ -30,7 +35,10 @@ const CACHE_SCHEMA: &str = "
         etag       TEXT,
         max_age    INTEGER,
         last_used  INTEGER NOT NULL,
-        size       INTEGER NOT NULL
+        size       INTEGER NOT NULL,
+        request_headers  BLOB,
+        response_headers BLOB,
+        headers_at       INTEGER
     );
     -- Covers eviction and the size total without reading rows: `size` is stored after the
     -- body, so reaching it in the table means walking the body's overflow pages.
@@ -127,17 +135,43 @@ pub(super) fn open_ready(
         }
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version < SCHEMA_VERSION {
-        let schema = match kind {
-            Kind::Cache => CACHE_SCHEMA,
-            Kind::UserData => DATA_SCHEMA,
-        };
+    let (schema, target) = match kind {
+        Kind::Cache => (CACHE_SCHEMA, CACHE_SCHEMA_VERSION),
+        Kind::UserData => (DATA_SCHEMA, SCHEMA_VERSION),
+    };
+    if version < target {
         let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
         tx.execute_batch(schema)?;
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        if kind == Kind::Cache {
+            add_header_columns(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;
     }
     Ok(conn)
+}
+
+/// Adds the header columns to a `responses` table made before they existed (version 1, or an
+/// unversioned file from before the split), found by looking, not by the version number.
+fn add_header_columns(tx: &Transaction<'_>) -> Result<(), rusqlite::Error> {
+    let mut have = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT name FROM pragma_table_info('responses')")?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for name in names {
+            have.push(name?);
+        }
+    }
+    for (column, kind) in [
+        ("request_headers", "BLOB"),
+        ("response_headers", "BLOB"),
+        ("headers_at", "INTEGER"),
+    ] {
+        if !have.iter().any(|h| h == column) {
+            tx.execute_batch(&format!("ALTER TABLE responses ADD COLUMN {column} {kind}"))?;
+        }
+    }
+    Ok(())
 }
 
 /// A read-only connection to a user-data file whose schema is already there.

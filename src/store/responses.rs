@@ -21,20 +21,29 @@ pub struct CachedResponse {
     pub fetched_at: SystemTime,
     /// The server's `ETag`, for revalidation.
     pub etag: Option<String>,
-    /// The server's `Cache-Control: max-age`.
+    /// How long it stays fresh from `fetched_at`, as versions before the stored headers
+    /// judged it (they read this column; it is still written for them).
     pub max_age: Option<Duration>,
+    /// The request's and the response's header fields, from which the HTTP client judges
+    /// freshness (RFC 9111). `None` for entries stored before apidex kept them, or rewritten
+    /// since by such a version: those are judged by `etag` and `max_age`.
+    pub headers: Option<StoredHeaders>,
+}
+
+/// Header fields as the HTTP client encoded them (the store only keeps the bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredHeaders {
+    /// The request's (what `Vary` is checked against).
+    pub request: Vec<u8>,
+    /// The response's.
+    pub response: Vec<u8>,
 }
 
 impl CachedResponse {
-    /// How old it is at `now`.
+    /// How long ago it was fetched (or confirmed) at `now`; not counting the time it had spent
+    /// in caches upstream (the response's `Age`), which only its headers tell.
     pub fn age(&self, now: SystemTime) -> Duration {
         now.duration_since(self.fetched_at).unwrap_or_default()
-    }
-
-    /// Whether it may be used without asking the server: younger than the server's `max-age`,
-    /// or than `default_ttl` when the server gave none.
-    pub fn is_fresh(&self, now: SystemTime, default_ttl: Duration) -> bool {
-        self.age(now) < self.max_age.unwrap_or(default_ttl)
     }
 }
 
@@ -63,17 +72,32 @@ impl Store {
         let row = self
             .conn()
             .query_row(
-                "SELECT body, status, fetched_at, etag, max_age FROM responses WHERE url = ?1",
+                "SELECT body, status, fetched_at, etag, max_age, request_headers,
+                        response_headers, headers_at
+                 FROM responses WHERE url = ?1",
                 params![url],
                 |row| {
+                    let fetched_at: i64 = row.get(2)?;
+                    let request: Option<Vec<u8>> = row.get(5)?;
+                    let response: Option<Vec<u8>> = row.get(6)?;
+                    let headers_at: Option<i64> = row.get(7)?;
+                    // Headers written with another fetch than the row's (an older version
+                    // rewrote the row and left them) describe another response: not used.
+                    let headers = match (request, response) {
+                        (Some(request), Some(response)) if headers_at == Some(fetched_at) => {
+                            Some(StoredHeaders { request, response })
+                        }
+                        _ => None,
+                    };
                     Ok(CachedResponse {
                         body: row.get(0)?,
                         status: row.get(1)?,
-                        fetched_at: from_unix(row.get(2)?),
+                        fetched_at: from_unix(fetched_at),
                         etag: row.get(3)?,
                         max_age: row
                             .get::<_, Option<i64>>(4)?
                             .map(|s| Duration::from_secs(u64::try_from(s).unwrap_or(0))),
+                        headers,
                     })
                 },
             )
@@ -124,21 +148,32 @@ impl Store {
                 let max_age = response
                     .max_age
                     .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+                let fetched_at = unix(response.fetched_at);
+                let (request_headers, response_headers) = match &response.headers {
+                    Some(h) => (Some(&h.request), Some(&h.response)),
+                    None => (None, None),
+                };
+                let headers_at = response.headers.as_ref().map(|_| fetched_at);
                 tx.execute(
                     &format!(
-                        "INSERT INTO responses (url, body, status, fetched_at, etag, max_age, last_used, size)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NEXT_USE}, ?7)
+                        "INSERT INTO responses (url, body, status, fetched_at, etag, max_age,
+                             last_used, size, request_headers, response_headers, headers_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NEXT_USE}, ?7, ?8, ?9, ?10)
                          ON CONFLICT(url) DO UPDATE SET body = ?2, status = ?3, fetched_at = ?4,
-                             etag = ?5, max_age = ?6, last_used = {NEXT_USE}, size = ?7"
+                             etag = ?5, max_age = ?6, last_used = {NEXT_USE}, size = ?7,
+                             request_headers = ?8, response_headers = ?9, headers_at = ?10"
                     ),
                     params![
                         url,
                         response.body,
                         response.status,
-                        unix(response.fetched_at),
+                        fetched_at,
                         response.etag,
                         max_age,
-                        size
+                        size,
+                        request_headers,
+                        response_headers,
+                        headers_at
                     ],
                 )
                 .map_err(|e| self.error(&e))?;
@@ -158,7 +193,9 @@ impl Store {
         self.evict()
     }
 
-    /// Records that the server confirmed `url` unchanged (a 304): it is fresh again from `now`.
+    /// Records that the server confirmed `url` unchanged (a 304): it was received anew at
+    /// `now`, with `headers` (the response's updated by the 304's). Without them (a version
+    /// that kept none), the entry's old headers no longer apply and are not used again.
     ///
     /// # Errors
     /// A database error.
@@ -167,16 +204,32 @@ impl Store {
         url: &str,
         now: SystemTime,
         max_age: Option<Duration>,
+        headers: Option<&StoredHeaders>,
     ) -> Result<(), StoreError> {
         self.require(Kind::Cache)?;
         let max_age = max_age.map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let now = unix(now);
+        let headers_at = headers.map(|_| now);
+        let (request_headers, response_headers) = match headers {
+            Some(h) => (Some(&h.request), Some(&h.response)),
+            None => (None, None),
+        };
         self.conn()
             .execute(
                 &format!(
                     "UPDATE responses SET fetched_at = ?2, max_age = COALESCE(?3, max_age),
-                         last_used = {NEXT_USE} WHERE url = ?1"
+                         request_headers = COALESCE(?4, request_headers),
+                         response_headers = COALESCE(?5, response_headers),
+                         headers_at = ?6, last_used = {NEXT_USE} WHERE url = ?1"
                 ),
-                params![url, unix(now), max_age],
+                params![
+                    url,
+                    now,
+                    max_age,
+                    request_headers,
+                    response_headers,
+                    headers_at
+                ],
             )
             .map_err(|e| self.error(&e))?;
         Ok(())

@@ -114,11 +114,20 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
     out.push(field("redirect", redirect, Style::default()));
     out.push(field("cache", stored(main.stored).to_owned(), theme.dim()));
     out.push(Line::from(""));
-    out.push(Line::styled(" Response headers", theme.heading()));
+    let from_cache = matches!(
+        main.answered,
+        Answered::Fresh { .. } | Answered::Stale { .. }
+    );
+    let heading = if from_cache && !main.headers.is_empty() {
+        " Response headers (as stored with the cached copy)"
+    } else {
+        " Response headers"
+    };
+    out.push(Line::styled(heading, theme.heading()));
     if main.headers.is_empty() {
         out.push(Line::styled(
-            "  none kept: the answer did not come from the server just now (the cache keeps \
-             bodies, not headers)",
+            "  none kept: the answer did not come from the server just now (and the cached copy \
+             was stored by an older apidex, without its headers)",
             theme.dim(),
         ));
     }

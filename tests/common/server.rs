@@ -97,6 +97,8 @@ struct State {
     /// Delay added to every answer, on top of a route's own.
     delay_ms: AtomicUsize,
     seen: Mutex<Vec<String>>,
+    /// Every request head (request line and header fields), in arrival order.
+    heads: Mutex<Vec<String>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     connections: AtomicUsize,
@@ -188,6 +190,19 @@ impl TestServer {
         self.state.seen.lock().unwrap().clone()
     }
 
+    /// The value of header `name` in each request for `target`, in arrival order (`None`
+    /// where a request did not carry it).
+    pub fn request_header(&self, target: &str, name: &str) -> Vec<Option<String>> {
+        self.state
+            .heads
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|head| head.split_whitespace().nth(1) == Some(target))
+            .map(|head| header(head, name))
+            .collect()
+    }
+
     /// How many requests have arrived.
     pub fn request_count(&self) -> usize {
         self.state.seen.lock().unwrap().len()
@@ -239,7 +254,9 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
             return;
         };
         let if_none_match = header(&head, "if-none-match");
+        let if_modified_since = header(&head, "if-modified-since");
         state.seen.lock().unwrap().push(target.clone());
+        state.heads.lock().unwrap().push(head.clone());
         let started = state.clock.fetch_add(1, Ordering::SeqCst);
         let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         state.max_in_flight.fetch_max(now, Ordering::SeqCst);
@@ -261,22 +278,30 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
                     ..Reply::status(404)
                 })
         });
-        // A reply with an ETag the client already has is answered 304 Not Modified.
-        let reply = match (
-            &if_none_match,
+        // A reply with an ETag the client already has is answered 304 Not Modified; so is one
+        // with no ETag whose Last-Modified is the client's If-Modified-Since. The 304 carries
+        // the reply's headers (a server's 304 repeats Cache-Control, Age, …), not its body.
+        let find = |name: &str| {
             reply
                 .headers
                 .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case("etag")),
-        ) {
-            (Some(sent), Some((_, etag))) if sent == etag => {
-                state.not_modified.fetch_add(1, Ordering::SeqCst);
-                Reply {
-                    body: Arc::new(Vec::new()),
-                    ..Reply::status(304).header("ETag", etag.clone())
-                }
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
+        let unchanged = match (find("etag"), find("last-modified")) {
+            (Some(etag), _) => if_none_match.as_ref() == Some(&etag),
+            (None, Some(modified)) => if_modified_since.as_ref() == Some(&modified),
+            (None, None) => false,
+        };
+        let reply = if unchanged && reply.status == 200 && reply.fault.is_none() {
+            state.not_modified.fetch_add(1, Ordering::SeqCst);
+            Reply {
+                body: Arc::new(Vec::new()),
+                headers: reply.headers.clone(),
+                ..Reply::status(304)
             }
-            _ => reply,
+        } else {
+            reply
         };
         let extra = Duration::from_millis(state.delay_ms.load(Ordering::SeqCst) as u64);
         tokio::time::sleep(reply.delay + extra).await;

@@ -35,6 +35,7 @@ pub fn response(size: usize) -> CachedResponse {
         fetched_at: SystemTime::now(),
         etag: None,
         max_age: None,
+        headers: None,
     }
 }
 

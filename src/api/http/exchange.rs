@@ -5,11 +5,12 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{ETAG, HeaderMap};
 use reqwest::{StatusCode, Url};
 
 use super::Http;
 use super::transfer::{Failure, Fetched};
+use super::{fields, freshness};
 use crate::api::ApiError;
 use crate::api::connectivity::{self, Reach};
 use crate::api::exchange::{self, Answered, Exchange, Note, Stored};
@@ -24,7 +25,7 @@ pub(super) struct Answer {
     /// Where it came from.
     pub origin: Origin,
     /// What to store once the body proves good (a fresh network answer the server lets us keep).
-    pub keep: Option<Keep>,
+    pub keep: Option<Box<Keep>>,
 }
 
 /// A cache entry waiting for its body to be checked.
@@ -49,6 +50,8 @@ pub(super) struct Trace {
     revalidated: Option<Duration>,
     /// The status the cached copy was stored with (a cached or stale answer's).
     cached_status: Option<u16>,
+    /// The headers the cached copy was stored with, copied only while someone listens.
+    cached_headers: Vec<(String, String)>,
 }
 
 impl Trace {
@@ -63,6 +66,17 @@ impl Trace {
             retries: 0,
             revalidated: None,
             cached_status: None,
+            cached_headers: Vec::new(),
+        }
+    }
+
+    /// The answer is the cached `entry`: its status and stored headers are the ones to show.
+    fn cached(&mut self, entry: &CachedResponse) {
+        self.cached_status = Some(entry.status);
+        if self.listening
+            && let Some(stored) = &entry.headers
+        {
+            self.cached_headers = exchange::kept_headers(&fields::decode(&stored.response));
         }
     }
 
@@ -108,7 +122,11 @@ impl Trace {
             url: exchange::shown_url(url),
             final_url: final_url.filter(|_| network),
             status,
-            headers: if network { self.headers } else { Vec::new() },
+            headers: if network {
+                self.headers
+            } else {
+                self.cached_headers
+            },
             bytes,
             elapsed: self.started.elapsed(),
             answered,
@@ -134,15 +152,18 @@ impl Http {
             Some(policy) if !skip_cache => policy.lookup(url).await,
             _ => None,
         };
-        if let (Some(entry), Some(policy)) = (&cached, &self.cache)
+        let judged = match (&cached, &self.cache) {
+            (Some(entry), Some(policy)) => Some(freshness::judge(entry, url, policy.ttl(url), now)),
+            _ => None,
+        };
+        let cached = cached.zip(judged);
+        if let Some((entry, judged)) = &cached
             && !forced
-            && entry.is_fresh(now, policy.ttl(url))
+            && judged.fresh
         {
-            trace.cached_status = Some(entry.status);
+            trace.cached(entry);
             return Ok(Some(Answer {
-                origin: Origin::Cache {
-                    age: entry.age(now),
-                },
+                origin: Origin::Cache { age: judged.age },
                 body: entry.body.clone(),
                 keep: None,
             }));
@@ -151,7 +172,7 @@ impl Http {
             let err = ApiError::Offline {
                 url: url.to_string(),
             };
-            return self.without_network(url, cached, now, err, trace);
+            return self.without_network(url, cached, err, trace);
         }
         // A server that could not be reached moments ago is not asked again (and waited for)
         // until the probe hears from it: the answer comes from the cache or the snapshot now.
@@ -162,83 +183,121 @@ impl Http {
                     "not requested: the server could not be reached a moment ago ({reason})"
                 ),
             };
-            return self.without_network(url, cached, now, err, trace);
+            return self.without_network(url, cached, err, trace);
         }
-        let etag = cached.as_ref().and_then(|e| e.etag.clone());
-        match self.fetch_with_retries(url, etag.as_deref(), trace).await {
+        let conditional = cached
+            .as_ref()
+            .map(|(_, judged)| judged.conditional.clone())
+            .unwrap_or_default();
+        let mut fetched = self.fetch_with_retries(url, &conditional, trace).await;
+        if let (Ok(Fetched::NotModified { headers }), Some((entry, judged)), Some(policy)) =
+            (&fetched, &cached, &self.cache)
+        {
+            if let Some((stored, age)) = freshness::refreshed(judged, url, headers, now) {
+                trace.revalidated = Some(judged.age);
+                policy.touch(url, now, stored).await;
+                return Ok(Some(Answer {
+                    body: entry.body.clone(),
+                    origin: Origin::Cache { age },
+                    keep: None,
+                }));
+            }
+            // The 304 named another representation than the one cached: ask for it whole.
+            tracing::info!(%url, "a 304 for another representation; fetching it anew");
+            fetched = self.fetch_with_retries(url, &HeaderMap::new(), trace).await;
+        }
+        match fetched {
             Ok(Fetched::Body {
                 body,
-                etag,
-                directives,
+                status,
+                headers,
                 final_url,
-            }) => {
-                let keep = (self.cache.is_some() && !directives.no_store).then(|| {
-                    let mut urls = vec![final_url.clone()];
-                    if final_url != *url {
-                        tracing::info!(from = %url, to = %final_url, "redirected");
-                        urls.push(url.clone());
-                    }
-                    Keep {
-                        urls,
-                        entry: CachedResponse {
-                            body: Vec::new(),
-                            status: 200,
-                            fetched_at: now,
-                            etag,
-                            max_age: directives.max_age,
-                        },
-                    }
-                });
-                Ok(Some(Answer {
-                    body,
-                    origin: Origin::Network,
-                    keep,
-                }))
-            }
-            Ok(Fetched::NotModified { directives }) => match (cached, &self.cache) {
-                (Some(entry), Some(policy)) => {
-                    trace.revalidated = Some(entry.age(now));
-                    policy.touch(url, now, directives.max_age).await;
-                    Ok(Some(Answer {
-                        body: entry.body,
-                        origin: Origin::Cache {
-                            age: std::time::Duration::ZERO,
-                        },
-                        keep: None,
-                    }))
-                }
-                // A 304 to a request that carried no ETag is the server's mistake.
-                _ => Err(ApiError::Status {
-                    url: url.to_string(),
-                    code: StatusCode::NOT_MODIFIED.as_u16(),
-                }),
-            },
+            }) => Ok(Some(
+                self.fetched(url, body, status, &headers, &final_url, now),
+            )),
+            // A 304 to a request that carried no validator is the server's mistake.
+            Ok(Fetched::NotModified { .. }) => Err(ApiError::Status {
+                url: url.to_string(),
+                code: StatusCode::NOT_MODIFIED.as_u16(),
+            }),
             Ok(Fetched::Missing) => Ok(None),
-            Err(err) if err.is_transient() => self.without_network(url, cached, now, err, trace),
+            Err(err) if err.is_transient() => self.without_network(url, cached, err, trace),
             Err(err) => Err(err),
         }
     }
 
+    /// A body from the network, with what to store once it proves good (when the cache may
+    /// keep it).
+    fn fetched(
+        &self,
+        url: &Url,
+        body: Vec<u8>,
+        status: StatusCode,
+        headers: &HeaderMap,
+        final_url: &Url,
+        now: SystemTime,
+    ) -> Answer {
+        let stored = self
+            .cache
+            .as_ref()
+            .and_then(|_| freshness::storable(final_url, status, headers, now));
+        let keep = stored.map(|stored| {
+            let mut urls = vec![final_url.clone()];
+            if *final_url != *url {
+                tracing::info!(from = %url, to = %final_url, "redirected");
+                urls.push(url.clone());
+            }
+            Box::new(Keep {
+                urls,
+                entry: CachedResponse {
+                    body: Vec::new(),
+                    status: status.as_u16(),
+                    fetched_at: now,
+                    etag: headers
+                        .get(ETAG)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned),
+                    // What versions before the stored headers judge by (they share the file).
+                    max_age: fields::legacy_max_age(headers),
+                    headers: Some(stored),
+                },
+            })
+        });
+        Answer {
+            body,
+            origin: Origin::Network,
+            keep,
+        }
+    }
+
     /// Answers without the network: a stale cached body, else the snapshot, else `err`.
+    ///
+    /// A cached response that says `must-revalidate` (or answered another request, by its
+    /// `Vary`) is not served stale (RFC 9111 §4.2.4).
     fn without_network(
         &self,
         url: &Url,
-        cached: Option<CachedResponse>,
-        now: SystemTime,
+        cached: Option<(CachedResponse, freshness::Judged)>,
         err: ApiError,
         trace: &mut Trace,
     ) -> Result<Option<Answer>, ApiError> {
         let cause = Cause::of(&err);
-        if let Some(entry) = cached {
-            trace.cached_status = Some(entry.status);
-            return Ok(Some(Answer {
-                origin: Origin::Stale {
-                    age: entry.age(now),
-                    cause,
-                },
-                body: entry.body,
-                keep: None,
-            }));
+        match cached {
+            Some((entry, judged)) if judged.may_serve_stale => {
+                trace.cached(&entry);
+                return Ok(Some(Answer {
+                    origin: Origin::Stale {
+                        age: judged.age,
+                        cause,
+                    },
+                    body: entry.body,
+                    keep: None,
+                }));
+            }
+            Some(_) => {
+                tracing::info!(%url, "the cached copy may not be served stale (must-revalidate or Vary)");
+            }
+            None => {}
         }
         if let Some(body) = self.fallback.as_ref().and_then(|f| f.body(url)) {
             return Ok(Some(Answer {
@@ -255,13 +314,13 @@ impl Http {
     async fn fetch_with_retries(
         &self,
         url: &Url,
-        etag: Option<&str>,
+        conditional: &HeaderMap,
         trace: &mut Trace,
     ) -> Result<Fetched, ApiError> {
         let retries = self.options.retries;
         let mut attempt = 0;
         loop {
-            let failure = match self.attempt(url, etag, trace).await {
+            let failure = match self.attempt(url, conditional, trace).await {
                 Ok(fetched) => {
                     self.connectivity.record(url, Reach::Online);
                     return Ok(fetched);

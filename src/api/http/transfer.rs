@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use reqwest::header::{ETAG, IF_NONE_MATCH};
+use reqwest::header::HeaderMap;
 use reqwest::{StatusCode, Url};
 
 use super::Http;
-use super::cache::{Directives, directives};
 use super::exchange::Trace;
+use super::fields;
 use crate::api::ApiError;
 use crate::api::retry::{self, retryable_status};
 
@@ -18,17 +18,17 @@ pub(super) enum Fetched {
     Body {
         /// The body, decompressed.
         body: Vec<u8>,
-        /// The server's `ETag`.
-        etag: Option<String>,
-        /// The server's caching directives.
-        directives: Directives,
+        /// The status (a success).
+        status: StatusCode,
+        /// The response's headers, for the cache to judge.
+        headers: HeaderMap,
         /// Where the body really came from, after redirects.
         final_url: Url,
     },
     /// 304: the cached body is still right.
     NotModified {
-        /// The server's caching directives.
-        directives: Directives,
+        /// The 304's headers, which update the stored ones.
+        headers: HeaderMap,
     },
     /// 404.
     Missing,
@@ -59,12 +59,12 @@ impl Failure {
 
 impl Http {
     /// One request: waits for a rate slot and an in-flight permit, then reads the body as a
-    /// stream up to the size cap.
-    /// What the response showed is noted in `trace`.
+    /// stream up to the size cap. `conditional` holds the validators of a cached copy
+    /// (`If-None-Match`, `If-Modified-Since`). What the response showed is noted in `trace`.
     pub(super) async fn attempt(
         &self,
         url: &Url,
-        etag: Option<&str>,
+        conditional: &HeaderMap,
         trace: &mut Trace,
     ) -> Result<Fetched, Failure> {
         let shown = url.to_string();
@@ -86,25 +86,21 @@ impl Http {
                 server_asked: None,
             }
         };
-        let mut request = self.client.get(url.clone());
-        if let Some(etag) = etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
+        // The headers the cache records as sent (what `Vary` is checked against).
+        let mut headers = fields::request_headers().clone();
+        headers.extend(conditional.clone());
+        let request = self.client.get(url.clone()).headers(headers);
         let mut response = request.send().await.map_err(transport)?;
         let status = response.status();
         trace.saw(status, response.headers(), response.url());
         if status == StatusCode::NOT_FOUND {
             return Ok(Fetched::Missing);
         }
-        let directives = directives(response.headers());
         if status == StatusCode::NOT_MODIFIED {
-            return Ok(Fetched::NotModified { directives });
+            return Ok(Fetched::NotModified {
+                headers: response.headers().clone(),
+            });
         }
-        let etag = response
-            .headers()
-            .get(ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
         if !status.is_success() {
             return Err(Failure {
                 retry: retryable_status(status),
@@ -132,6 +128,7 @@ impl Http {
             return Err(too_large());
         }
         let final_url = response.url().clone();
+        let headers = response.headers().clone();
         let mut body = Vec::with_capacity(
             response
                 .content_length()
@@ -147,8 +144,8 @@ impl Http {
         }
         Ok(Fetched::Body {
             body,
-            etag,
-            directives,
+            status,
+            headers,
             final_url,
         })
     }

@@ -9,7 +9,9 @@
 //! Control paths (not counted in the stats): `/__bench/stats`, `/__bench/reset`,
 //! `/__bench/config?delay_ms=N&list_delay_ms=N&distinct_sprites=0|1` (`delay_ms` is added to
 //! every answer, `list_delay_ms` only to the tabs' list requests: the Pokémon index, posts,
-//! users, breeds; `distinct_sprites` gives every Pokémon a picture of its own).
+//! users, breeds; `distinct_sprites` gives every Pokémon a picture of its own;
+//! `/__bench/config?gzip=1` answers JSON gzip-compressed to clients that accept it, as the
+//! live APIs do, each body compressed once).
 #![allow(dead_code)] // each user needs part of it
 
 use std::collections::HashMap;
@@ -351,6 +353,10 @@ pub struct Shared {
     pub list_delay_ms: AtomicU64,
     /// 1: every Pokémon names its own sprites (see [`Catalog::find`]).
     pub distinct_sprites: AtomicU64,
+    /// 1: JSON answers gzip-compressed to clients that accept it.
+    pub gzip: AtomicU64,
+    /// Compressed bodies, by the address of the body they compress (each compressed once).
+    compressed: std::sync::Mutex<HashMap<usize, Arc<[u8]>>>,
     /// Counters.
     pub stats: Stats,
 }
@@ -378,6 +384,8 @@ pub fn shared(catalog: Catalog) -> Arc<Shared> {
         delay_ms: AtomicU64::new(0),
         list_delay_ms: AtomicU64::new(0),
         distinct_sprites: AtomicU64::new(0),
+        gzip: AtomicU64::new(0),
+        compressed: std::sync::Mutex::default(),
         stats: Stats::default(),
     })
 }
@@ -403,18 +411,16 @@ pub async fn start() -> (Arc<Shared>, String) {
 pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S, shared: Arc<Shared>) {
     let mut buffer = Vec::with_capacity(2048);
     let mut counted = false;
-    while let Some((target, close)) = read_request(&mut stream, &mut buffer).await {
+    while let Some((target, close, gzip)) = read_request(&mut stream, &mut buffer).await {
         if let Some(command) = target.strip_prefix("/__bench/") {
             let reply = control(&shared, command);
-            let _ = write_reply(
-                &mut stream,
-                200,
-                "text/plain",
-                reply.as_bytes(),
-                true,
-                || {},
-            )
-            .await;
+            let reply = Answer {
+                status: 200,
+                content_type: "text/plain",
+                bytes: reply.into_bytes().into(),
+                encoding: None,
+            };
+            let _ = write_reply(&mut stream, &reply, true, || {}).await;
             return;
         }
         // Connections are counted at their first request, so control connections are not.
@@ -422,21 +428,13 @@ pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S, shared: Arc
             counted = true;
             shared.stats.connections.fetch_add(1, Ordering::SeqCst);
         }
-        let answer = answer(&shared, &target).await;
+        let answer = answer(&shared, &target, gzip).await;
         // The request stops counting as in flight just before its last byte goes out: once the
         // client has all of it, it may rightly send the next one.
         let done = || {
             shared.stats.in_flight.fetch_sub(1, Ordering::SeqCst);
         };
-        let written = write_reply(
-            &mut stream,
-            answer.status,
-            answer.content_type,
-            &answer.bytes,
-            close,
-            done,
-        )
-        .await;
+        let written = write_reply(&mut stream, &answer, close, done).await;
         if written.is_err() || close {
             return;
         }
@@ -451,11 +449,14 @@ pub struct Answer {
     pub content_type: &'static str,
     /// Its body.
     pub bytes: Arc<[u8]>,
+    /// `Some("gzip")` when the body is compressed.
+    pub encoding: Option<&'static str>,
 }
 
 /// Counts a request for `target` (now in flight: the caller takes it off with
-/// [`Shared::done`]), waits the configured delay and finds its answer.
-pub async fn answer(shared: &Shared, target: &str) -> Answer {
+/// [`Shared::done`]), waits the configured delay and finds its answer (compressed when the
+/// client accepts gzip and the server is told to).
+pub async fn answer(shared: &Shared, target: &str, accepts_gzip: bool) -> Answer {
     let stats = &shared.stats;
     stats.requests.fetch_add(1, Ordering::SeqCst);
     if target.starts_with("/api/v2/pokemon/") {
@@ -477,21 +478,45 @@ pub async fn answer(shared: &Shared, target: &str) -> Answer {
             stats
                 .bytes
                 .fetch_add(body.bytes.len() as u64, Ordering::SeqCst);
+            let gzip = accepts_gzip
+                && body.content_type == JSON
+                && shared.gzip.load(Ordering::SeqCst) == 1;
             Answer {
                 status: 200,
                 content_type: body.content_type,
-                bytes: body.bytes,
+                bytes: if gzip {
+                    shared.compressed(&body.bytes)
+                } else {
+                    body.bytes
+                },
+                encoding: gzip.then_some("gzip"),
             }
         }
         None => Answer {
             status: 404,
             content_type: "text/plain",
             bytes: Arc::from(&b"Not Found"[..]),
+            encoding: None,
         },
     }
 }
 
 impl Shared {
+    /// `body` gzip-compressed (at the default level, as web servers do), once.
+    fn compressed(&self, body: &Arc<[u8]>) -> Arc<[u8]> {
+        let key = body.as_ptr() as usize;
+        let mut cache = self
+            .compressed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(cache.entry(key).or_insert_with(|| {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            std::io::Write::write_all(&mut encoder, body).expect("gzip into memory");
+            encoder.finish().expect("gzip into memory").into()
+        }))
+    }
+
     /// A request is no longer in flight.
     pub fn done(&self) {
         self.stats.in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -519,6 +544,7 @@ fn control(state: &Shared, command: &str) -> String {
                     "delay_ms" => state.delay_ms.store(value, Ordering::SeqCst),
                     "list_delay_ms" => state.list_delay_ms.store(value, Ordering::SeqCst),
                     "distinct_sprites" => state.distinct_sprites.store(value, Ordering::SeqCst),
+                    "gzip" => state.gzip.store(value, Ordering::SeqCst),
                     _ => {}
                 }
             }
@@ -532,7 +558,7 @@ fn control(state: &Shared, command: &str) -> String {
 async fn read_request<S: AsyncRead + Unpin>(
     stream: &mut S,
     buffer: &mut Vec<u8>,
-) -> Option<(String, bool)> {
+) -> Option<(String, bool, bool)> {
     loop {
         if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&buffer[..end]).to_ascii_lowercase();
@@ -541,7 +567,10 @@ async fn read_request<S: AsyncRead + Unpin>(
                 .nth(1)?
                 .to_owned();
             buffer.drain(..end + 4);
-            return Some((target, head.contains("\r\nconnection: close")));
+            let gzip = head
+                .lines()
+                .any(|l| l.starts_with("accept-encoding:") && l.contains("gzip"));
+            return Some((target, head.contains("\r\nconnection: close"), gzip));
         }
         let mut chunk = [0u8; 4096];
         let n = stream.read(&mut chunk).await.ok()?;
@@ -554,17 +583,22 @@ async fn read_request<S: AsyncRead + Unpin>(
 
 async fn write_reply<S: AsyncWrite + Unpin>(
     stream: &mut S,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
+    answer: &Answer,
     close: bool,
     done: impl FnOnce(),
 ) -> std::io::Result<()> {
-    let reason = if status == 200 { "OK" } else { "Not Found" };
+    let Answer {
+        status,
+        content_type,
+        bytes: body,
+        encoding,
+    } = answer;
+    let reason = if *status == 200 { "OK" } else { "Not Found" };
     let connection = if close { "close" } else { "keep-alive" };
+    let encoding = encoding.map_or_else(String::new, |e| format!("Content-Encoding: {e}\r\n"));
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Connection: {connection}\r\n\r\n",
+         {encoding}Connection: {connection}\r\n\r\n",
         body.len()
     );
     let (most, last) = body.split_at(body.len().saturating_sub(1));

@@ -11,7 +11,8 @@
 //! (`tls.rs`: a CA made for the run, trusted through `SSL_CERT_FILE`, `--ca-cert`, curl's
 //! `--cacert`).
 //!
-//! Cases: `criterion`, `batch`, `throughput`, `start`, `footprint`.
+//! Cases: `criterion`, `batch`, `throughput`, `start`, `footprint`, `export`, `compressed`
+//! (side by side with curl and the seed's design, gzip on: `compressed.rs`).
 //!
 //! It builds the release binary, runs the criterion benches (search, render), starts a local
 //! HTTP server on 127.0.0.1 in a child process (`benches/support/server.rs`: the real fixture
@@ -39,6 +40,7 @@
 // Measurements are shown to a few digits: a u64 of bytes or nanoseconds as f64 is plenty.
 #![allow(clippy::cast_precision_loss)]
 
+mod compressed;
 mod export;
 mod procfs;
 mod pty;
@@ -252,6 +254,9 @@ fn run(plan: Plan) -> Result<bool> {
     if bench.plan.wants("export") {
         bench.export(&mut report)?;
     }
+    if bench.plan.wants("compressed") {
+        bench.compressed(&mut report)?;
+    }
     let Bench { server, .. } = bench;
     server.stop();
     let _ = std::fs::remove_dir_all(&scratch);
@@ -325,7 +330,7 @@ impl Bench {
         let ids: Vec<String> = (1..=THROUGHPUT).map(|id| id.to_string()).collect();
         let names = &self.names[..THROUGHPUT];
         let runs = self.plan.runs;
-        let curl = repeat(runs, || self.curl_get(&ids))?;
+        let curl = repeat(runs, || self.curl_get(&ids, false))?;
         report
             .notes
             .push(curl.describe("throughput, curl --parallel"));
@@ -879,7 +884,7 @@ impl Bench {
 
     /// `curl --parallel --parallel-max 10` over the same URLs, bodies discarded: the server's
     /// ceiling on this machine.
-    fn curl_get(&self, ids: &[String]) -> Result<Sample> {
+    fn curl_get(&self, ids: &[String], compressed: bool) -> Result<Sample> {
         let server = &self.server;
         let mut config = String::new();
         for id in ids {
@@ -898,6 +903,7 @@ impl Bench {
         let exit = Command::new("curl")
             .args(["--silent", "--fail", "--parallel", "--parallel-immediate"])
             .args(["--parallel-max", &CONCURRENCY.to_string()])
+            .args(compressed.then_some("--compressed"))
             .args(
                 server
                     .ca

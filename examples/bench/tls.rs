@@ -116,13 +116,20 @@ where
                 .uri()
                 .path_and_query()
                 .map_or_else(|| "/".to_owned(), ToString::to_string);
-            let answer = server::answer(&shared, &target).await;
-            let response = http::Response::builder()
+            let gzip = request
+                .headers()
+                .get_all("accept-encoding")
+                .iter()
+                .any(|v| v.to_str().is_ok_and(|v| v.contains("gzip")));
+            let answer = server::answer(&shared, &target, gzip).await;
+            let mut response = http::Response::builder()
                 .status(answer.status)
                 .header("content-type", answer.content_type)
-                .header("content-length", answer.bytes.len())
-                .body(())
-                .expect("a response head");
+                .header("content-length", answer.bytes.len());
+            if let Some(encoding) = answer.encoding {
+                response = response.header("content-encoding", encoding);
+            }
+            let response = response.body(()).expect("a response head");
             let sent = respond
                 .send_response(response, false)
                 .map(|mut body| body.send_data(bytes::Bytes::copy_from_slice(&answer.bytes), true));

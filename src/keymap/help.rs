@@ -99,7 +99,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::DeleteSaved, KeyAction::ClearHistory],
-        "in those lists: delete the selected row · clear all history (asks first)",
+        "in those lists: delete a row · clear history (asks first)",
     ),
     row(
         &[KeyAction::Export],

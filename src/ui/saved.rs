@@ -40,7 +40,11 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 SavedKind::Bookmarks => {
                     let how = app
                         .keymap
-                        .hint(&[KeyAction::ToggleBookmark], "bookmarks the item shown", false)
+                        .hint(
+                            &[KeyAction::ToggleBookmark],
+                            "bookmarks the item shown",
+                            false,
+                        )
                         .map_or_else(String::new, |h| format!(" — {h}"));
                     format!("no bookmarks yet{how}")
                 }

@@ -6,6 +6,7 @@
 
 mod base_url;
 pub mod batch;
+mod brief;
 pub mod clients;
 pub mod connectivity;
 pub mod dogapi;

@@ -22,6 +22,7 @@ mod reach;
 pub mod request;
 mod results;
 pub mod saved;
+mod saved_edit;
 pub mod scroll;
 mod search;
 pub mod source;
@@ -287,7 +288,9 @@ impl App {
         }
         // The bookmarks/history view takes the movement keys while it is open.
         if self.saved.view.is_some() && !self.help {
+            self.saved_view_saw(&msg);
             match msg {
+                Msg::ToggleBookmark => return self.toggle_saved_bookmark(),
                 Msg::Move(delta) => {
                     self.move_saved(delta);
                     return vec![];
@@ -331,6 +334,7 @@ impl App {
             }
             Msg::AnotherPhoto => self.another_photo(),
             Msg::ToggleBookmark => self.toggle_bookmark(),
+            Msg::Saved(msg) => self.saved_msg(msg),
             Msg::ShowBookmarks => self.show_saved(SavedKind::Bookmarks),
             Msg::ShowHistory => self.show_saved(SavedKind::History),
             Msg::Export => self.export(),

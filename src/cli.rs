@@ -9,6 +9,8 @@ mod cache;
 mod config;
 mod docs;
 mod get;
+mod help;
+mod inputs;
 mod list;
 mod output;
 mod provenance;
@@ -21,6 +23,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 pub use args::{CacheAction, Cli, Command, ConfigAction, GetCommand, Globals, ListKind};
+pub use help::{command, parse};
 pub use settings::Settings;
 use sink::{Format, Sink};
 

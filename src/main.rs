@@ -3,15 +3,14 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use tokio::runtime::Runtime;
 
-use apidex::cli::{self, Cli, Globals};
+use apidex::cli::{self, Globals};
 use apidex::config::{self, Config};
 use apidex::tui::{Images, TuiOptions};
 
 fn main() -> ExitCode {
-    let mut cli = match Cli::try_parse() {
+    let mut cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),
     };

@@ -7,8 +7,10 @@ mod target;
 
 pub use self::target::RetryTarget;
 mod json;
+mod saved;
 
 pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
+pub use self::saved::{SavedEffect, SavedMsg};
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::exchange::Exchange;
@@ -118,6 +120,8 @@ pub enum Msg {
     OpenPage,
     /// The JSON explorer: its view, the URL prompt, copying (intents and results).
     Json(JsonMsg),
+    /// The bookmarks and history views: deleting, clearing (intents and results).
+    Saved(SavedMsg),
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -286,6 +290,7 @@ impl Msg {
                 | Self::Exported(_)
                 | Self::NoticeExpired { .. }
         ) || matches!(self, Self::Json(m) if m.is_result())
+            || matches!(self, Self::Saved(m) if m.is_result())
     }
 }
 
@@ -400,6 +405,8 @@ pub enum Effect {
     },
     /// The JSON explorer's fetches, filters and copies.
     Json(JsonEffect),
+    /// Changes to bookmarks and history.
+    Saved(SavedEffect),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

@@ -4,6 +4,7 @@
 mod batch;
 mod compare;
 mod detail;
+mod fit;
 mod help;
 pub mod json_view;
 mod list;

@@ -26,6 +26,18 @@ pub struct ListEntry {
     pub id: Option<u32>,
 }
 
+impl ListEntry {
+    /// What the search box matches: the title, and for a post its author too (each row shows
+    /// it, so `/Ervin` should find Ervin Howell's posts). The author comes after one space, so
+    /// a match's positions past the title are the author's (the list pane highlights them).
+    pub fn search_text(&self) -> std::borrow::Cow<'_, str> {
+        match (&self.key, &self.secondary) {
+            (ItemKey::Post(_), Some(author)) => format!("{} {author}", self.title).into(),
+            _ => self.title.as_str().into(),
+        }
+    }
+}
+
 /// A fetched item, ready to draw in the detail pane.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {

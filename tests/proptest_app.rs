@@ -552,6 +552,8 @@ fn intent() -> impl Strategy<Value = Msg> {
         Msg::ToggleBookmark,
         Msg::ShowBookmarks,
         Msg::ShowHistory,
+        Msg::Saved(apidex::msg::SavedMsg::Delete),
+        Msg::Saved(apidex::msg::SavedMsg::ClearHistory),
         Msg::Export,
         Msg::ShowRequest,
         Msg::OpenPage,
@@ -970,6 +972,14 @@ fn respond(effect: &Effect, a: &Answer) -> Msg {
                 Ok(remembered(a))
             },
         },
+        Effect::Saved(saved) => Msg::Saved(apidex::msg::SavedMsg::Changed {
+            kind: saved.kind(),
+            result: if a.outcome.is_multiple_of(2) {
+                Ok(())
+            } else {
+                Err(pick(&hostile_strings(), a.item))
+            },
+        }),
         Effect::LoadSearches => Msg::SearchesLoaded(
             hostile_strings()
                 .into_iter()

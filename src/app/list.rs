@@ -114,7 +114,7 @@ impl ListPane {
     ) {
         self.haystacks = entries
             .iter()
-            .map(|e| Utf32String::from(e.title.as_str()))
+            .map(|e| Utf32String::from(e.search_text().as_ref()))
             .collect();
         self.entries = Loadable::Loaded(entries);
         self.marks.clear();

@@ -48,6 +48,14 @@ impl<T> Loadable<T> {
             _ => None,
         }
     }
+
+    /// The loaded value, if any, to change in place.
+    pub fn loaded_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Self::Loaded(value) => Some(value),
+            _ => None,
+        }
+    }
 }
 
 /// Whether `r` is offered (and does anything) for `err`: the network, a timeout, 408, 429 and

@@ -191,6 +191,7 @@ impl App {
                 self.retrying(target, req, (attempt, of));
                 vec![]
             }
+            Msg::Saved(msg) => self.saved_msg(msg),
             // Intents are handled by `App::apply`.
             _ => vec![],
         }

@@ -39,6 +39,15 @@ pub struct SavedView {
     pub items: Loadable<Vec<Remembered>>,
     /// Selection.
     pub state: ListState,
+    /// `X` was pressed once: the view asks whether to clear all history.
+    pub confirm_clear: bool,
+}
+
+impl SavedView {
+    /// The selected row's item.
+    pub fn selected_item(&self) -> Option<&Remembered> {
+        self.items.loaded()?.get(self.state.selected()?)
+    }
 }
 
 /// What the app knows of the store.
@@ -102,6 +111,7 @@ impl App {
                 req: super::loadable::RequestId(0),
             },
             state: ListState::default(),
+            confirm_clear: false,
         });
         self.focus = Focus::List;
         vec![Effect::LoadSaved { kind }]
@@ -123,8 +133,14 @@ impl App {
         };
         view.items = match result {
             Ok(items) => {
+                // A refresh (after a delete) keeps the selection where it was.
+                let at = if view.items.loaded().is_some() {
+                    view.state.selected().unwrap_or(0)
+                } else {
+                    0
+                };
                 view.state
-                    .select(if items.is_empty() { None } else { Some(0) });
+                    .select((!items.is_empty()).then(|| at.min(items.len() - 1)));
                 Loadable::Loaded(items)
             }
             Err(err) => {

@@ -118,11 +118,17 @@ pub struct Globals {
 
     /// Where `e` in the browser writes exported JSON (default: the platform's data directory,
     /// e.g. `~/.local/share/apidex/exports`).
-    #[arg(long, global = true, env = "APIDEX_EXPORT_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "APIDEX_EXPORT_DIR",
+        value_name = "DIR",
+        help_heading = "Browser options"
+    )]
     pub export_dir: Option<std::path::PathBuf>,
 
     /// Show pictures as `[image: URL]` text instead of drawing them (also `APIDEX_NO_IMAGES=1`).
-    #[arg(long, global = true, env = "APIDEX_NO_IMAGES",
+    #[arg(long, global = true, env = "APIDEX_NO_IMAGES", help_heading = "Browser options",
           value_parser = clap::builder::BoolishValueParser::new())]
     pub no_images: bool,
 
@@ -161,7 +167,7 @@ pub enum Command {
     /// JSON array of them, in argument order, `null` for each not found or failed.
     Fetch {
         /// Absolute http(s) URLs.
-        #[arg(required = true, value_name = "URL")]
+        #[arg(required = true, value_name = "URL", value_parser = super::inputs::url)]
         urls: Vec<String>,
         /// Print one response per line (NDJSON) instead of one array.
         #[arg(long)]
@@ -171,7 +177,7 @@ pub enum Command {
     /// picture.
     Open {
         /// An absolute http(s) URL.
-        #[arg(value_name = "URL")]
+        #[arg(value_name = "URL", value_parser = super::inputs::url)]
         url: String,
     },
     /// The browser's jq filter, run apart from it (body on stdin, outputs on stdout): not for
@@ -235,25 +241,25 @@ pub enum GetCommand {
     /// Pokémon by name or national dex id.
     Pokemon {
         /// Names or ids, e.g. `pikachu 133`.
-        #[arg(required = true, value_name = "NAME_OR_ID")]
+        #[arg(required = true, value_name = "NAME_OR_ID", value_parser = super::inputs::name)]
         names: Vec<String>,
     },
     /// Abilities by name or id.
     Ability {
         /// Names or ids, e.g. `static`.
-        #[arg(required = true, value_name = "NAME_OR_ID")]
+        #[arg(required = true, value_name = "NAME_OR_ID", value_parser = super::inputs::name)]
         names: Vec<String>,
     },
     /// Pokémon species (Pokédex text, genus, evolution chain) by name or id.
     Species {
         /// Names or ids.
-        #[arg(required = true, value_name = "NAME_OR_ID")]
+        #[arg(required = true, value_name = "NAME_OR_ID", value_parser = super::inputs::name)]
         names: Vec<String>,
     },
     /// Types (damage relations) by name or id.
     Type {
         /// Names or ids, e.g. `electric`.
-        #[arg(required = true, value_name = "NAME_OR_ID")]
+        #[arg(required = true, value_name = "NAME_OR_ID", value_parser = super::inputs::name)]
         names: Vec<String>,
     },
     /// JSONPlaceholder posts by id.
@@ -285,7 +291,7 @@ pub enum GetCommand {
     /// Random image URLs of dog breeds.
     Dog {
         /// `breed` or `breed/sub-breed`, e.g. `hound/afghan`.
-        #[arg(required = true, value_name = "BREED[/SUB]")]
+        #[arg(required = true, value_name = "BREED[/SUB]", value_parser = super::inputs::breed)]
         breeds: Vec<String>,
         /// Images per breed (the API allows 1–50).
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50))]

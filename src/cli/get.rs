@@ -66,7 +66,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
         GetCommand::Comments { posts } => {
             let fetch = move |post: u32| {
                 let jph = jph.clone();
-                async move { jph.post_comments(post).await }
+                async move { comments_of(&jph, post).await }
             };
             let summarize = |c: &Vec<_>| summary::comments(c);
             printer
@@ -110,6 +110,23 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
                 .items("breed", breeds, String::clone, fetch, summary::images)
                 .await
         }
+    }
+}
+
+/// The comments on post `id`; `None` (not found) when there is no such post. The API answers
+/// `/posts/999/comments` with `[]` whether or not post 999 exists, so an empty list is checked
+/// against the post itself: a post with no comments prints nothing, a missing one is named.
+async fn comments_of(
+    jph: &JsonPlaceholder,
+    id: u32,
+) -> Fetched<Vec<crate::api::jsonplaceholder::models::Comment>> {
+    let comments = jph.post_comments(id).await?;
+    match comments {
+        Some(list) if list.data.is_empty() => Ok(jph
+            .item::<IgnoredAny>(Collection::Posts, id)
+            .await?
+            .map(|_| list)),
+        other => Ok(other),
     }
 }
 

@@ -111,12 +111,17 @@ pub async fn picture(
     picker: Picker,
     pixel_art: bool,
 ) -> Result<Option<Picture>, String> {
-    let url = parse_http_url(url).map_err(|err| err.to_string())?;
+    // The picture's box has room for a few words: those go back, the whole story to the log.
+    let brief = |err: &crate::api::ApiError| {
+        tracing::warn!(%err, "picture could not be loaded");
+        err.brief()
+    };
+    let parsed = parse_http_url(url).map_err(|err| brief(&err))?;
     let Some(bytes) = clients
         .http
-        .get_bytes(url)
+        .get_bytes(parsed)
         .await
-        .map_err(|err| err.to_string())?
+        .map_err(|err| brief(&err))?
     else {
         return Ok(None);
     };
@@ -124,6 +129,11 @@ pub async fn picture(
         .await
         .map_err(|err| format!("decoding stopped: {err}"))?
         .map(Some)
+        .map_err(|err| {
+            tracing::warn!(url, %err, "picture could not be decoded");
+            // `not a picture: <the decoder's words>` → `not a picture`.
+            err.split(':').next().unwrap_or_default().trim().to_owned()
+        })
 }
 
 /// An item's own resource exactly as the API sent it (for export). For a breed, the list of all

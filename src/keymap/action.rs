@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::app::source::Source;
-use crate::msg::{JsonMsg, Msg};
+use crate::msg::{JsonMsg, Msg, SavedMsg};
 
 /// An action a key can be bound to, named in the config file in snake case
 /// (`select_next = …` is written `"j" = "select_next"`).
@@ -51,6 +51,10 @@ pub enum KeyAction {
     ShowBookmarks,
     /// List recently opened items.
     ShowHistory,
+    /// In the bookmarks or history view: delete the selected row.
+    DeleteSaved,
+    /// In the history view: clear all history (asks first).
+    ClearHistory,
     /// Export the item shown, the marked or the batch items as JSON.
     Export,
     /// Show the request behind the page shown (status, headers, origin).
@@ -100,7 +104,7 @@ pub enum Scope {
 
 impl KeyAction {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 39] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -121,6 +125,8 @@ impl KeyAction {
         Self::ToggleBookmark,
         Self::ShowBookmarks,
         Self::ShowHistory,
+        Self::DeleteSaved,
+        Self::ClearHistory,
         Self::Export,
         Self::ShowRequest,
         Self::OpenInBrowser,
@@ -163,6 +169,8 @@ impl KeyAction {
             Self::ToggleBookmark => "toggle_bookmark",
             Self::ShowBookmarks => "show_bookmarks",
             Self::ShowHistory => "show_history",
+            Self::DeleteSaved => "delete_saved",
+            Self::ClearHistory => "clear_history",
             Self::Export => "export",
             Self::ShowRequest => "show_request",
             Self::OpenInBrowser => "open_in_browser",
@@ -211,6 +219,8 @@ impl KeyAction {
             Self::ToggleBookmark => Msg::ToggleBookmark,
             Self::ShowBookmarks => Msg::ShowBookmarks,
             Self::ShowHistory => Msg::ShowHistory,
+            Self::DeleteSaved => Msg::Saved(SavedMsg::Delete),
+            Self::ClearHistory => Msg::Saved(SavedMsg::ClearHistory),
             Self::Export => Msg::Export,
             Self::ShowRequest => Msg::ShowRequest,
             Self::OpenInBrowser => Msg::OpenPage,

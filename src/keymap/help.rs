@@ -98,6 +98,10 @@ pub const HELP: &[HelpRow] = &[
         "bookmarks · recently opened items (Enter opens, Esc closes)",
     ),
     row(
+        &[KeyAction::DeleteSaved, KeyAction::ClearHistory],
+        "in those lists: delete a row · clear history (asks first)",
+    ),
+    row(
         &[KeyAction::Export],
         "export the item shown, the marked or the batch items as JSON",
     ),

@@ -48,6 +48,42 @@ impl Store {
         self.remembered("SELECT key, label FROM bookmarks ORDER BY created DESC, rowid DESC")
     }
 
+    /// Removes the bookmark of `key` (nothing when there is none).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn remove_bookmark(&self, key: &str) -> Result<(), StoreError> {
+        self.delete("DELETE FROM bookmarks WHERE key = ?1", key)
+    }
+
+    /// Removes `key` from the history of opened items.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn remove_visit(&self, key: &str) -> Result<(), StoreError> {
+        self.delete("DELETE FROM history WHERE key = ?1", key)
+    }
+
+    /// Forgets every opened item (bookmarks and searches stay).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn clear_history(&self) -> Result<(), StoreError> {
+        self.require(Kind::UserData)?;
+        self.conn()
+            .execute("DELETE FROM history", [])
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
+    fn delete(&self, sql: &str, key: &str) -> Result<(), StoreError> {
+        self.require(Kind::UserData)?;
+        self.conn()
+            .execute(sql, params![key])
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
     /// Records that an item was opened (the newest visit replaces older ones of the same item).
     ///
     /// # Errors

@@ -84,7 +84,12 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 BatchStatus::Failed(err) => (
                     "✗",
                     theme.error(),
-                    crate::sanitize::line(&err.to_string()).into_owned(),
+                    // The reason first: a narrow row still shows it; the URL comes after.
+                    format!(
+                        "{} — {}",
+                        err.brief(),
+                        crate::sanitize::line(&err.to_string())
+                    ),
                 ),
             };
             ListItem::new(Line::from(vec![

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::fit;
 use super::status_bar::SPINNER;
 use super::theme::Theme;
 use crate::app::list::{ListPane, Shown};
@@ -73,6 +74,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         return;
     }
     let inner_height = usize::from(area.height.saturating_sub(2));
+    let room = usize::from(area.width.saturating_sub(2));
     // Only the visible rows are built: the Pokémon list has over a thousand entries.
     let offset = visible_offset(&list.state, list.shown.len(), inner_height);
     *list.state.offset_mut() = offset;
@@ -91,7 +93,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 theme.dim()
             };
             let entry = &entries[shown.entry];
-            row(&theme, entry, shown, (marked, filtering), secondary)
+            row(&theme, entry, shown, (marked, filtering, room), secondary)
         })
         .collect();
     let mut window = ListState::default().with_selected(list.state.selected().map(|s| s - offset));
@@ -136,12 +138,13 @@ fn visible_offset(state: &ListState, len: usize, height: usize) -> usize {
     offset.min(len.saturating_sub(height))
 }
 
-/// One row; `secondary` styles its tag and secondary text.
+/// One row, fitted to `room` cells: a long title is cut with `…` so its secondary text (a
+/// post's author) stays in view. `secondary` styles its tag and secondary text.
 fn row(
     theme: &Theme,
     entry: &ListEntry,
     shown: &Shown,
-    (marked, filtering): (bool, bool),
+    (marked, filtering, room): (bool, bool, usize),
     secondary_style: ratatui::style::Style,
 ) -> ListItem<'static> {
     let mut spans = vec![if marked {
@@ -152,50 +155,87 @@ fn row(
     if let Some(tag) = &entry.tag {
         spans.push(Span::styled(format!("{tag:>6} "), secondary_style));
     }
-    match (&entry.parent, filtering) {
-        // Unfiltered, a sub-breed sits under its breed: show just its own name.
+    // Unfiltered, a sub-breed sits under its breed: just its own name.
+    let (title, highlights) = match (&entry.parent, filtering) {
         (Some(parent), false) => {
             spans.push(Span::styled("  └ ", secondary_style));
             let own = entry
                 .title
                 .strip_prefix(parent.as_str())
                 .map_or(entry.title.as_str(), str::trim_start);
-            spans.push(Span::raw(own.to_owned()));
+            (own, &[][..])
         }
-        _ => spans.extend(highlighted(theme, &entry.title, &shown.highlights)),
+        _ => (entry.title.as_str(), shown.highlights.as_slice()),
+    };
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = room.saturating_sub(used);
+    let secondary = entry.secondary.as_deref().unwrap_or_default();
+    let gap = if secondary.is_empty() { 0 } else { 2 };
+    let (title_room, secondary_room) =
+        fit::budgets(fit::width(title), gap, fit::width(secondary), room);
+    let (kept, cut) = fit::cut(title, title_room);
+    let kept_title: String = title.chars().take(kept).collect();
+    let plain = ratatui::style::Style::default();
+    spans.extend(highlighted(theme, &kept_title, highlights, plain));
+    if cut && title_room > 0 {
+        spans.push(Span::raw(fit::ELLIPSIS.to_string()));
     }
-    if let Some(secondary) = &entry.secondary {
-        spans.push(Span::styled(format!("  {secondary}"), secondary_style));
+    if !secondary.is_empty() && secondary_room > 0 {
+        // A post's author is searched too (`ListEntry::search_text`): its matches come after
+        // the title's and the space between them.
+        let offset = u32::try_from(entry.title.chars().count() + 1).unwrap_or(u32::MAX);
+        let own: Vec<u32> = highlights
+            .iter()
+            .filter_map(|&i| i.checked_sub(offset))
+            .collect();
+        spans.push(Span::styled("  ", secondary_style));
+        let fitted = fit::ellipsised(secondary, secondary_room);
+        spans.extend(highlighted(theme, &fitted, &own, secondary_style));
     }
     ListItem::new(Line::from(spans))
 }
 
-/// The title split into spans, matched characters highlighted.
-fn highlighted(theme: &Theme, title: &str, highlights: &[u32]) -> Vec<Span<'static>> {
+/// `text` split into spans in `base` style, matched characters highlighted.
+fn highlighted(
+    theme: &Theme,
+    text: &str,
+    highlights: &[u32],
+    base: ratatui::style::Style,
+) -> Vec<Span<'static>> {
     if highlights.is_empty() {
-        return vec![Span::raw(title.to_owned())];
+        return vec![Span::styled(text.to_owned(), base)];
     }
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
-    for (i, c) in title.chars().enumerate() {
+    for (i, c) in text.chars().enumerate() {
         let is_match = u32::try_from(i).is_ok_and(|i| highlights.binary_search(&i).is_ok());
         if is_match != run_matched && !run.is_empty() {
-            spans.push(styled_run(theme, std::mem::take(&mut run), run_matched));
+            spans.push(styled_run(
+                theme,
+                std::mem::take(&mut run),
+                run_matched,
+                base,
+            ));
         }
         run_matched = is_match;
         run.push(c);
     }
     if !run.is_empty() {
-        spans.push(styled_run(theme, run, run_matched));
+        spans.push(styled_run(theme, run, run_matched, base));
     }
     spans
 }
 
-fn styled_run(theme: &Theme, text: String, matched: bool) -> Span<'static> {
+fn styled_run(
+    theme: &Theme,
+    text: String,
+    matched: bool,
+    base: ratatui::style::Style,
+) -> Span<'static> {
     if matched {
         Span::styled(text, theme.matched())
     } else {
-        Span::raw(text)
+        Span::styled(text, base)
     }
 }

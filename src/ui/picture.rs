@@ -20,9 +20,11 @@ pub fn render(frame: &mut Frame, theme: &Theme, state: Option<&ImageState>, area
             return;
         }
         None | Some(ImageState::Loading { .. }) => Line::styled("loading picture…", theme.dim()),
-        Some(ImageState::Missing) => Line::styled("no picture", theme.dim()),
+        // A picture answered 404 (what `Missing` means); the log has the URL.
+        Some(ImageState::Missing) => Line::styled("no picture (HTTP 404)", theme.dim()),
+        // A short reason (`offline`, `HTTP 503`): the whole error went to the log.
         Some(ImageState::Failed(reason)) => Line::styled(
-            format!("✗ picture: {}", crate::sanitize::line(reason)),
+            format!("no picture ({})", crate::sanitize::line(reason)),
             theme.error(),
         ),
     };

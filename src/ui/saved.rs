@@ -1,13 +1,28 @@
 //! The bookmarks and history view, drawn in the list's place.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::loadable::Loadable;
+use crate::app::saved::{SavedKind, SavedView};
 use crate::app::source::ItemKey;
+use crate::keymap::{KeyAction, Keymap};
+
+/// The view's title: its name and count (the keys are in the status bar, from the keymap).
+fn title(view: &SavedView, count: usize) -> String {
+    format!(" {} ({count}) ", view.kind.title())
+}
+
+/// After the clear key, the question, from the keymap: `clear all 12? X again clears them`.
+fn question(keymap: &Keymap, count: usize) -> String {
+    let again = keymap
+        .hint(&[KeyAction::ClearHistory], "again clears them", false)
+        .unwrap_or_default();
+    format!("Clear all {count} from history? {again} · any other key keeps them")
+}
 
 /// Draws the open saved view over `area`.
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
@@ -17,18 +32,23 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     };
     let count = view.items.loaded().map_or(0, Vec::len);
     let block = Block::bordered()
-        .title(format!(
-            " {} ({count}) · Enter opens · Esc closes ",
-            view.kind.title()
-        ))
+        .title(title(view, count))
         .border_style(theme.border(true));
     let items = match &view.items {
         Loadable::Loaded(items) if items.is_empty() => {
             let hint = match view.kind {
-                crate::app::saved::SavedKind::Bookmarks => {
-                    "no bookmarks yet — b bookmarks the item shown"
+                SavedKind::Bookmarks => {
+                    let how = app
+                        .keymap
+                        .hint(
+                            &[KeyAction::ToggleBookmark],
+                            "bookmarks the item shown",
+                            false,
+                        )
+                        .map_or_else(String::new, |h| format!(" — {h}"));
+                    format!("no bookmarks yet{how}")
                 }
-                crate::app::saved::SavedKind::History => "nothing opened yet",
+                SavedKind::History => "nothing opened yet".to_owned(),
             };
             frame.render_widget(
                 Paragraph::new(Line::styled(hint, theme.dim())).block(block),
@@ -71,11 +91,25 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
             ]))
         })
         .collect();
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // The question takes the top rows (wrapped: it must be read whole), the list the rest.
+    let list_area = if view.confirm_clear {
+        let question = Paragraph::new(Line::styled(question(&app.keymap, count), theme.error()))
+            .wrap(Wrap { trim: true });
+        let height = u16::try_from(question.line_count(inner.width))
+            .unwrap_or(u16::MAX)
+            .min(inner.height);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
+        frame.render_widget(question, top);
+        rest
+    } else {
+        inner
+    };
     frame.render_stateful_widget(
-        List::new(rows)
-            .block(block)
-            .highlight_style(theme.selected()),
-        area,
+        List::new(rows).highlight_style(theme.selected()),
+        list_area,
         &mut view.state,
     );
 }

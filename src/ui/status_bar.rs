@@ -126,6 +126,16 @@ fn hints(app: &App) -> String {
             hint(&[KeyAction::HistoryBack], "back"),
             hint(&[KeyAction::PageDown], "scroll"),
         ],
+        Focus::List if app.saved.view.is_some() => vec![
+            hint(&[KeyAction::Confirm], "open"),
+            hint(&[KeyAction::DeleteSaved], "delete"),
+            app.saved
+                .view
+                .as_ref()
+                .filter(|v| v.kind == crate::app::saved::SavedKind::History)
+                .and_then(|_| hint(&[KeyAction::ClearHistory], "clear all")),
+            hint(&[KeyAction::Back], "close"),
+        ],
         Focus::List if app.tab().batch.is_some() => vec![
             hint(&[KeyAction::Confirm], "open"),
             hint(&[KeyAction::Retry], "retry"),

@@ -7,7 +7,7 @@ use super::supervise::{catching_blocking, failure_for};
 use crate::app::saved::SavedKind;
 use crate::app::source::ItemKey;
 use crate::fetch;
-use crate::msg::{Effect, Msg};
+use crate::msg::{Effect, Msg, SavedEffect, SavedMsg};
 
 impl EffectRunner {
     /// Bookmarks, history and searches: blocking store calls, run off the async workers.
@@ -36,6 +36,24 @@ impl EffectRunner {
                     result: store.toggle_bookmark(&item).map_err(|e| e.to_string()),
                     key: item.key,
                 }),
+                Effect::Saved(saved) => {
+                    let kind = saved.kind();
+                    let result = match saved {
+                        SavedEffect::Delete {
+                            kind: SavedKind::Bookmarks,
+                            key,
+                        } => store.remove_bookmark(&key),
+                        SavedEffect::Delete {
+                            kind: SavedKind::History,
+                            key,
+                        } => store.remove_visit(&key),
+                        SavedEffect::ClearHistory => store.clear_history(),
+                    };
+                    Some(Msg::Saved(SavedMsg::Changed {
+                        kind,
+                        result: result.map_err(|e| e.to_string()),
+                    }))
+                }
                 // Failing to remember a visit or a search is not worth interrupting anyone.
                 Effect::RecordVisit { item } => {
                     let _ = store.record_visit(&item);

@@ -107,6 +107,10 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
             kind: *kind,
             result: Err(text()),
         }],
+        Effect::Saved(saved) => vec![Msg::Saved(crate::msg::SavedMsg::Changed {
+            kind: saved.kind(),
+            result: Err(text()),
+        })],
         Effect::ToggleBookmark { item } => vec![Msg::BookmarkToggled {
             key: item.key.clone(),
             result: Err(text()),

@@ -10,6 +10,7 @@ mod config;
 mod docs;
 mod get;
 mod list;
+mod names;
 mod output;
 mod provenance;
 mod settings;
@@ -127,7 +128,7 @@ impl Globals {
         if snapshot {
             http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
         }
-        Ok(Clients::from_http(http, endpoints))
+        Ok(Clients::from_http(http, endpoints).with_lang(settings.lang))
     }
 }
 

@@ -1,5 +1,7 @@
 //! PokeAPI client (<https://pokeapi.co/docs/v2>).
 
+pub mod evolution;
+mod localized;
 pub mod models;
 
 use futures_util::Stream;

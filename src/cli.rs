@@ -10,7 +10,6 @@ mod config;
 mod docs;
 mod get;
 mod list;
-mod names;
 mod output;
 mod provenance;
 mod settings;

@@ -11,6 +11,7 @@
 pub mod fold;
 pub mod lang;
 pub mod table;
+pub mod typed;
 
 pub use fold::fold;
 pub use lang::Lang;

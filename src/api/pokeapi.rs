@@ -28,6 +28,10 @@ pub enum Endpoint {
     EvolutionChain,
     /// `/generation/{id or name}`
     Generation,
+    /// `/pokemon-color/{name}`
+    Color,
+    /// `/pokemon-habitat/{name}`
+    Habitat,
 }
 
 impl Endpoint {
@@ -40,6 +44,8 @@ impl Endpoint {
             Self::Type => "type",
             Self::EvolutionChain => "evolution-chain",
             Self::Generation => "generation",
+            Self::Color => "pokemon-color",
+            Self::Habitat => "pokemon-habitat",
         }
     }
 }

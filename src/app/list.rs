@@ -112,10 +112,7 @@ impl ListPane {
         entries: Vec<ListEntry>,
         resolve: &dyn Fn(&Term) -> TermState<'a>,
     ) {
-        self.haystacks = entries
-            .iter()
-            .map(|e| Utf32String::from(e.title.as_str()))
-            .collect();
+        self.haystacks = entries.iter().map(super::haystack::haystack).collect();
         self.entries = Loadable::Loaded(entries);
         self.marks.clear();
         self.filtered_for.clear();
@@ -282,7 +279,7 @@ impl ListPane {
                 }
                 remote => match resolve(remote) {
                     TermState::Ready(names) => {
-                        allowed.push(Box::new(move |e| names.contains(&e.title)));
+                        allowed.push(Box::new(move |e| terms::admits(names, e)));
                     }
                     TermState::Pending => {
                         self.pending_term = Some(remote.to_string());
@@ -328,13 +325,20 @@ impl ListPane {
             return;
         }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let folded = super::haystack::folded_pattern(query);
         self.work.scored += candidates.len() as u64;
         let mut scored: Vec<(u32, Shown)> = Vec::new();
         let mut indices = Vec::new();
         for entry in candidates {
             indices.clear();
             let haystack = self.haystacks[entry].slice(..);
-            let fuzzy = pattern.indices(haystack, &mut self.matcher, &mut indices);
+            let fuzzy = pattern
+                .indices(haystack, &mut self.matcher, &mut indices)
+                .or_else(|| {
+                    let folded = folded.as_ref()?;
+                    indices.clear();
+                    folded.indices(haystack, &mut self.matcher, &mut indices)
+                });
             // An exact id (typing `25`) outranks every fuzzy match.
             let exact_id = number.is_some() && entries[entry].id == number;
             let score = match (exact_id, fuzzy) {
@@ -344,6 +348,7 @@ impl ListPane {
             };
             indices.sort_unstable();
             indices.dedup();
+            super::haystack::in_title(&mut indices, &entries[entry].title);
             let highlights = if fuzzy.is_some() {
                 indices.clone()
             } else {

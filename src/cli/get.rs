@@ -32,7 +32,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
         GetCommand::Pokemon { names } => {
             // Names as typed (`Mr. Mime`, `ミュウ`) go out as the API's slugs.
             let fetch = named(poke, Endpoint::Pokemon);
-            let fetch = move |name: String| fetch(super::names::pokemon(&name));
+            let fetch = move |name: String| fetch(crate::names::typed::pokemon(&name));
             printer.suggest = Some(lang);
             let summarize = |p: &_| summary::pokemon(p, lang);
             printer
@@ -48,7 +48,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
         }
         GetCommand::Species { names } => {
             let fetch = named(poke, Endpoint::Species);
-            let fetch = move |name: String| fetch(super::names::species(&name));
+            let fetch = move |name: String| fetch(crate::names::typed::species(&name));
             printer.suggest = Some(lang);
             let summarize = |s: &_| summary::species(s, lang);
             printer
@@ -222,7 +222,7 @@ impl Printer<'_> {
                 Ok(None) => {
                     let near = self
                         .suggest
-                        .map(|lang| super::names::suggestions(label, lang))
+                        .map(|lang| crate::names::typed::suggestions(label, lang))
                         .unwrap_or_default();
                     report_not_found(kind, label, &near);
                     None

@@ -352,6 +352,14 @@ pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The species a resource lists: `GET /pokemon-color/{name}`, `/pokemon-habitat/{name}`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpeciesMembers {
+    /// The species.
+    #[serde(default)]
+    pub pokemon_species: Vec<NamedResource>,
+}
+
 /// `GET /generation/{id}`: the species a generation introduced.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Generation {

@@ -1,8 +1,8 @@
-//! Names as people type them, for `apidex get pokemon|species`: `'Mr. Mime'`, `Farfetch’d`,
-//! `ミュウ` are looked up in the bundled name table and sent as the API's slugs; a miss names
-//! the closest names.
+//! Names as people type them, for `apidex get pokemon|species` and the browser's search:
+//! `'Mr. Mime'`, `Farfetch’d`, `ミュウ` are looked up in the bundled name table and sent as the
+//! API's slugs; a miss names the closest names.
 
-use crate::names::{Lang, NameTable};
+use super::{Lang, NameTable};
 
 /// How many names "did you mean" offers.
 const SUGGESTIONS: usize = 3;
@@ -19,7 +19,7 @@ pub fn species(typed: &str) -> String {
     resolve(typed, |s| s.slug.clone())
 }
 
-fn resolve(typed: &str, slug: impl Fn(&crate::names::table::SpeciesNames) -> String) -> String {
+fn resolve(typed: &str, slug: impl Fn(&super::table::SpeciesNames) -> String) -> String {
     let trimmed = typed.trim();
     if trimmed.parse::<u32>().is_ok() {
         return trimmed.to_owned();

@@ -157,6 +157,7 @@ def trim_link(link):
     return {
         "is_baby": link.get("is_baby", False),
         "species": link["species"],
+        "evolution_details": link.get("evolution_details", []),
         "evolves_to": [trim_link(t) for t in link.get("evolves_to", [])],
     }
 

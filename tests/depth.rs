@@ -149,13 +149,24 @@ async fn pokemon_page_links_types_abilities_and_evolution_in_display_order() {
     let Loadable::Loaded(Detail::Pokemon(p)) = &app.tab().detail.state else {
         panic!("pikachu expected");
     };
+    let tree = p
+        .evolution
+        .as_ref()
+        .expect("a chain")
+        .as_ref()
+        .expect("a tree");
+    let members: Vec<(&str, &str)> = tree
+        .members()
+        .iter()
+        .map(|n| (n.name.as_str(), n.how.as_str()))
+        .collect();
     assert_eq!(
-        p.evolution,
-        Ok(vec![
-            vec!["pichu".to_owned()],
-            vec!["pikachu".to_owned()],
-            vec!["raichu".to_owned()]
-        ])
+        members,
+        [
+            ("pichu", ""),
+            ("pikachu", "level up, high friendship"),
+            ("raichu", "use thunder-stone")
+        ]
     );
     assert_eq!(
         app.links(),

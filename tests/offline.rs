@@ -255,10 +255,11 @@ async fn a_pokemon_page_is_complete_offline() {
         "{:?}",
         p.abilities[0]
     );
-    assert_eq!(
-        p.evolution.unwrap(),
-        vec![vec!["pichu"], vec!["pikachu"], vec!["raichu"]]
-    );
+    let tree = p.evolution.unwrap().expect("a tree");
+    let members: Vec<&str> = tree.members().iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(members, ["pichu", "pikachu", "raichu"]);
+    // The snapshot keeps how each step happens.
+    assert_eq!(tree.evolves_to[0].evolves_to[0].how, "use thunder-stone");
     assert!(
         p.sprite_url
             .as_deref()
@@ -284,9 +285,9 @@ async fn branching_chains_and_every_first_generation_pokemon_offline() {
     else {
         panic!("eevee should be a Pokémon page");
     };
-    let stages = eevee.evolution.unwrap();
-    assert_eq!(stages[0], ["eevee"]);
-    assert!(stages[1].len() >= 8, "{stages:?}");
+    let tree = eevee.evolution.unwrap().expect("a tree");
+    assert_eq!(tree.name, "eevee");
+    assert!(tree.evolves_to.len() >= 8, "{tree:?}");
     // Every one of the first 151 has its page whole: nothing missing, no part failed.
     for id in 1..=151 {
         let key = ItemKey::Pokemon(id.to_string());

@@ -4,6 +4,9 @@ use serde::Deserialize;
 
 use super::models::NamedResource;
 
+/// Places named for one way of evolving (Leafeon's moss rock is in a dozen).
+pub const MAX_PLACES: usize = 2;
+
 /// `GET /evolution-chain/{id}`: a tree of species, each evolving into the next.
 #[derive(Debug, Clone, Deserialize)]
 pub struct EvolutionChain {
@@ -115,8 +118,10 @@ impl EvolutionDetail {
         }
         parts.extend(self.min_affection.map(|n| format!("affection {n}")));
         parts.extend(self.min_beauty.map(|n| format!("beauty {n}")));
-        if !self.time_of_day.is_empty() {
-            parts.push(format!("at {}", self.time_of_day));
+        match self.time_of_day.as_str() {
+            "" => {}
+            "day" => parts.push("by day".to_owned()),
+            other => parts.push(format!("at {other}")),
         }
         parts.extend(named(&self.known_move, &|n| format!("knowing {n}")));
         parts.extend(named(&self.known_move_type, &|n| {
@@ -155,15 +160,39 @@ impl EvolutionDetail {
 
 impl ChainLink {
     /// How this stage is reached, every distinct way joined by ` or ` (`level 7`;
-    /// `use leaf-stone or level up, at eterna-forest`); empty at the root.
+    /// `level up, at eterna-forest / pinwheel-forest / … or use leaf-stone`: the same way in
+    /// several places is one way, with at most [`MAX_PLACES`] places named); empty at the root.
     pub fn how(&self) -> String {
-        let mut ways: Vec<String> = Vec::new();
-        for way in self.evolution_details.iter().map(EvolutionDetail::describe) {
-            if !way.is_empty() && !ways.contains(&way) {
-                ways.push(way);
+        // (the way without its place, the places it works in)
+        let mut ways: Vec<(String, Vec<String>)> = Vec::new();
+        for detail in &self.evolution_details {
+            let place = detail.location.as_ref().map(|l| l.name.clone());
+            let way = EvolutionDetail {
+                location: None,
+                ..detail.clone()
+            }
+            .describe();
+            if way.is_empty() {
+                continue;
+            }
+            match ways.iter_mut().find(|(w, _)| *w == way) {
+                Some((_, places)) => places.extend(place.filter(|p| !places.contains(p))),
+                None => ways.push((way, place.into_iter().collect())),
             }
         }
-        ways.join(" or ")
+        ways.into_iter()
+            .map(|(way, places)| match places.len() {
+                0 => way,
+                n => {
+                    let mut named = places[..n.min(MAX_PLACES)].join(" / ");
+                    if n > MAX_PLACES {
+                        named.push_str(" / …");
+                    }
+                    format!("{way}, at {named}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" or ")
     }
 }
 

@@ -71,6 +71,9 @@ fn bare() -> Command {
         .env_remove("APIDEX_NO_CACHE")
         .env_remove("APIDEX_OFFLINE")
         .env_remove("APIDEX_NO_IMAGES")
+        // English whatever the machine's locale (`--lang` tests say theirs).
+        .env_remove("APIDEX_LANG")
+        .env("LC_ALL", "C.UTF-8")
         // Never the user's config file (a file that does not exist is no config) nor their log.
         .env(
             "APIDEX_CONFIG",

@@ -1,31 +1,56 @@
 //! What the list's fuzzy filter matches a row against. A Pokémon row is found by its display
-//! name, by its slug and by the name folded (`Farfetch'd` typed with a straight quote finds
+//! name, by its slug or by the name folded (`Farfetch'd` typed with a straight quote finds
 //! `Farfetch’d`, `mr mime` finds `Mr. Mime`); other rows by their title.
 
-use nucleo_matcher::Utf32String;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Matcher, Utf32String};
 
 use super::source::ItemKey;
 use crate::names::fold;
 use crate::views::ListEntry;
 
-/// Separates the title from the other keys, so no match spans both.
-const SEPARATOR: char = '\u{1f}';
-
-/// The text a row is matched against: its title first (so highlight positions are the title's),
-/// then, for a Pokémon, its slug and its folded name.
-pub fn haystack(entry: &ListEntry) -> Utf32String {
-    match &entry.key {
-        ItemKey::Pokemon(slug) => Utf32String::from(
-            format!(
-                "{}{SEPARATOR}{slug}{SEPARATOR}{}",
-                entry.title,
-                fold(&entry.title)
-            )
-            .as_str(),
-        ),
-        _ => Utf32String::from(entry.title.as_str()),
+/// The texts a row is matched against, each on its own (a match never picks letters from two):
+/// its title first (the only one highlighted), then, for a Pokémon, its slug and its name
+/// folded.
+pub fn haystacks(entry: &ListEntry) -> Vec<Utf32String> {
+    let mut texts = vec![Utf32String::from(entry.title.as_str())];
+    if let ItemKey::Pokemon(slug) = &entry.key {
+        for alias in [slug.clone(), fold(&entry.title)] {
+            if alias != entry.title && !alias.is_empty() {
+                texts.push(Utf32String::from(alias.as_str()));
+            }
+        }
     }
+    texts
+}
+
+/// The row's names folded (title, and a Pokémon's slug): a query that folds to one of them is
+/// that row exactly (`ミュウ` is Mew before Mewtwo, `farfetch'd` is Farfetch’d before its forms).
+pub fn exact_keys(entry: &ListEntry) -> Vec<String> {
+    let mut keys = vec![fold(&entry.title)];
+    if let ItemKey::Pokemon(slug) = &entry.key {
+        keys.push(fold(slug));
+    }
+    keys
+}
+
+/// The best of `pattern`'s scores over `texts`, with highlight `indices` only when the title
+/// (the first text) matched.
+pub fn score(
+    pattern: &Pattern,
+    texts: &[Utf32String],
+    matcher: &mut Matcher,
+    indices: &mut Vec<u32>,
+) -> Option<u32> {
+    let (title, aliases) = texts.split_first()?;
+    if let Some(score) = pattern.indices(title.slice(..), matcher, indices) {
+        return Some(score);
+    }
+    indices.clear();
+    aliases
+        .iter()
+        .filter_map(|text| pattern.score(text.slice(..), matcher))
+        .max()
 }
 
 /// A second pattern for a query that the first may miss for its punctuation or spacing: the
@@ -40,10 +65,4 @@ pub fn folded_pattern(query: &str) -> Option<Pattern> {
     let plain = query.to_lowercase();
     (!folded.is_empty() && folded != plain)
         .then(|| Pattern::parse(&folded, CaseMatching::Ignore, Normalization::Smart))
-}
-
-/// Highlight positions inside the title only (the other keys are not drawn).
-pub fn in_title(indices: &mut Vec<u32>, title: &str) {
-    let len = u32::try_from(title.chars().count()).unwrap_or(u32::MAX);
-    indices.retain(|&i| i < len);
 }

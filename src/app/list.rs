@@ -6,6 +6,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use ratatui::widgets::ListState;
 
+use super::haystack::score;
 use super::loadable::Loadable;
 use super::terms::{self, Query, Term};
 use crate::views::ListEntry;
@@ -56,7 +57,9 @@ pub struct ListPane {
     /// The entries, as loaded.
     pub entries: Loadable<Vec<ListEntry>>,
     /// Titles pre-converted for the matcher, parallel to the entries.
-    haystacks: Vec<Utf32String>,
+    haystacks: Vec<Vec<Utf32String>>,
+    /// Names folded, parallel to the entries: an exact name outranks fuzzy matches.
+    exact_keys: Vec<Vec<String>>,
     /// The search text.
     pub query: String,
     /// The rows shown: every entry when the query is empty, else the matches, best first.
@@ -85,6 +88,7 @@ impl Default for ListPane {
         Self {
             entries: Loadable::Idle,
             haystacks: Vec::new(),
+            exact_keys: Vec::new(),
             query: String::new(),
             shown: Vec::new(),
             state: ListState::default(),
@@ -112,7 +116,8 @@ impl ListPane {
         entries: Vec<ListEntry>,
         resolve: &dyn Fn(&Term) -> TermState<'a>,
     ) {
-        self.haystacks = entries.iter().map(super::haystack::haystack).collect();
+        self.haystacks = entries.iter().map(super::haystack::haystacks).collect();
+        self.exact_keys = entries.iter().map(super::haystack::exact_keys).collect();
         self.entries = Loadable::Loaded(entries);
         self.marks.clear();
         self.filtered_for.clear();
@@ -326,29 +331,28 @@ impl ListPane {
         }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let folded = super::haystack::folded_pattern(query);
+        let query_key = crate::names::fold(query);
         self.work.scored += candidates.len() as u64;
         let mut scored: Vec<(u32, Shown)> = Vec::new();
         let mut indices = Vec::new();
         for entry in candidates {
             indices.clear();
-            let haystack = self.haystacks[entry].slice(..);
-            let fuzzy = pattern
-                .indices(haystack, &mut self.matcher, &mut indices)
-                .or_else(|| {
-                    let folded = folded.as_ref()?;
-                    indices.clear();
-                    folded.indices(haystack, &mut self.matcher, &mut indices)
-                });
+            let texts = &self.haystacks[entry];
+            let fuzzy = score(&pattern, texts, &mut self.matcher, &mut indices).or_else(|| {
+                let folded = folded.as_ref()?;
+                score(folded, texts, &mut self.matcher, &mut indices)
+            });
             // An exact id (typing `25`) outranks every fuzzy match.
             let exact_id = number.is_some() && entries[entry].id == number;
+            let exact_name = !query_key.is_empty() && self.exact_keys[entry].contains(&query_key);
             let score = match (exact_id, fuzzy) {
                 (true, _) => u32::MAX,
+                (false, Some(_)) if exact_name => u32::MAX - 1,
                 (false, Some(score)) => score,
                 (false, None) => continue,
             };
             indices.sort_unstable();
             indices.dedup();
-            super::haystack::in_title(&mut indices, &entries[entry].title);
             let highlights = if fuzzy.is_some() {
                 indices.clone()
             } else {

@@ -138,7 +138,7 @@ pub struct PokemonDetail {
     /// Shiny front sprite URL.
     pub shiny_url: Option<String>,
     /// The evolution tree, from species → evolution chain (`None`: the species has none).
-    pub evolution: Part<Option<EvolutionNode>>,
+    pub evolution: Part<Option<Box<EvolutionNode>>>,
 }
 
 impl PokemonDetail {

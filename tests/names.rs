@@ -177,7 +177,7 @@ async fn tree(server: &TestServer, name: &str, lang: Lang) -> EvolutionNode {
     else {
         panic!("{name} is a Pokémon");
     };
-    p.evolution.expect("the chain loads").expect("a chain")
+    *p.evolution.expect("the chain loads").expect("a chain")
 }
 
 fn outline(node: &EvolutionNode, depth: usize, out: &mut Vec<String>) {
@@ -272,7 +272,7 @@ async fn branching_chains_render_as_trees() {
             .expect("a section");
         let end = text[start..]
             .iter()
-            .position(|l| l.is_empty())
+            .position(String::is_empty)
             .map_or(text.len(), |n| start + n);
         insta::assert_snapshot!(format!("evolution_{name}"), text[start..end].join("\n"));
     }
@@ -280,7 +280,7 @@ async fn branching_chains_render_as_trees() {
 
 fn cli(server: &TestServer) -> Command {
     let [poke, jph, dog] = base_urls(server);
-    let mut cmd = Command::cargo_bin("apidex").unwrap();
+    let mut cmd = Command::cargo_bin("apidex").expect("the binary builds");
     cmd.env_remove("APIDEX_LANG")
         .env("LC_ALL", "C.UTF-8")
         .env("APIDEX_CONFIG", "/nonexistent/apidex-names-test.toml")

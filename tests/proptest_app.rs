@@ -294,7 +294,7 @@ fn build_data() -> Data {
             shiny_url: (i % 4 == 0).then(|| l(s)),
             evolution: match i % 3 {
                 0 => Err(l(s)),
-                1 => Ok(Some(EvolutionNode {
+                1 => Ok(Some(Box::new(EvolutionNode {
                     name: l(s),
                     label: l(s),
                     how: l(s),
@@ -307,7 +307,7 @@ fn build_data() -> Data {
                         };
                         3
                     ],
-                })),
+                }))),
                 _ => Ok(None),
             },
         }));

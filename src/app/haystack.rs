@@ -5,6 +5,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32String};
 
+use super::list::Shown;
 use super::source::ItemKey;
 use crate::names::fold;
 use crate::views::ListEntry;
@@ -34,9 +35,21 @@ pub fn exact_keys(entry: &ListEntry) -> Vec<String> {
     keys
 }
 
+/// The score of `pattern` over `texts`, else of the `folded` pattern (see [`folded_pattern`]).
+pub fn score(
+    pattern: &Pattern,
+    folded: Option<&Pattern>,
+    texts: &[Utf32String],
+    matcher: &mut Matcher,
+    indices: &mut Vec<u32>,
+) -> Option<u32> {
+    score_one(pattern, texts, matcher, indices)
+        .or_else(|| score_one(folded?, texts, matcher, indices))
+}
+
 /// The best of `pattern`'s scores over `texts`, with highlight `indices` only when the title
 /// (the first text) matched.
-pub fn score(
+fn score_one(
     pattern: &Pattern,
     texts: &[Utf32String],
     matcher: &mut Matcher,
@@ -65,4 +78,18 @@ pub fn folded_pattern(query: &str) -> Option<Pattern> {
     let plain = query.to_lowercase();
     (!folded.is_empty() && folded != plain)
         .then(|| Pattern::parse(&folded, CaseMatching::Ignore, Normalization::Smart))
+}
+
+/// The candidates for a query that extends the last one: its matches, and the entry whose id
+/// the query now names (an id match need not fuzzy-match, `2` → `25`), found by its number, not
+/// by the matcher.
+pub fn refined(shown: &[Shown], entries: &[ListEntry], number: Option<u32>) -> Vec<usize> {
+    let mut candidates: Vec<usize> = shown.iter().map(|s| s.entry).collect();
+    if let Some(n) = number
+        && let Some(i) = entries.iter().position(|e| e.id == Some(n))
+        && !candidates.contains(&i)
+    {
+        candidates.push(i);
+    }
+    candidates
 }

@@ -311,7 +311,7 @@ impl ListPane {
             && !query.contains(['!', '$', '^', '\'', '\\']);
         self.work.passes += 1;
         let candidates = if refining {
-            refined(&self.shown, entries, number)
+            super::haystack::refined(&self.shown, entries, number)
         } else {
             self.work.full_passes += 1;
             (0..entries.len())
@@ -329,25 +329,42 @@ impl ListPane {
                 .collect();
             return;
         }
+        self.shown = self.ranked(candidates, query, number);
+        if parsed.terms.is_empty() {
+            query.clone_into(&mut self.filtered_for);
+        }
+    }
+
+    /// The candidates matching `query`, best first, with their highlights.
+    fn ranked(&mut self, candidates: Vec<usize>, query: &str, number: Option<u32>) -> Vec<Shown> {
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let folded = super::haystack::folded_pattern(query);
-        let query_key = crate::names::fold(query);
+        // Folds to nothing (`...`): no row's name is exactly that.
+        let query_key = Some(crate::names::fold(query)).filter(|k| !k.is_empty());
         self.work.scored += candidates.len() as u64;
         let mut scored: Vec<(u32, Shown)> = Vec::new();
         let mut indices = Vec::new();
         for entry in candidates {
             indices.clear();
             let texts = &self.haystacks[entry];
-            let fuzzy = score(&pattern, texts, &mut self.matcher, &mut indices).or_else(|| {
-                let folded = folded.as_ref()?;
-                score(folded, texts, &mut self.matcher, &mut indices)
-            });
-            // An exact id (typing `25`) outranks every fuzzy match.
-            let exact_id = number.is_some() && entries[entry].id == number;
-            let exact_name = !query_key.is_empty() && self.exact_keys[entry].contains(&query_key);
+            let fuzzy = score(
+                &pattern,
+                folded.as_ref(),
+                texts,
+                &mut self.matcher,
+                &mut indices,
+            );
+            // An exact id (typing `25`) outranks every fuzzy match, then an exact name.
+            let exact_id = number.is_some() && self.entry_id(entry) == number;
             let score = match (exact_id, fuzzy) {
                 (true, _) => u32::MAX,
-                (false, Some(_)) if exact_name => u32::MAX - 1,
+                (false, Some(_))
+                    if query_key
+                        .as_ref()
+                        .is_some_and(|k| self.exact_keys[entry].contains(k)) =>
+                {
+                    u32::MAX - 1
+                }
                 (false, Some(score)) => score,
                 (false, None) => continue,
             };
@@ -362,23 +379,13 @@ impl ListPane {
         }
         // Best first; equal scores keep the source's order (dex order, post order).
         scored.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.entry.cmp(&y.entry)));
-        self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
-        if parsed.terms.is_empty() {
-            query.clone_into(&mut self.filtered_for);
+        scored.into_iter().map(|(_, shown)| shown).collect()
+    }
+
+    fn entry_id(&self, entry: usize) -> Option<u32> {
+        match &self.entries {
+            Loadable::Loaded(entries) => entries.get(entry).and_then(|e| e.id),
+            _ => None,
         }
     }
-}
-
-/// The candidates for a query that extends the last one: its matches, and the entry whose id
-/// the query now names (an id match need not fuzzy-match, `2` → `25`), found by its number, not
-/// by the matcher.
-fn refined(shown: &[Shown], entries: &[ListEntry], number: Option<u32>) -> Vec<usize> {
-    let mut candidates: Vec<usize> = shown.iter().map(|s| s.entry).collect();
-    if let Some(n) = number
-        && let Some(i) = entries.iter().position(|e| e.id == Some(n))
-        && !candidates.contains(&i)
-    {
-        candidates.push(i);
-    }
-    candidates
 }

@@ -152,7 +152,7 @@ pub fn species_member(id: u32) -> String {
 
 /// Whether a term's members admit a list row: by its Pokémon slug, or by its id standing for a
 /// species.
-pub fn admits(members: &HashSet<String>, entry: &ListEntry) -> bool {
+pub fn admits<S: std::hash::BuildHasher>(members: &HashSet<String, S>, entry: &ListEntry) -> bool {
     let by_slug = matches!(&entry.key, ItemKey::Pokemon(slug) if members.contains(slug));
     by_slug
         || entry

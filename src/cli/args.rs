@@ -127,7 +127,7 @@ pub struct Globals {
     pub no_images: bool,
 
     /// Content language for names, genera and Pokédex text: en, ja, ko, zh-hans, zh-hant, fr,
-    /// de, es, it, or a locale (`ja_JP.UTF-8`) [default: from LC_ALL/LANG, else en].
+    /// de, es, it, or a locale (`ja_JP.UTF-8`) [default: from `LC_ALL`/`LANG`, else en].
     #[arg(long, global = true, env = "APIDEX_LANG", value_name = "LANG",
           value_parser = parse_lang)]
     pub lang: Option<crate::names::Lang>,

@@ -35,9 +35,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
             let fetch = move |name: String| fetch(crate::names::typed::pokemon(&name));
             printer.suggest = Some(lang);
             let summarize = |p: &_| summary::pokemon(p, lang);
-            printer
-                .items("pokemon", names, String::clone, fetch, summarize)
-                .await
+            (printer.items("pokemon", names, String::clone, fetch, summarize)).await
         }
         GetCommand::Ability { names } => {
             let fetch = named(poke, Endpoint::Ability);
@@ -51,9 +49,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
             let fetch = move |name: String| fetch(crate::names::typed::species(&name));
             printer.suggest = Some(lang);
             let summarize = |s: &_| summary::species(s, lang);
-            printer
-                .items("species", names, String::clone, fetch, summarize)
-                .await
+            (printer.items("species", names, String::clone, fetch, summarize)).await
         }
         GetCommand::Type { names } => {
             let fetch = named(poke, Endpoint::Type);

@@ -91,8 +91,11 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         Ok(None) => (None, None, Ok(None)),
         Err(err) => (None, None, Err(part_error(&err))),
     };
-    let evolution: Part<Option<EvolutionNode>> = match chain {
-        Some(Ok(Some(chain))) => Ok(Some(EvolutionNode::from_chain(&chain.data.chain, lang))),
+    let evolution: Part<Option<Box<EvolutionNode>>> = match chain {
+        Some(Ok(Some(chain))) => Ok(Some(Box::new(EvolutionNode::from_chain(
+            &chain.data.chain,
+            lang,
+        )))),
         Some(Err(err)) => Err(part_error(&err)),
         _ => Ok(None),
     };

@@ -111,8 +111,7 @@ impl Lang {
     pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Self {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|var| get(var).filter(|v| !v.is_empty()))
-            .next()
+            .find_map(|var| get(var).filter(|v| !v.is_empty()))
             .and_then(|value| Self::parse(&value))
             .unwrap_or_default()
     }

@@ -71,10 +71,13 @@ pub struct NameTable {
     by_folded: HashMap<String, usize>,
 }
 
+/// One species row of the asset: id, slug, default Pokémon, flags, names by language.
+type Row = (u32, String, String, String, HashMap<String, String>);
+
 /// The asset's layout: `{"species": [[id, slug, default, flags, {lang: name}], …]}`.
 #[derive(Deserialize)]
 struct Asset {
-    species: Vec<(u32, String, String, String, HashMap<String, String>)>,
+    species: Vec<Row>,
 }
 
 impl NameTable {

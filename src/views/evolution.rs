@@ -30,14 +30,14 @@ impl EvolutionNode {
 
     /// A straight chain of slugs, each labelled by its slug, no steps described (for pages
     /// built by hand, as in tests).
-    pub fn straight(names: &[&str]) -> Option<Self> {
+    pub fn straight(names: &[&str]) -> Option<Box<Self>> {
         let (first, rest) = names.split_first()?;
-        Some(Self {
+        Some(Box::new(Self {
             name: (*first).to_owned(),
             label: (*first).to_owned(),
             how: String::new(),
-            evolves_to: Self::straight(rest).into_iter().collect(),
-        })
+            evolves_to: Self::straight(rest).map(|b| *b).into_iter().collect(),
+        }))
     }
 
     /// Every member, the root first, in the order the page draws them (depth first).

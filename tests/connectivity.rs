@@ -167,7 +167,7 @@ async fn the_browser_says_offline_opens_pages_from_the_snapshot_and_refreshes_wh
     let http = clients.http.clone();
     run_app(clients, 110, 40, |s| async move {
         s.wait_for("the list from the snapshot, offline", |screen| {
-            screen.contains("#1 bulbasaur  Seed Pokémon")
+            screen.contains("#1 Bulbasaur  Seed Pokémon")
                 && screen.contains("bundled snapshot")
                 && status_line(screen).contains("offline")
         })

@@ -92,7 +92,7 @@ async fn a_raw_url_string_opens_its_page_and_other_hosts_open_as_json() {
             .await;
         script.type_text("jj");
         script.key(KeyCode::Enter);
-        script.wait_for_text("#25 pikachu").await;
+        script.wait_for_text("#25 Pikachu").await;
         script.wait_for_text("Base stats").await;
     })
     .await;

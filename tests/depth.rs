@@ -270,7 +270,7 @@ async fn search_terms_fetch_member_lists_once_and_combine() {
         .iter()
         .map(|s| list.all()[s.entry].title.as_str())
         .collect();
-    assert_eq!(shown, vec!["gastly", "haunter", "gengar"]);
+    assert_eq!(shown, vec!["Gastly", "Haunter", "Gengar"]);
 
     // Free text narrows further; dex ranges need no request.
     let effects = app.update(Msg::SearchInput(' '));

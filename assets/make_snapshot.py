@@ -3,6 +3,9 @@
 
     python3 assets/make_snapshot.py /work/shared/data assets/snapshot.json.gz
 
+It also writes assets/names.json.gz beside the output: every species' display names in the
+content languages apidex offers, its default Pokémon and its legendary/mythical/baby flags.
+
 Reads DATA/pokeapi/api-data-v2.tar.gz (PokeAPI's own api-data: api/v2/<endpoint>/<id>/index.json
 with relative /api/v2 links; _replica/names.json maps names to ids),
 DATA/jsonplaceholder/data.json and DATA/dogapi/breeds-list-all.json. Standard library only; the
@@ -33,6 +36,8 @@ SOURCES = {
     "dogapi": "https://dog.ceo/api",
 }
 FIRST_POKEMON = 151
+# Content languages kept in the snapshot's species and in the name table, as PokeAPI names them.
+LANGUAGES = ["en", "ja", "ja-hrkt", "ko", "zh-hans", "zh-hant", "fr", "de", "es", "it"]
 
 
 def compact(value):
@@ -93,11 +98,50 @@ def trim_pokemon(p):
     return out
 
 
+def in_languages(entries):
+    return [e for e in entries if e.get("language", {}).get("name") in LANGUAGES]
+
+
+def latest_per_language(entries):
+    """The last entry of each kept language (the one apidex shows), in the API's order."""
+    last = {}
+    for i, e in enumerate(entries):
+        lang = e.get("language", {}).get("name")
+        if lang in LANGUAGES:
+            last[lang] = i
+    return [entries[i] for i in sorted(last.values())]
+
+
 def trim_species(s):
-    out = pick(s, "id", "name", "evolution_chain", "generation", "is_legendary", "is_mythical")
-    out["genera"] = english(s.get("genera", []))
-    out["flavor_text_entries"] = english(s.get("flavor_text_entries", []))
+    out = pick(s, "id", "name", "evolution_chain", "generation", "is_legendary", "is_mythical",
+               "is_baby")
+    out["names"] = in_languages(s.get("names", []))
+    out["genera"] = in_languages(s.get("genera", []))
+    out["flavor_text_entries"] = latest_per_language(s.get("flavor_text_entries", []))
     return out
+
+
+def name_table(data):
+    """Every species' display names per language, default Pokémon and flags (names.json.gz).
+
+    The browser's list shows display names from this table: the live index has slugs only,
+    and fetching 1025 species to learn their names is not something to do at start."""
+    species = []
+    for entry in data.get("pokemon-species")["results"]:
+        s = data.get("pokemon-species", link_id(entry["url"]))
+        default = next((v["pokemon"]["name"] for v in s.get("varieties", [])
+                        if v.get("is_default")), s["name"])
+        names = {n["language"]["name"]: n["name"] for n in s.get("names", [])
+                 if n["language"]["name"] in LANGUAGES}
+        flags = "".join(f for f, key in (("l", "is_legendary"), ("m", "is_mythical"),
+                                         ("b", "is_baby")) if s.get(key))
+        species.append([s["id"], s["name"], default, flags,
+                        {lang: names[lang] for lang in LANGUAGES if lang in names}])
+    species.sort(key=lambda row: row[0])
+    return {"format": 1, "languages": LANGUAGES,
+            "columns": ["id", "slug", "default_pokemon", "flags (l legendary, m mythical, b baby)",
+                        "names"],
+            "species": species}
 
 
 def trim_ability(a):
@@ -113,6 +157,7 @@ def trim_link(link):
     return {
         "is_baby": link.get("is_baby", False),
         "species": link["species"],
+        "evolution_details": link.get("evolution_details", []),
         "evolves_to": [trim_link(t) for t in link.get("evolves_to", [])],
     }
 
@@ -205,7 +250,13 @@ def main(argv):
     if len(argv) != 3:
         sys.exit(f"usage: {argv[0]} DATA_DIR OUTPUT.json.gz")
     root, output = argv[1], argv[2]
-    poke_bodies, aliases = pokeapi(PokeData(f"{root}/pokeapi/api-data-v2.tar.gz"))
+    poke_data = PokeData(f"{root}/pokeapi/api-data-v2.tar.gz")
+    poke_bodies, aliases = pokeapi(poke_data)
+    names_output = output.rsplit("/", 1)[0] + "/names.json.gz" if "/" in output else "names.json.gz"
+    table = compact(name_table(poke_data)).encode("utf-8")
+    with open(names_output, "wb") as fh:
+        fh.write(gzip.compress(table, compresslevel=9, mtime=0))
+    print(f"{names_output}: {len(table):,} bytes")
     with open(f"{root}/jsonplaceholder/data.json", encoding="utf-8") as fh:
         jph_bodies = jsonplaceholder(json.load(fh))
     with open(f"{root}/dogapi/breeds-list-all.json", encoding="utf-8") as fh:

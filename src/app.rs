@@ -7,6 +7,7 @@
 mod batch;
 pub mod cache;
 pub mod compare;
+mod haystack;
 mod intents;
 pub mod json_copy;
 pub mod json_trail;

@@ -130,7 +130,7 @@ impl Globals {
         if snapshot {
             http = http.with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
         }
-        Ok(Clients::from_http(http, endpoints))
+        Ok(Clients::from_http(http, endpoints).with_lang(settings.lang))
     }
 }
 

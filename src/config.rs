@@ -182,6 +182,12 @@ pub struct UiConfig {
     /// Draw sprites and photos (off: their URLs as text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub images: Option<bool>,
+    /// Content language (`ja`, `zh-hant`, … or a locale such as `ja_JP.UTF-8`).
+    #[serde(
+        deserialize_with = "check::lang",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lang: Option<String>,
 }
 
 /// `[theme]`: colour names (`"cyan"`, `"dark-gray"`, `"light-red"`), `"#rrggbb"` or a 0–255
@@ -265,7 +271,7 @@ impl Config {
         fill!(self.cache, low.cache; dir, max_mb);
         fill!(self.data, low.data; dir);
         fill!(self.ttl, low.ttl; default, pokeapi, jsonplaceholder, dogapi);
-        fill!(self.ui, low.ui; images);
+        fill!(self.ui, low.ui; images, lang);
         fill!(self.theme, low.theme; accent, selection, matched, error, ok, mark, dim);
         let mut keys = low.keys;
         keys.extend(self.keys);

@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod logging;
 pub mod matchups;
 pub mod msg;
+pub mod names;
 pub mod sanitize;
 pub mod snapshot;
 pub mod store;

@@ -5,6 +5,10 @@
 //! terminal raw. Every list and string in them is also cut to a size ([`crate::bounds`]): a
 //! hostile answer cannot make a page too big to draw on every frame.
 
+pub mod evolution;
+
+pub use evolution::EvolutionNode;
+
 use crate::api::dogapi::models::BreedName;
 use crate::app::source::ItemKey;
 use crate::bounds::Rows;
@@ -64,8 +68,14 @@ impl Detail {
                 let mut links: Vec<ItemKey> =
                     p.types.iter().map(|t| ItemKey::Type(t.clone())).collect();
                 links.extend(p.abilities.iter().map(|a| ItemKey::Ability(a.name.clone())));
-                if let Ok(stages) = &p.evolution {
-                    links.extend(stages.iter().flatten().map(|n| ItemKey::Pokemon(n.clone())));
+                if let Ok(Some(tree)) = &p.evolution
+                    && !tree.evolves_to.is_empty()
+                {
+                    links.extend(
+                        tree.members()
+                            .into_iter()
+                            .map(|n| ItemKey::Pokemon(n.name.clone())),
+                    );
                 }
                 links
             }
@@ -117,8 +127,10 @@ pub type Part<T> = Result<T, String>;
 pub struct PokemonDetail {
     /// Dex id.
     pub id: u32,
-    /// Name.
+    /// Name (the slug).
     pub name: String,
+    /// The display name in the content language, from the species (`None`: none known).
+    pub display: Option<String>,
     /// Category, e.g. "Mouse Pokémon" (from the species).
     pub genus: Option<String>,
     /// Type names in slot order.
@@ -137,8 +149,8 @@ pub struct PokemonDetail {
     pub sprite_url: Option<String>,
     /// Shiny front sprite URL.
     pub shiny_url: Option<String>,
-    /// Evolution stages (`[[bulbasaur], [ivysaur], [venusaur]]`), from species → evolution chain.
-    pub evolution: Part<Vec<Vec<String>>>,
+    /// The evolution tree, from species → evolution chain (`None`: the species has none).
+    pub evolution: Part<Option<Box<EvolutionNode>>>,
 }
 
 impl PokemonDetail {

@@ -142,6 +142,7 @@ mod support {
         Detail::Pokemon(PokemonDetail {
             id,
             name: name.to_owned(),
+            display: None,
             genus: None,
             types: vec!["normal".to_owned()],
             height_dm: 10,
@@ -156,7 +157,7 @@ mod support {
             flavor: Ok(None),
             sprite_url: None,
             shiny_url: None,
-            evolution: Ok(Vec::new()),
+            evolution: Ok(None),
         })
     }
 

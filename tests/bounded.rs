@@ -223,7 +223,7 @@ async fn a_hostile_page_and_compare_draw_at_both_sizes() {
     ));
     for (width, height) in [(80, 24), (200, 60)] {
         let screen = draw(&mut app, width, height);
-        assert!(screen.contains("#1 bulbasaur"), "{screen}");
+        assert!(screen.contains("#1 Bulbasaur"), "{screen}");
         assert!(screen.contains("Base stats"), "{screen}");
     }
     // Back to the list, bulbasaur and ivysaur marked, compared.
@@ -327,7 +327,7 @@ async fn typing_digits_refines_instead_of_refiltering_everything() {
     let list = &app.tab().list;
     assert_eq!(list.work.full_passes - before.full_passes, 1);
     // An exact id still comes first, though `25` is not fuzzy-matched by pikachu's name.
-    assert_eq!(list.selected().unwrap().title, "pikachu");
+    assert_eq!(list.selected().unwrap().title, "Pikachu");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -335,7 +335,7 @@ async fn keys_are_answered_on_a_hostile_page_and_compare() {
     let server = hostile_server().await;
     run_app(clients(&server), 100, 30, |s| async move {
         s.wait_for_text("Base stats").await;
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         // A tab switch shows at once.
         s.key(KeyCode::Char('2'));
         // The title is cut (`…`) so the author stays in view.

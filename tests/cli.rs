@@ -71,6 +71,9 @@ fn bare() -> Command {
         .env_remove("APIDEX_NO_CACHE")
         .env_remove("APIDEX_OFFLINE")
         .env_remove("APIDEX_NO_IMAGES")
+        // English whatever the machine's locale (`--lang` tests say theirs).
+        .env_remove("APIDEX_LANG")
+        .env("LC_ALL", "C.UTF-8")
         // Never the user's config file (a file that does not exist is no config) nor their log.
         .env(
             "APIDEX_CONFIG",
@@ -144,12 +147,12 @@ fn get_pokemon_readable() {
     let out = fx.run(&["get", "pokemon", "pikachu", "eevee"]);
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("#25 pikachu"), "{text}");
+    assert!(text.contains("#25 Pikachu"), "{text}");
     assert!(text.contains("electric"), "{text}");
     assert!(text.contains("lightning-rod (hidden)"), "{text}");
-    assert!(text.contains("#133 eevee"), "{text}");
+    assert!(text.contains("#133 Eevee"), "{text}");
     // Argument order is kept.
-    assert!(text.find("#25 pikachu") < text.find("#133 eevee"), "{text}");
+    assert!(text.find("#25 Pikachu") < text.find("#133 Eevee"), "{text}");
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
 
@@ -174,13 +177,13 @@ fn get_other_pokeapi_resources() {
     let out = fx.run(&["get", "ability", "static"]);
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("#9 static\n"), "{text}");
+    assert!(text.starts_with("#9 Static\n"), "{text}");
     assert!(text.contains("Has a 30% chance of paralyzing"), "{text}");
 
     let out = fx.run(&["get", "species", "pikachu"]);
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("#25 pikachu — Mouse Pokémon\n"), "{text}");
+    assert!(text.starts_with("#25 Pikachu — Mouse Pokémon\n"), "{text}");
     assert!(text.contains("evolution-chain/10/"), "{text}");
 
     let out = fx.run(&["get", "type", "electric"]);
@@ -205,7 +208,7 @@ fn environment_variables_set_the_base_urls() {
     };
     let out = run(&["get", "pokemon", "pikachu"]);
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
-    assert!(stdout(&out).contains("#25 pikachu"));
+    assert!(stdout(&out).contains("#25 Pikachu"));
     let out = run(&["get", "post", "1"]);
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
     assert!(stdout(&out).starts_with("#1 sunt aut facere"));
@@ -226,7 +229,7 @@ fn flags_override_environment_variables() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
-    assert!(stdout(&out).contains("#25 pikachu"));
+    assert!(stdout(&out).contains("#25 Pikachu"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,7 +449,7 @@ fn a_server_error_exits_1_and_names_the_status() {
     assert!(err.contains("sylveon"), "{err}");
     // The other item is still printed.
     let text = stdout(&out);
-    assert!(text.contains("#133 eevee"), "{text}");
+    assert!(text.contains("#133 Eevee"), "{text}");
     assert!(!text.contains("500"), "{text}");
 }
 
@@ -491,7 +494,7 @@ fn stdout_carries_only_data_when_items_fail() {
     let out = fx.run(&["get", "pokemon", "missingno", "pikachu", "broken"]);
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    assert!(text.starts_with("#25 pikachu\n"), "{text}");
+    assert!(text.starts_with("#25 Pikachu\n"), "{text}");
     for noise in ["missingno", "broken", "not found", "HTTP", "apidex:"] {
         assert!(!text.contains(noise), "{noise:?} on stdout: {text}");
     }

@@ -79,7 +79,7 @@ fn verbose_names_the_request_the_retry_and_the_cache_decision() {
         "the cache decision: {log}"
     );
     // The data itself is still only on stdout.
-    assert!(stdout(&first).contains("pikachu"));
+    assert!(stdout(&first).contains("Pikachu"));
     assert!(!stdout(&first).contains("apidex:"));
 
     let second = apidex(&server, cache.path())

@@ -167,7 +167,7 @@ async fn the_browser_says_offline_opens_pages_from_the_snapshot_and_refreshes_wh
     let http = clients.http.clone();
     run_app(clients, 110, 40, |s| async move {
         s.wait_for("the list from the snapshot, offline", |screen| {
-            screen.contains("#1 bulbasaur  Seed Pokémon")
+            screen.contains("#1 Bulbasaur  Seed Pokémon")
                 && screen.contains("bundled snapshot")
                 && status_line(screen).contains("offline")
         })
@@ -176,7 +176,7 @@ async fn the_browser_says_offline_opens_pages_from_the_snapshot_and_refreshes_wh
         // known to be down, so nothing waits through retries (which would take 5 s each).
         s.key(KeyCode::Char('j'));
         s.wait_for("ivysaur from the snapshot", |screen| {
-            screen.contains("#2 ivysaur")
+            screen.contains("#2 Ivysaur")
                 && !screen.contains("retrying")
                 && !status_line(screen).contains("loading")
         })
@@ -188,7 +188,7 @@ async fn the_browser_says_offline_opens_pages_from_the_snapshot_and_refreshes_wh
             !status_line(screen).contains("offline")
                 && !screen.contains("bundled snapshot")
                 && screen.contains("Pokémon (1351)")
-                && screen.contains("#2 ivysaur")
+                && screen.contains("#2 Ivysaur")
         })
         .await;
         assert!(

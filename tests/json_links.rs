@@ -95,7 +95,7 @@ async fn a_raw_url_string_opens_its_page_and_other_hosts_open_as_json() {
         script.type_text("j");
         script.wait_for_text(".pokemon ·").await;
         script.key(KeyCode::Enter);
-        script.wait_for_text("#25 pikachu").await;
+        script.wait_for_text("#25 Pikachu").await;
         script.wait_for_text("Base stats").await;
         // Back on the rich page: the JSON the link was in, the cursor still on it.
         script.key(KeyCode::Backspace);

@@ -164,14 +164,14 @@ impl Script {
 
     /// Waits for the first page of Pokémon: the loop is running and has drawn.
     async fn wait_for_list(&self) {
-        self.wait_for("the Pokémon list", |s| s.contains("#1 bulbasaur"))
+        self.wait_for("the Pokémon list", |s| s.contains("#1 Bulbasaur"))
             .await;
     }
 
     /// Waits until the shell's text is gone and the list is back: a full redraw happened.
     async fn wait_for_redraw(&self) {
         self.wait_for("a full redraw over the shell's text", |s| {
-            !s.contains(SHELL) && s.contains("#1 bulbasaur")
+            !s.contains(SHELL) && s.contains("#1 Bulbasaur")
         })
         .await;
     }

@@ -126,9 +126,9 @@ fn get_pokemon_by_name_offline_prints_the_snapshot_json() {
 
 #[test]
 fn get_by_id_and_in_any_case_offline() {
-    assert!(ok(&run(&["--offline", "get", "pokemon", "25"])).contains("#25 pikachu"));
-    assert!(ok(&run(&["--offline", "get", "pokemon", " Bulbasaur "])).contains("#1 bulbasaur"));
-    assert!(ok(&run(&["--offline", "get", "species", "mew"])).contains("#151 mew"));
+    assert!(ok(&run(&["--offline", "get", "pokemon", "25"])).contains("#25 Pikachu"));
+    assert!(ok(&run(&["--offline", "get", "pokemon", " Bulbasaur "])).contains("#1 Bulbasaur"));
+    assert!(ok(&run(&["--offline", "get", "species", "mew"])).contains("#151 Mew"));
     assert!(ok(&run(&["--offline", "get", "ability", "static"])).contains("static"));
     assert!(ok(&run(&["--offline", "get", "type", "electric"])).contains("electric"));
 }
@@ -255,10 +255,11 @@ async fn a_pokemon_page_is_complete_offline() {
         "{:?}",
         p.abilities[0]
     );
-    assert_eq!(
-        p.evolution.unwrap(),
-        vec![vec!["pichu"], vec!["pikachu"], vec!["raichu"]]
-    );
+    let tree = p.evolution.unwrap().expect("a tree");
+    let members: Vec<&str> = tree.members().iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(members, ["pichu", "pikachu", "raichu"]);
+    // The snapshot keeps how each step happens.
+    assert_eq!(tree.evolves_to[0].evolves_to[0].how, "use thunder-stone");
     assert!(
         p.sprite_url
             .as_deref()
@@ -284,9 +285,9 @@ async fn branching_chains_and_every_first_generation_pokemon_offline() {
     else {
         panic!("eevee should be a Pokémon page");
     };
-    let stages = eevee.evolution.unwrap();
-    assert_eq!(stages[0], ["eevee"]);
-    assert!(stages[1].len() >= 8, "{stages:?}");
+    let tree = eevee.evolution.unwrap().expect("a tree");
+    assert_eq!(tree.name, "eevee");
+    assert!(tree.evolves_to.len() >= 8, "{tree:?}");
     // Every one of the first 151 has its page whole: nothing missing, no part failed.
     for id in 1..=151 {
         let key = ItemKey::Pokemon(id.to_string());
@@ -361,7 +362,7 @@ async fn search_terms_offline() {
         .unwrap()
         .expect("generation 1");
     assert_eq!(gen1.len(), 151);
-    assert!(gen1.iter().any(|n| n == "pikachu"));
+    assert!(gen1.iter().any(|n| n == "#25"));
     let water = apidex::fetch::term_members(&clients, &Term::Type("water".to_owned()))
         .await
         .unwrap()
@@ -378,7 +379,7 @@ async fn every_list_offline() {
     assert!(
         pokemon
             .iter()
-            .any(|e| e.id == Some(25) && e.title == "pikachu")
+            .any(|e| e.id == Some(25) && e.title == "Pikachu")
     );
     assert!(matches!(seen[..], [Origin::Snapshot { .. }]), "{seen:?}");
     let posts = apidex::fetch::list(&clients, Source::Posts).await.unwrap();

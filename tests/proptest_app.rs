@@ -27,8 +27,8 @@ use apidex::msg::{Effect, Msg, RetryTarget};
 use apidex::sanitize::{line, text};
 use apidex::store::marks::Remembered;
 use apidex::views::{
-    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, ListEntry, PokemonDetail,
-    PostDetail, TypeDetail, UserDetail,
+    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, ListEntry,
+    PokemonDetail, PostDetail, TypeDetail, UserDetail,
 };
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MediaKeyCode,
@@ -226,6 +226,7 @@ fn build_data() -> Data {
     let pikachu = PokemonDetail {
         id: 25,
         name: "pikachu".to_owned(),
+        display: None,
         genus: Some("Mouse Pokémon".to_owned()),
         types: vec!["electric".to_owned()],
         height_dm: 4,
@@ -257,17 +258,14 @@ fn build_data() -> Data {
             "https://raw.githubusercontent.com/PokeAPI/sprites/master/sprites/pokemon/shiny/25.png"
                 .to_owned(),
         ),
-        evolution: Ok(vec![
-            vec!["pichu".to_owned()],
-            vec!["pikachu".to_owned()],
-            vec!["raichu".to_owned()],
-        ]),
+        evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
     };
     let mut pokemon = vec![Detail::Pokemon(pikachu.clone())];
     for (i, s) in hostile.iter().enumerate() {
         pokemon.push(Detail::Pokemon(PokemonDetail {
             id: u32::try_from(i).unwrap() * 1000,
             name: l(s),
+            display: (i % 2 == 1).then(|| l(s)),
             genus: (i % 2 == 0).then(|| l(s)),
             types: if i % 3 == 0 {
                 Vec::new()
@@ -296,8 +294,21 @@ fn build_data() -> Data {
             shiny_url: (i % 4 == 0).then(|| l(s)),
             evolution: match i % 3 {
                 0 => Err(l(s)),
-                1 => Ok(vec![vec![l(s), "eevee".into()], vec![], vec![l(s)]]),
-                _ => Ok(Vec::new()),
+                1 => Ok(Some(Box::new(EvolutionNode {
+                    name: l(s),
+                    label: l(s),
+                    how: l(s),
+                    evolves_to: vec![
+                        EvolutionNode {
+                            name: l(s),
+                            label: t(s),
+                            how: t(s),
+                            evolves_to: Vec::new(),
+                        };
+                        3
+                    ],
+                }))),
+                _ => Ok(None),
             },
         }));
     }

@@ -46,7 +46,7 @@ async fn pikachu_info(clients: Clients, expect: &'static str) -> (String, App) {
         s.type_text("pikachu");
         // The page follows the selection; Enter once it is shown opens it without a second
         // fetch (Enter on a page still loading would restart its fetch, racing the first).
-        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
+        s.wait_for_text("#25 Pikachu  Mouse Pokémon").await;
         s.key(KeyCode::Enter);
         s.key(KeyCode::Char('i'));
         s.wait_for_text(expect).await;

@@ -25,13 +25,13 @@ use tokio::sync::mpsc;
 async fn typing_a_name_and_enter_shows_its_detail() {
     let server = fixture_server().await;
     run_app(clients(&server), 100, 30, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Char('/'));
         s.type_text("pika");
         s.wait_for_text("/ pika").await;
         s.key(KeyCode::Enter);
         s.wait_for("pikachu's detail", |screen| {
-            screen.contains("#25 pikachu  Mouse Pokémon")
+            screen.contains("#25 Pikachu  Mouse Pokémon")
                 && screen.contains("electric")
                 && screen.contains("static — Has a 30% chance of paralyzing")
                 && screen.contains("lightning-rod (hidden)")
@@ -52,7 +52,7 @@ async fn three_marked_items_are_fetched_together_and_all_arrive() {
     // Slow answers make "in flight together" observable at the server.
     server.set_delay(Duration::from_millis(150));
     let app = run_app(clients(&server), 100, 30, |s| async move {
-        s.wait_for_text("#1 bulbasaur  Seed Pokémon").await;
+        s.wait_for_text("#1 Bulbasaur  Seed Pokémon").await;
         for _ in 0..3 {
             s.key(KeyCode::Char(' '));
         }
@@ -86,7 +86,7 @@ async fn three_marked_items_are_fetched_together_and_all_arrive() {
 async fn an_unknown_name_shows_not_found_with_suggestions() {
     let server = fixture_server().await;
     run_app(clients(&server), 100, 30, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Char('/'));
         s.type_text("pikachuuz");
         s.wait_for_text("no match").await;
@@ -189,7 +189,7 @@ async fn a_timeout_is_reported_in_the_detail_pane() {
 async fn posts_tab_shows_a_post_with_author_and_comments() {
     let server = fixture_server().await;
     run_app(clients(&server), 100, 40, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Tab);
         s.wait_for("post 1 with author and comments", |screen| {
             screen.contains("#1 sunt aut facere")
@@ -233,11 +233,11 @@ async fn q_ends_the_loop_while_input_is_still_open() {
 async fn following_an_ability_to_another_pokemon_and_back_twice() {
     let server = fixture_server().await;
     run_app(clients(&server), 110, 40, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Char('/'));
         s.type_text("pikachu");
         s.key(KeyCode::Enter);
-        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
+        s.wait_for_text("#25 Pikachu  Mouse Pokémon").await;
         // In the detail pane ↓ walks the links: the electric type, then the ability static.
         s.key(KeyCode::Down);
         s.key(KeyCode::Down);
@@ -248,13 +248,13 @@ async fn following_an_ability_to_another_pokemon_and_back_twice() {
         s.key(KeyCode::Down);
         s.key(KeyCode::Down);
         s.key(KeyCode::Enter);
-        s.wait_for_text("#26 raichu  Mouse Pokémon").await;
+        s.wait_for_text("#26 Raichu  Mouse Pokémon").await;
         s.wait_for_text("pikachu › static › raichu").await;
         s.key(KeyCode::Backspace);
         s.wait_for_text("Pokémon with static").await;
         s.key(KeyCode::Backspace);
         s.wait_for("pikachu again, with no breadcrumb", |screen| {
-            screen.contains("#25 pikachu  Mouse Pokémon") && !screen.contains("pikachu › static")
+            screen.contains("#25 Pikachu  Mouse Pokémon") && !screen.contains("pikachu › static")
         })
         .await;
     })
@@ -268,11 +268,11 @@ async fn pikachus_sprite_is_drawn_beside_its_page() {
     let screen = std::sync::Arc::new(std::sync::Mutex::new(None));
     let seen = screen.clone();
     run_app_with(clients(&server), 110, 40, true, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Char('/'));
         s.type_text("pikachu");
         s.key(KeyCode::Enter);
-        s.wait_for_text("#25 pikachu  Mouse Pokémon").await;
+        s.wait_for_text("#25 Pikachu  Mouse Pokémon").await;
         s.wait_for("the sprite in half-blocks", |screen| {
             screen.matches('▀').count() > 20
         })
@@ -318,7 +318,7 @@ async fn offline_with_nothing_cached_the_browser_opens_on_the_bundled_snapshot()
     run_app(clients, 110, 40, |s| async move {
         s.wait_for("the index and bulbasaur from the snapshot", |screen| {
             screen.contains("Pokémon (1351)")
-                && screen.contains("#1 bulbasaur  Seed Pokémon")
+                && screen.contains("#1 Bulbasaur  Seed Pokémon")
                 && screen.contains("offline · bundled snapshot")
                 && screen.contains("offline")
         })
@@ -416,7 +416,7 @@ async fn six_pokemon_compared_at_80_by_24_scroll_to_their_team_matchups() {
     let server = fixture_server().await;
     common::mount_local_sprites(&server);
     run_app_with(clients(&server), 80, 24, true, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         // bulbasaur, charmander, squirtle, pikachu, raichu, eevee (rows 0, 3, 6, 24, 25, 132).
         let mut row = 0;
         for target in [0, 3, 6, 24, 25, 132] {

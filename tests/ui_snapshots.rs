@@ -35,7 +35,8 @@ mod support {
     use apidex::msg::{Effect, Msg};
     use apidex::sanitize::{line, text};
     use apidex::views::{
-        AbilityInfo, Author, BreedDetail, CommentView, Detail, ListEntry, PokemonDetail, PostDetail,
+        AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, ListEntry,
+        PokemonDetail, PostDetail,
     };
 
     /// The bytes of `tests/fixtures/{path}`.
@@ -138,6 +139,7 @@ mod support {
         Detail::Pokemon(PokemonDetail {
             id: 25,
             name: "pikachu".to_owned(),
+            display: None,
             genus: Some("Mouse Pokémon".to_owned()),
             types: vec!["electric".to_owned()],
             height_dm: 4,
@@ -185,11 +187,7 @@ mod support {
                 "https://raw.githubusercontent.com/PokeAPI/sprites/master/sprites/pokemon/shiny/25.png"
                     .to_owned(),
             ),
-            evolution: Ok(vec![
-                vec!["pichu".to_owned()],
-                vec!["pikachu".to_owned()],
-                vec!["raichu".to_owned()],
-            ]),
+            evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
         })
     }
 

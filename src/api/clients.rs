@@ -53,6 +53,9 @@ pub struct Clients {
     pub jsonplaceholder: JsonPlaceholder,
     /// Dog API.
     pub dogapi: DogApi,
+    /// The content language pages and summaries are written in. It rides with the clients
+    /// because everything that turns API data into text is handed them.
+    pub lang: crate::names::Lang,
 }
 
 impl Clients {
@@ -71,6 +74,14 @@ impl Clients {
             jsonplaceholder: JsonPlaceholder::new(http.clone(), endpoints.jsonplaceholder),
             dogapi: DogApi::new(http.clone(), endpoints.dogapi),
             http,
+            lang: crate::names::Lang::default(),
         }
+    }
+
+    /// These clients writing in `lang`.
+    #[must_use]
+    pub fn with_lang(mut self, lang: crate::names::Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }

@@ -1,5 +1,7 @@
 //! PokeAPI client (<https://pokeapi.co/docs/v2>).
 
+pub mod evolution;
+mod localized;
 pub mod models;
 
 use futures_util::Stream;
@@ -26,6 +28,10 @@ pub enum Endpoint {
     EvolutionChain,
     /// `/generation/{id or name}`
     Generation,
+    /// `/pokemon-color/{name}`
+    Color,
+    /// `/pokemon-habitat/{name}`
+    Habitat,
 }
 
 impl Endpoint {
@@ -38,6 +44,8 @@ impl Endpoint {
             Self::Type => "type",
             Self::EvolutionChain => "evolution-chain",
             Self::Generation => "generation",
+            Self::Color => "pokemon-color",
+            Self::Habitat => "pokemon-habitat",
         }
     }
 }

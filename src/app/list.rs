@@ -6,6 +6,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use ratatui::widgets::ListState;
 
+use super::haystack::score;
 use super::loadable::Loadable;
 use super::terms::{self, Query, Term};
 use crate::views::ListEntry;
@@ -56,7 +57,9 @@ pub struct ListPane {
     /// The entries, as loaded.
     pub entries: Loadable<Vec<ListEntry>>,
     /// Titles pre-converted for the matcher, parallel to the entries.
-    haystacks: Vec<Utf32String>,
+    haystacks: Vec<Vec<Utf32String>>,
+    /// Names folded, parallel to the entries: an exact name outranks fuzzy matches.
+    exact_keys: Vec<Vec<String>>,
     /// The search text.
     pub query: String,
     /// The rows shown: every entry when the query is empty, else the matches, best first.
@@ -85,6 +88,7 @@ impl Default for ListPane {
         Self {
             entries: Loadable::Idle,
             haystacks: Vec::new(),
+            exact_keys: Vec::new(),
             query: String::new(),
             shown: Vec::new(),
             state: ListState::default(),
@@ -112,10 +116,8 @@ impl ListPane {
         entries: Vec<ListEntry>,
         resolve: &dyn Fn(&Term) -> TermState<'a>,
     ) {
-        self.haystacks = entries
-            .iter()
-            .map(|e| Utf32String::from(e.search_text().as_ref()))
-            .collect();
+        self.haystacks = entries.iter().map(super::haystack::haystacks).collect();
+        self.exact_keys = entries.iter().map(super::haystack::exact_keys).collect();
         self.entries = Loadable::Loaded(entries);
         self.marks.clear();
         self.filtered_for.clear();
@@ -282,7 +284,7 @@ impl ListPane {
                 }
                 remote => match resolve(remote) {
                     TermState::Ready(names) => {
-                        allowed.push(Box::new(move |e| names.contains(&e.title)));
+                        allowed.push(Box::new(move |e| terms::admits(names, e)));
                     }
                     TermState::Pending => {
                         self.pending_term = Some(remote.to_string());
@@ -309,7 +311,7 @@ impl ListPane {
             && !query.contains(['!', '$', '^', '\'', '\\']);
         self.work.passes += 1;
         let candidates = if refining {
-            refined(&self.shown, entries, number)
+            super::haystack::refined(&self.shown, entries, number)
         } else {
             self.work.full_passes += 1;
             (0..entries.len())
@@ -327,18 +329,42 @@ impl ListPane {
                 .collect();
             return;
         }
+        self.shown = self.ranked(candidates, query, number);
+        if parsed.terms.is_empty() {
+            query.clone_into(&mut self.filtered_for);
+        }
+    }
+
+    /// The candidates matching `query`, best first, with their highlights.
+    fn ranked(&mut self, candidates: Vec<usize>, query: &str, number: Option<u32>) -> Vec<Shown> {
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let folded = super::haystack::folded_pattern(query);
+        // Folds to nothing (`...`): no row's name is exactly that.
+        let query_key = Some(crate::names::fold(query)).filter(|k| !k.is_empty());
         self.work.scored += candidates.len() as u64;
         let mut scored: Vec<(u32, Shown)> = Vec::new();
         let mut indices = Vec::new();
         for entry in candidates {
             indices.clear();
-            let haystack = self.haystacks[entry].slice(..);
-            let fuzzy = pattern.indices(haystack, &mut self.matcher, &mut indices);
-            // An exact id (typing `25`) outranks every fuzzy match.
-            let exact_id = number.is_some() && entries[entry].id == number;
+            let texts = &self.haystacks[entry];
+            let fuzzy = score(
+                &pattern,
+                folded.as_ref(),
+                texts,
+                &mut self.matcher,
+                &mut indices,
+            );
+            // An exact id (typing `25`) outranks every fuzzy match, then an exact name.
+            let exact_id = number.is_some() && self.entry_id(entry) == number;
             let score = match (exact_id, fuzzy) {
                 (true, _) => u32::MAX,
+                (false, Some(_))
+                    if query_key
+                        .as_ref()
+                        .is_some_and(|k| self.exact_keys[entry].contains(k)) =>
+                {
+                    u32::MAX - 1
+                }
                 (false, Some(score)) => score,
                 (false, None) => continue,
             };
@@ -353,23 +379,13 @@ impl ListPane {
         }
         // Best first; equal scores keep the source's order (dex order, post order).
         scored.sort_by(|(a, x), (b, y)| b.cmp(a).then(x.entry.cmp(&y.entry)));
-        self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
-        if parsed.terms.is_empty() {
-            query.clone_into(&mut self.filtered_for);
+        scored.into_iter().map(|(_, shown)| shown).collect()
+    }
+
+    fn entry_id(&self, entry: usize) -> Option<u32> {
+        match &self.entries {
+            Loadable::Loaded(entries) => entries.get(entry).and_then(|e| e.id),
+            _ => None,
         }
     }
-}
-
-/// The candidates for a query that extends the last one: its matches, and the entry whose id
-/// the query now names (an id match need not fuzzy-match, `2` → `25`), found by its number, not
-/// by the matcher.
-fn refined(shown: &[Shown], entries: &[ListEntry], number: Option<u32>) -> Vec<usize> {
-    let mut candidates: Vec<usize> = shown.iter().map(|s| s.entry).collect();
-    if let Some(n) = number
-        && let Some(i) = entries.iter().position(|e| e.id == Some(n))
-        && !candidates.contains(&i)
-    {
-        candidates.push(i);
-    }
-    candidates
 }

@@ -64,7 +64,10 @@ impl Source {
             return None;
         }
         match self {
-            Self::Pokemon => Some(ItemKey::Pokemon(query.to_lowercase())),
+            // `Mr. Mime`, `ミュウ`: the API knows slugs (`mr-mime`, `mew`).
+            Self::Pokemon => Some(ItemKey::Pokemon(
+                crate::names::typed::pokemon(query).to_lowercase(),
+            )),
             Self::Posts => query
                 .trim_start_matches('#')
                 .parse()

@@ -1,12 +1,17 @@
-//! Search terms in the Pokémon tab: `type:water`, `gen:1`, `dex:1-151`, combinable with free text.
+//! Search terms in the Pokémon tab: `type:water`, `gen:1`, `dex:1-151`, `ability:static`,
+//! `color:red`, `habitat:cave`, `legendary`, `mythical`, `baby`, combinable with free text.
 //!
-//! `type:` and `gen:` need the API's member lists (fetched once and kept); `dex:` is a range of
-//! ids. A word that is not a known term, or a term whose value makes no sense, is plain text.
+//! Most need the API's member lists (fetched once and kept); `dex:` is a range of ids, and the
+//! flags come from the bundled name table (the API lists no legendaries). A word that is not a
+//! known term, or a term whose value makes no sense, is plain text.
 
 use std::collections::{HashMap, HashSet};
 
 use super::list::TermState;
 use super::loadable::Loadable;
+use super::source::ItemKey;
+use crate::names::SpeciesFlag;
+use crate::views::ListEntry;
 
 /// One search term.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,6 +22,14 @@ pub enum Term {
     Gen(u32),
     /// National dex ids in a range (`dex:1-151`, or `dex:25`).
     Dex(u32, u32),
+    /// Pokémon that can have an ability (`ability:static`).
+    Ability(String),
+    /// Species of a Pokédex colour (`color:red`).
+    Color(String),
+    /// Species of a habitat (`habitat:cave`).
+    Habitat(String),
+    /// Legendary, mythical or baby species (`legendary`, `is:mythical`).
+    Flag(SpeciesFlag),
 }
 
 impl Term {
@@ -32,6 +45,10 @@ impl std::fmt::Display for Term {
             Self::Type(name) => write!(f, "type:{name}"),
             Self::Gen(n) => write!(f, "gen:{n}"),
             Self::Dex(a, b) => write!(f, "dex:{a}-{b}"),
+            Self::Ability(name) => write!(f, "ability:{name}"),
+            Self::Color(name) => write!(f, "color:{name}"),
+            Self::Habitat(name) => write!(f, "habitat:{name}"),
+            Self::Flag(flag) => f.write_str(flag_word(*flag)),
         }
     }
 }
@@ -59,13 +76,49 @@ pub fn parse(query: &str) -> Query {
     parsed
 }
 
+fn flag_word(flag: SpeciesFlag) -> &'static str {
+    match flag {
+        SpeciesFlag::Legendary => "legendary",
+        SpeciesFlag::Mythical => "mythical",
+        SpeciesFlag::Baby => "baby",
+    }
+}
+
+fn parse_flag(word: &str) -> Option<Term> {
+    let word = word.to_lowercase();
+    let word = word.strip_prefix("is:").unwrap_or(&word);
+    [
+        SpeciesFlag::Legendary,
+        SpeciesFlag::Mythical,
+        SpeciesFlag::Baby,
+    ]
+    .into_iter()
+    .find(|f| flag_word(*f) == word)
+    .map(Term::Flag)
+}
+
+/// A slug-like value (`static`, `rough-terrain`): letters and inner hyphens.
+fn slug(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    ok.then(|| value.to_owned())
+}
+
 fn parse_term(word: &str) -> Option<Term> {
+    if let Some(flag) = parse_flag(word) {
+        return Some(flag);
+    }
     let (key, value) = word.split_once(':')?;
     let value = value.trim().to_lowercase();
     match key.to_lowercase().as_str() {
         "type" if !value.is_empty() && value.chars().all(|c| c.is_ascii_alphabetic()) => {
             Some(Term::Type(value))
         }
+        "ability" => slug(&value).map(Term::Ability),
+        "color" | "colour" => slug(&value).map(Term::Color),
+        "habitat" => slug(&value).map(Term::Habitat),
         "gen" | "generation" => {
             let n: u32 = value.parse().ok().or_else(|| roman(&value))?;
             (1..=99).contains(&n).then_some(Term::Gen(n))
@@ -92,6 +145,21 @@ fn roman(value: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// The member standing for a species in a term's list: `#id` (its default Pokémon's id).
+pub fn species_member(id: u32) -> String {
+    format!("#{id}")
+}
+
+/// Whether a term's members admit a list row: by its Pokémon slug, or by its id standing for a
+/// species.
+pub fn admits<S: std::hash::BuildHasher>(members: &HashSet<String, S>, entry: &ListEntry) -> bool {
+    let by_slug = matches!(&entry.key, ItemKey::Pokemon(slug) if members.contains(slug));
+    by_slug
+        || entry
+            .id
+            .is_some_and(|id| members.contains(&species_member(id)))
+}
+
 /// How a search term stands in `terms` right now.
 pub(super) fn resolve_term<'a>(
     terms: &'a HashMap<Term, Loadable<HashSet<String>>>,
@@ -116,12 +184,27 @@ mod tests {
         assert_eq!(parse("dex:151-1").terms, vec![Term::Dex(1, 151)]);
         assert_eq!(parse("dex:25").terms, vec![Term::Dex(25, 25)]);
         assert_eq!(parse("gen:iv").terms, vec![Term::Gen(4)]);
+        let q = parse("ability:Static color:red habitat:rough-terrain legendary is:baby pika");
+        assert_eq!(
+            q.terms,
+            vec![
+                Term::Ability("static".into()),
+                Term::Color("red".into()),
+                Term::Habitat("rough-terrain".into()),
+                Term::Flag(SpeciesFlag::Legendary),
+                Term::Flag(SpeciesFlag::Baby),
+            ]
+        );
+        assert_eq!(q.text, "pika");
+        assert_eq!(parse("mythical").terms[0].to_string(), "mythical");
     }
 
     #[test]
     fn unknown_or_bad_terms_are_plain_text() {
         for plain in [
-            "color:red",
+            "color:",
+            "ability:-x",
+            "legendaryy",
             "type:",
             "gen:x",
             "dex:a-b",

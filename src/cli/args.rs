@@ -132,6 +132,12 @@ pub struct Globals {
           value_parser = clap::builder::BoolishValueParser::new())]
     pub no_images: bool,
 
+    /// Content language for names, genera and Pokédex text: en, ja, ko, zh-hans, zh-hant, fr,
+    /// de, es, it, or a locale (`ja_JP.UTF-8`) [default: from `LC_ALL`/`LANG`, else en].
+    #[arg(long, global = true, env = "APIDEX_LANG", value_name = "LANG",
+          value_parser = parse_lang)]
+    pub lang: Option<crate::names::Lang>,
+
     /// Seconds allowed for one request (decimals allowed, e.g. 0.5) [default: 10].
     #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
           value_parser = parse_timeout)]
@@ -317,6 +323,13 @@ fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
 }
 
 // Each flag's range is its config setting's, from the one table (`config::limits`).
+
+fn parse_lang(input: &str) -> Result<crate::names::Lang, String> {
+    crate::names::Lang::parse(input).ok_or_else(|| {
+        let all: Vec<&str> = crate::names::lang::ALL.iter().map(|l| l.code()).collect();
+        format!("not a language apidex offers (one of {})", all.join(", "))
+    })
+}
 
 fn parse_concurrency(input: &str) -> Result<u16, String> {
     limits::CONCURRENCY.parse(input)

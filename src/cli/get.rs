@@ -18,32 +18,38 @@ use crate::api::{ApiError, Clients, Fetched, Resource, parse_http_url};
 
 /// Runs `apidex get`, writing to `sink`; returns the exit status (before the sink is finished).
 pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
+    let lang = clients.lang;
     let mut printer = Printer {
         sink,
         offline: clients.http.options().offline,
         concurrency: clients.http.options().concurrency,
+        suggest: None,
     };
     let poke = &clients.pokeapi;
     let jph = clients.jsonplaceholder.clone();
     let id = u32::to_string;
     match what {
         GetCommand::Pokemon { names } => {
+            // Names as typed (`Mr. Mime`, `ミュウ`) go out as the API's slugs.
             let fetch = named(poke, Endpoint::Pokemon);
-            printer
-                .items("pokemon", names, String::clone, fetch, summary::pokemon)
-                .await
+            let fetch = move |name: String| fetch(crate::names::typed::pokemon(&name));
+            printer.suggest = Some(lang);
+            let summarize = |p: &_| summary::pokemon(p, lang);
+            (printer.items("pokemon", names, String::clone, fetch, summarize)).await
         }
         GetCommand::Ability { names } => {
             let fetch = named(poke, Endpoint::Ability);
+            let summarize = |a: &_| summary::ability(a, lang);
             printer
-                .items("ability", names, String::clone, fetch, summary::ability)
+                .items("ability", names, String::clone, fetch, summarize)
                 .await
         }
         GetCommand::Species { names } => {
             let fetch = named(poke, Endpoint::Species);
-            printer
-                .items("species", names, String::clone, fetch, summary::species)
-                .await
+            let fetch = move |name: String| fetch(crate::names::typed::species(&name));
+            printer.suggest = Some(lang);
+            let summarize = |s: &_| summary::species(s, lang);
+            (printer.items("species", names, String::clone, fetch, summarize)).await
         }
         GetCommand::Type { names } => {
             let fetch = named(poke, Endpoint::Type);
@@ -160,6 +166,7 @@ pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, sink: &mut Sink) -
         sink,
         offline: clients.http.options().offline,
         concurrency: clients.http.options().concurrency,
+        suggest: None,
     };
     let http = clients.http.clone();
     let fetch = move |url: String| {
@@ -176,6 +183,8 @@ struct Printer<'a> {
     sink: &'a mut Sink,
     offline: bool,
     concurrency: usize,
+    /// For Pokémon names: a miss names the closest names in this language ("did you mean").
+    suggest: Option<crate::names::Lang>,
 }
 
 impl Printer<'_> {
@@ -224,7 +233,11 @@ impl Printer<'_> {
                     Some(resource)
                 }
                 Ok(None) => {
-                    report_not_found(kind, label);
+                    let near = self
+                        .suggest
+                        .map(|lang| crate::names::typed::suggestions(label, lang))
+                        .unwrap_or_default();
+                    report_not_found(kind, label, &near);
                     None
                 }
                 Err(err) => {

@@ -26,8 +26,20 @@ pub fn print(text: &str, code: u8) -> u8 {
 }
 
 /// Names on stderr an item that was not found.
-pub fn report_not_found(kind: &str, label: &str) {
-    eprintln!("apidex: not found: {kind} {}", crate::sanitize::line(label));
+pub fn report_not_found(kind: &str, label: &str, suggestions: &[String]) {
+    let label = crate::sanitize::line(label);
+    if suggestions.is_empty() {
+        eprintln!("apidex: not found: {kind} {label}");
+    } else {
+        let near: Vec<_> = suggestions
+            .iter()
+            .map(|s| crate::sanitize::line(s))
+            .collect();
+        eprintln!(
+            "apidex: not found: {kind} {label} (did you mean {}?)",
+            near.join(", ")
+        );
+    }
 }
 
 /// Names on stderr an item that failed, with the reason.

@@ -38,6 +38,9 @@ pub struct Settings {
     pub source_ttls: [Option<Duration>; 3],
     /// Whether pictures are drawn.
     pub images: bool,
+    /// The content language: `--lang`/`APIDEX_LANG`, else the config's `[ui] lang`, else the
+    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    pub lang: crate::names::Lang,
 }
 
 impl Settings {
@@ -100,6 +103,7 @@ impl Settings {
             },
             ui: UiConfig {
                 images: Some(self.images),
+                lang: Some(self.lang.code().to_owned()),
             },
             ..Config::default()
         }
@@ -195,6 +199,10 @@ impl Globals {
                 .map(|t| t.and_then(hours)),
             // `--no-images` (or `APIDEX_NO_IMAGES=1`) turns them off whatever the file says.
             images: !self.no_images && file.ui.images.unwrap_or(true),
+            lang: self
+                .lang
+                .or_else(|| file.ui.lang.as_deref().and_then(crate::names::Lang::parse))
+                .unwrap_or_else(|| crate::names::Lang::from_locale(|var| std::env::var(var).ok())),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::api::jsonplaceholder::models::{Comment, Post, Todo, User};
 use crate::api::pokeapi::models::{
     Ability, NamedResource, Pokemon, Species, Type, fold_whitespace,
 };
+use crate::names::Lang;
 use crate::sanitize::{line, text};
 
 /// Width of the field labels, so values line up.
@@ -29,9 +30,21 @@ fn names(resources: &[NamedResource]) -> String {
         .join(", ")
 }
 
-/// `#25 pikachu` with types, size, abilities and base stats.
-pub fn pokemon(p: &Pokemon) -> String {
-    let mut out = format!("#{} {}\n", p.id, line(&p.name));
+/// `#25 Pikachu` (`#25 ピカチュウ (pikachu)` in Japanese: the slug where it is not the name)
+/// with types, size, abilities and base stats. The display name comes from the bundled name
+/// table, by species id: one request per Pokémon, as before.
+pub fn pokemon(p: &Pokemon, lang: Lang) -> String {
+    let species = p
+        .species
+        .as_ref()
+        .and_then(NamedResource::id)
+        .unwrap_or(p.id);
+    let title = match crate::names::NameTable::bundled().display(species, lang) {
+        Some(name) if species == p.id => crate::names::with_slug(name, &p.name),
+        // A form (`pikachu-rock-star`, #10080): its slug, which says more than the species name.
+        _ => p.name.clone(),
+    };
+    let mut out = format!("#{} {}\n", p.id, line(&title));
     field(&mut out, "types", &line(&p.type_names().join(", ")));
     // The API gives decimetres and hectograms.
     field(
@@ -68,9 +81,12 @@ pub fn pokemon(p: &Pokemon) -> String {
 }
 
 /// `#9 static` with its effect and how many Pokémon have it.
-pub fn ability(a: &Ability) -> String {
-    let mut out = format!("#{} {}\n", a.id, line(&a.name));
-    if let Some(effect) = a.short_effect_en() {
+pub fn ability(a: &Ability, lang: Lang) -> String {
+    let title = a
+        .name_in(lang)
+        .map_or_else(|| a.name.clone(), |n| crate::names::with_slug(n, &a.name));
+    let mut out = format!("#{} {}\n", a.id, line(&title));
+    if let Some(effect) = a.short_effect(lang) {
         field(&mut out, "effect", &line(&effect));
     }
     let holders: Vec<String> = a
@@ -83,9 +99,12 @@ pub fn ability(a: &Ability) -> String {
 }
 
 /// `#25 pikachu — Mouse Pokémon` with its Pokédex text.
-pub fn species(s: &Species) -> String {
-    let mut out = format!("#{} {}", s.id, line(&s.name));
-    if let Some(genus) = s.genus_en() {
+pub fn species(s: &Species, lang: Lang) -> String {
+    let title = s
+        .name_in(lang)
+        .map_or_else(|| s.name.clone(), |n| crate::names::with_slug(n, &s.name));
+    let mut out = format!("#{} {}", s.id, line(&title));
+    if let Some(genus) = s.genus(lang) {
         let _ = write!(out, " — {}", line(genus));
     }
     out.push('\n');
@@ -97,7 +116,7 @@ pub fn species(s: &Species) -> String {
     } else if s.is_mythical {
         field(&mut out, "status", "mythical");
     }
-    if let Some(flavor) = s.flavor_text_en() {
+    if let Some(flavor) = s.flavor_text(lang) {
         field(&mut out, "pokédex", &line(&flavor));
     }
     if let Some(chain) = &s.evolution_chain {

@@ -15,6 +15,17 @@ pub fn url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
     Ok(Some(text))
 }
 
+/// A content language apidex offers (see [`crate::names::Lang::parse`]).
+pub fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::names::Lang::parse(&text).ok_or_else(|| {
+        D::Error::custom(
+            "not a language apidex offers (en, ja, ko, zh-hans, zh-hant, fr, de, es, it)",
+        )
+    })?;
+    Ok(Some(text))
+}
+
 fn within<'de, D, T>(d: D, limit: &Limit<T>) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,

@@ -7,12 +7,12 @@ use crate::api::pokeapi::models::{NamedResource, fold_whitespace, id_from_url};
 use crate::api::{ApiError, Clients};
 use crate::app::source::ItemKey;
 use crate::bounds::{
-    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STAGES, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS,
-    MAX_TYPES, Rows, blurb, clip, long, long_line, short,
+    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS, MAX_TYPES,
+    Rows, blurb, clip, long, long_line, short,
 };
 use crate::views::{
-    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, Part, PokemonDetail,
-    PostDetail, TypeDetail, UserDetail,
+    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, Part,
+    PokemonDetail, PostDetail, TypeDetail, UserDetail,
 };
 
 /// Loads an item's detail page. `Ok(None)` when the item does not exist. `sub_breeds` are a
@@ -77,24 +77,27 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         (species, chain)
     };
     let ((species, chain), abilities) = join(species_and_chain, abilities).await;
-    let (genus, flavor) = match species {
+    let lang = clients.lang;
+    let (display, genus, flavor) = match species {
         Ok(Some(s)) => (
-            s.data.genus_en().map(short),
-            Ok(s.data.flavor_text_en().map(|f| long(&f))),
+            // A form (`pikachu-rock-star`) keeps its slug: the species' name would hide it.
+            s.data
+                .name_in(lang)
+                .filter(|_| s.data.id == p.id)
+                .map(short),
+            s.data.genus(lang).map(short),
+            Ok(s.data.flavor_text(lang).map(|f| long(&f))),
         ),
-        Ok(None) => (None, Ok(None)),
-        Err(err) => (None, Err(part_error(&err))),
+        Ok(None) => (None, None, Ok(None)),
+        Err(err) => (None, None, Err(part_error(&err))),
     };
-    let evolution: Part<Vec<Vec<String>>> = match chain {
-        Some(Ok(Some(chain))) => Ok(chain
-            .data
-            .stages()
-            .iter()
-            .take(MAX_STAGES)
-            .map(|stage| stage.iter().take(MAX_STAGES).map(|n| short(n)).collect())
-            .collect()),
+    let evolution: Part<Option<Box<EvolutionNode>>> = match chain {
+        Some(Ok(Some(chain))) => Ok(Some(Box::new(EvolutionNode::from_chain(
+            &chain.data.chain,
+            lang,
+        )))),
         Some(Err(err)) => Err(part_error(&err)),
-        _ => Ok(Vec::new()),
+        _ => Ok(None),
     };
     let mut fetched = abilities.into_iter();
     let abilities = Rows::map(&p.abilities, MAX_TEXT_ROWS, |a| AbilityInfo {
@@ -103,13 +106,14 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         effect: fetched
             .next()
             .unwrap_or(Ok(None))
-            .map(|r| r.and_then(|r| r.data.short_effect_en()))
+            .map(|r| r.and_then(|r| r.data.short_effect(clients.lang)))
             .map(|e| e.map(|e| long_line(&e, MAX_BLURB)))
             .map_err(|err| part_error(&err)),
     });
     Ok(Some(PokemonDetail {
         id: p.id,
         name: short(&p.name),
+        display,
         genus,
         types: p
             .type_names()

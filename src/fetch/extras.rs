@@ -7,7 +7,7 @@ use crate::api::batch::fetch_in_order;
 use crate::api::pokeapi::models::Type;
 use crate::api::{ApiError, Clients, parse_http_url};
 use crate::app::source::ItemKey;
-use crate::app::terms::Term;
+use crate::app::terms::{self, Term};
 use crate::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
 use crate::images::{self, Picture};
 use crate::matchups::TypeChart;
@@ -34,10 +34,23 @@ pub async fn type_chart(clients: &Clients) -> Result<TypeChart, ApiError> {
     Ok(TypeChart::from_types(&types))
 }
 
-/// The Pokémon names a remote search term stands for (`None`: the API has no such type or
-/// generation, so the term is treated as plain text).
+/// The members a remote search term stands for, as [`crate::app::terms::admits`] reads them:
+/// Pokémon slugs, or `#id` for species (`None`: the API has no such type, generation, ability,
+/// colour or habitat, so the term is treated as plain text).
+///
+/// A species stands for its default Pokémon, which has the species' id (a PokeAPI invariant):
+/// so `gen:4` finds `wormadam-plant` and `giratina-altered` without fetching 107 species.
 pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<String>>, ApiError> {
+    use crate::api::pokeapi::Endpoint;
+    use crate::api::pokeapi::models::{Ability, SpeciesMembers};
+
     let poke = &clients.pokeapi;
+    let species = |list: Vec<crate::api::pokeapi::models::NamedResource>| -> Vec<String> {
+        list.iter()
+            .filter_map(crate::api::pokeapi::models::NamedResource::id)
+            .map(terms::species_member)
+            .collect()
+    };
     Ok(match term {
         Term::Type(name) => poke
             .type_(name)
@@ -46,7 +59,26 @@ pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<S
         Term::Gen(n) => poke
             .generation(&n.to_string())
             .await?
-            .map(|g| g.data.pokemon_species.into_iter().map(|s| s.name).collect()),
+            .map(|g| species(g.data.pokemon_species)),
+        Term::Ability(name) => poke
+            .resource::<Ability>(Endpoint::Ability, name)
+            .await?
+            .map(|a| a.data.pokemon.into_iter().map(|p| p.pokemon.name).collect()),
+        Term::Color(name) => poke
+            .resource::<SpeciesMembers>(Endpoint::Color, name)
+            .await?
+            .map(|c| species(c.data.pokemon_species)),
+        Term::Habitat(name) => poke
+            .resource::<SpeciesMembers>(Endpoint::Habitat, name)
+            .await?
+            .map(|h| species(h.data.pokemon_species)),
+        // The API has no list of legendaries: the species' own flags, from the bundled table.
+        Term::Flag(flag) => Some(
+            crate::names::NameTable::bundled()
+                .flagged(*flag)
+                .map(terms::species_member)
+                .collect(),
+        ),
         Term::Dex(..) => Some(Vec::new()),
     })
 }

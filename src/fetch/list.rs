@@ -21,14 +21,22 @@ pub async fn list(clients: &Clients, source: Source) -> Result<Vec<ListEntry>, A
 
 async fn pokemon_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
     let index = clients.pokeapi.pokemon_index().await?;
+    let table = crate::names::NameTable::bundled();
+    let lang = clients.lang;
     Ok(index
         .data
         .entries()
         .into_iter()
         .map(|entry| ListEntry {
-            title: short(&entry.name),
+            // The display name from the bundled table (the index has slugs only), with the
+            // slug beside it where it is not just the name folded (`ピカチュウ  pikachu`).
+            // Forms (ids above 10000) keep their slugs.
+            title: short(table.display(entry.id, lang).unwrap_or(&entry.name)),
+            secondary: table
+                .display(entry.id, lang)
+                .filter(|name| crate::names::fold(name) != crate::names::fold(&entry.name))
+                .map(|_| short(&entry.name)),
             tag: Some(format!("#{}", entry.id)),
-            secondary: None,
             parent: None,
             id: Some(entry.id),
             key: ItemKey::Pokemon(entry.name),

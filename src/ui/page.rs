@@ -12,6 +12,7 @@ use crate::matchups::TypeChart;
 use crate::views::Detail;
 
 mod dogs;
+mod evolution;
 mod jsonplaceholder;
 mod pokeapi;
 

@@ -140,7 +140,8 @@ pub async fn fixture_server_at(port: u16) -> TestServer {
     server
 }
 
-fn mount_by_id_and_name(server: &TestServer, endpoint: &str, id: u32, path: &str) {
+/// Mounts a fixture at `/api/v2/{endpoint}/{id}` and at its name.
+pub fn mount_by_id_and_name(server: &TestServer, endpoint: &str, id: u32, path: &str) {
     let body = fixture(path);
     let name = fixture_name(path);
     server.route(

@@ -230,6 +230,7 @@ pub fn run_in_pty(mode: &str, panic: Option<&str>) -> PtyRun {
         .arg(mode)
         .env("TERM", "xterm-256color")
         .env_remove("TMUX")
+        .env("APIDEX_LANG", "en")
         // The report without a backtrace: shorter to read in a failure message.
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+pub use super::evolution::{ChainLink, EvolutionChain, EvolutionDetail};
+
 /// A link to another resource: `{"name": "static", "url": ".../ability/9/"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct NamedResource {
@@ -129,6 +131,9 @@ pub struct Species {
     pub id: u32,
     /// Lower-case name.
     pub name: String,
+    /// Display names per language ("Pikachu", "ピカチュウ").
+    #[serde(default)]
+    pub names: Vec<LocalName>,
     /// Category per language, e.g. "Mouse Pokémon".
     #[serde(default)]
     pub genera: Vec<Genus>,
@@ -169,6 +174,15 @@ impl Species {
     }
 }
 
+/// A display name in one language.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LocalName {
+    /// The name.
+    pub name: String,
+    /// Its language.
+    pub language: NamedResource,
+}
+
 /// A genus in one language.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Genus {
@@ -194,6 +208,9 @@ pub struct Ability {
     pub id: u32,
     /// Lower-case name.
     pub name: String,
+    /// Display names per language.
+    #[serde(default)]
+    pub names: Vec<LocalName>,
     /// Effect descriptions per language.
     #[serde(default)]
     pub effect_entries: Vec<EffectEntry>,
@@ -335,37 +352,12 @@ pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `GET /evolution-chain/{id}`: a tree of species, each evolving into the next.
+/// The species a resource lists: `GET /pokemon-color/{name}`, `/pokemon-habitat/{name}`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct EvolutionChain {
-    /// Chain id.
-    pub id: u32,
-    /// The root of the tree (the first stage).
-    pub chain: ChainLink,
-}
-
-/// One stage of an evolution chain and what it evolves into.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ChainLink {
-    /// The species at this stage.
-    pub species: NamedResource,
-    /// The next stages (several for branching chains such as Eevee's).
+pub struct SpeciesMembers {
+    /// The species.
     #[serde(default)]
-    pub evolves_to: Vec<ChainLink>,
-}
-
-impl EvolutionChain {
-    /// The chain as stages: `[[bulbasaur], [ivysaur], [venusaur]]`, or for Eevee
-    /// `[[eevee], [vaporeon, jolteon, …]]`. Species of one depth share a stage.
-    pub fn stages(&self) -> Vec<Vec<String>> {
-        let mut stages: Vec<Vec<String>> = Vec::new();
-        let mut level = vec![&self.chain];
-        while !level.is_empty() {
-            stages.push(level.iter().map(|l| l.species.name.clone()).collect());
-            level = level.iter().flat_map(|l| l.evolves_to.iter()).collect();
-        }
-        stages
-    }
+    pub pokemon_species: Vec<NamedResource>,
 }
 
 /// `GET /generation/{id}`: the species a generation introduced.

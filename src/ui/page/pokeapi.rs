@@ -9,7 +9,11 @@ use crate::ui::theme;
 use crate::views::{AbilityDetail, PokemonDetail, TypeDetail};
 
 pub(super) fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
-    b.span(format!("#{} {}", p.id, p.name), b.theme.heading());
+    let title = p
+        .display
+        .as_deref()
+        .map_or_else(|| p.name.clone(), |d| crate::names::with_slug(d, &p.name));
+    b.span(format!("#{} {title}", p.id), b.theme.heading());
     if let Some(genus) = &p.genus {
         b.span(format!("  {genus}"), b.theme.dim());
     }
@@ -56,17 +60,8 @@ pub(super) fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
     b.more(p.abilities.more(), "abilities");
 
     match &p.evolution {
-        Ok(stages) if stages.len() > 1 => {
-            b.heading("Evolution");
-            for (i, stage) in stages.iter().enumerate() {
-                if i > 0 {
-                    b.span(" → ", b.theme.dim());
-                }
-                b.links(stage, " | ");
-            }
-            b.end_line();
-        }
-        Ok(_) => {}
+        Ok(Some(tree)) => super::evolution::tree(b, tree),
+        Ok(None) => {}
         Err(err) => {
             b.heading("Evolution");
             b.error(err);

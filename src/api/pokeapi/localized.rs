@@ -1,0 +1,50 @@
+//! Texts in the content language: a species' name, genus and Pokédex entry, an ability's name
+//! and effect — each in the language asked for, else English, else `None`.
+
+use super::models::{Ability, Species, fold_whitespace};
+use crate::names::Lang;
+use crate::names::lang::pick;
+
+impl Species {
+    /// The display name in `lang` ("ピカチュウ"), else English.
+    pub fn name_in(&self, lang: Lang) -> Option<&str> {
+        pick(&self.names, lang, |n| &n.language.name).map(|n| n.name.as_str())
+    }
+
+    /// The genus in `lang` ("ねずみポケモン"), else English.
+    pub fn genus(&self, lang: Lang) -> Option<&str> {
+        pick(&self.genera, lang, |g| &g.language.name).map(|g| g.genus.as_str())
+    }
+
+    /// The latest Pokédex entry in `lang`, else English, whitespace folded.
+    pub fn flavor_text(&self, lang: Lang) -> Option<String> {
+        pick(&self.flavor_text_entries, lang, |f| &f.language.name)
+            .map(|f| fold_whitespace(&f.flavor_text))
+    }
+}
+
+impl Ability {
+    /// The display name in `lang`, else English.
+    pub fn name_in(&self, lang: Lang) -> Option<&str> {
+        pick(&self.names, lang, |n| &n.language.name).map(|n| n.name.as_str())
+    }
+
+    /// The short effect in `lang` (the API has few languages besides English), else the
+    /// latest in-game text in `lang`, else the English ones.
+    pub fn short_effect(&self, lang: Lang) -> Option<String> {
+        let effect = |want: &str| {
+            self.effect_entries
+                .iter()
+                .find(|e| e.language.name == want && !e.short_effect.is_empty())
+                .map(|e| fold_whitespace(&e.short_effect))
+                .or_else(|| {
+                    self.flavor_text_entries
+                        .iter()
+                        .rev()
+                        .find(|f| f.language.name == want)
+                        .map(|f| fold_whitespace(&f.flavor_text))
+                })
+        };
+        lang.preference().iter().find_map(|want| effect(want))
+    }
+}

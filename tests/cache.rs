@@ -438,11 +438,11 @@ async fn a_page_left_while_its_request_is_on_the_wire_still_lands_in_the_cache()
     };
     let (probe, watched) = (store.clone(), &server);
     common::driver::run_app(clients, 100, 30, |s| async move {
-        s.wait_for_text("#1 bulbasaur").await;
+        s.wait_for_text("#1 Bulbasaur").await;
         common::settle::until("bulbasaur asked", || asked(watched) == 1).await;
         // On to the next Pokémon while bulbasaur's answer is still on its way.
         s.key(crossterm::event::KeyCode::Down);
-        s.wait_for_text("#2 ivysaur").await;
+        s.wait_for_text("#2 Ivysaur").await;
         common::settle::until("bulbasaur's answer cached", || {
             probe.get(&page).is_ok_and(|hit| hit.is_some())
         })

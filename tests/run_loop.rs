@@ -97,7 +97,7 @@ async fn an_unknown_name_shows_not_found_with_suggestions() {
                 && screen.contains("did you mean")
                 && screen
                     .lines()
-                    .any(|line| line.split('│').any(|cell| cell.trim() == "pikachu"))
+                    .any(|line| line.split('│').any(|cell| cell.trim() == "Pikachu"))
         })
         .await;
     })

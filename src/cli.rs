@@ -16,6 +16,7 @@ mod settings;
 mod sink;
 pub mod summary;
 mod verbose;
+mod watch;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -146,6 +147,9 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if matches!(command, Command::Man) {
         return ExitCode::from(docs::man());
     }
+    if let Command::Watch(args) = command {
+        return ExitCode::from(watch::run(globals, args).await);
+    }
     let clients = match globals.clients() {
         Ok(clients) => clients,
         Err(err) => {
@@ -185,6 +189,7 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             | Command::Config { .. }
             | Command::Completions { .. }
             | Command::Man
+            | Command::Watch(_)
             | Command::Open { .. }
             | Command::Jq { .. } => EXIT_USAGE,
         }
@@ -227,7 +232,7 @@ async fn into_sink(
 }
 
 /// The PEM file given to `--ca-cert`, read like a config file (at most 1 MiB, never a FIFO).
-fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
+pub(crate) fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
     crate::config::read_limited(path, "a certificate file")
         .map(String::into_bytes)
         .map_err(|err| crate::api::ApiError::Setup {

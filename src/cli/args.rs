@@ -181,6 +181,9 @@ pub enum Command {
         /// The filter.
         filter: String,
     },
+    /// Print a live JSON stream over WebSocket (ws:// or wss://), one message a line (NDJSON),
+    /// reconnecting as needed (Jetstream resumes where it left off).
+    Watch(super::watch::WatchArgs),
     /// Print every item of a list, one a line (`25 pikachu`).
     List {
         /// Which list.

@@ -120,11 +120,14 @@ pub async fn run(globals: &Globals, args: WatchArgs) -> u8 {
             break EXIT_MISSING_OR_FAILED;
         };
         match event {
-            Event::Connecting { attempt: 1 } => {}
-            Event::Connecting { attempt } => {
+            Event::Connecting { attempt } if globals.verbose => {
                 eprintln!("apidex: connecting to {shown} (attempt {attempt})");
             }
-            Event::Connected => eprintln!("apidex: connected to {shown}"),
+            // The first connection is the normal case, not worth a line; a resumed one is.
+            Event::Connected if counts.reconnects > 0 || globals.verbose => {
+                eprintln!("apidex: connected to {shown}");
+            }
+            Event::Connecting { .. } | Event::Connected => {}
             Event::Message(frame) => {
                 let Some(line) = line(&frame, args.raw, &mut counts) else {
                     continue;

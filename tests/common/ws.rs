@@ -99,6 +99,8 @@ pub async fn silent_server() -> (String, tokio::task::JoinHandle<()>) {
 
 async fn serve(stream: TcpStream, events: Arc<Vec<String>>, seen: Arc<Mutex<Vec<String>>>) {
     let mut target = String::new();
+    // The callback's type is tungstenite's: its large error is not ours to box.
+    #[allow(clippy::result_large_err)]
     let callback = |request: &Request, response: Response| -> Result<Response, ErrorResponse> {
         target = request
             .uri()
@@ -149,64 +151,71 @@ async fn serve(stream: TcpStream, events: Arc<Vec<String>>, seen: Arc<Mutex<Vec<
                 }))
                 .await;
         }
-        _ => {
-            let cursor = knobs.get("cursor").copied().unwrap_or(0);
-            let mut start = events
-                .iter()
-                .position(|e| time_us(e) >= cursor)
-                .unwrap_or(events.len());
-            if knobs.get("repeat") == Some(&1) && cursor > 0 {
-                start = start.saturating_sub(1);
-            }
-            let mut sent = 0u64;
-            let mut extra = 0u64;
-            let mut next = events[start..].iter();
-            loop {
-                sent += 1;
-                let is = |knob: &str| knobs.get(knob) == Some(&sent);
-                let message = if is("garbage") {
-                    Message::text("{not json\u{1b}]0;PWNED\u{7}")
-                } else if is("binary") {
-                    Message::binary(vec![0u8, 159, 146, 150])
-                } else if is("big") {
-                    Message::text(format!("\"{}\"", "x".repeat(BIG_FRAME)))
-                } else if is("cut") {
-                    // A text frame header announcing 100 bytes, 10 of them, and the TCP
-                    // connection dropped: a server that dies mid-frame.
-                    let tcp = ws.get_mut();
-                    let _ = tcp.write_all(&[0x81, 100]).await;
-                    let _ = tcp.write_all(&[b'x'; 10]).await;
-                    let _ = tcp.flush().await;
-                    return;
-                } else if let Some(event) = next.next() {
-                    Message::text(event.clone())
-                } else if knobs.get("endless") == Some(&1) {
-                    // Past the fixtures: more events, 50 ms apart like them, made up here.
-                    extra += 1;
-                    let time = time_us(&events[events.len() - 1]) + extra * 50_000;
-                    Message::text(format!(
-                        r#"{{"did":"did:plc:test","time_us":{time},"kind":"account","account":{{"active":true}}}}"#
-                    ))
-                } else {
-                    // Out of events: stay open and quiet (a stream with nothing new).
-                    tokio::time::sleep(Duration::from_secs(3600)).await;
-                    return;
-                };
-                if ws.send(message).await.is_err() {
-                    return;
-                }
-                if knobs.get("drop_after") == Some(&sent) {
-                    let _ = ws
-                        .close(Some(CloseFrame {
-                            code: CloseCode::Error,
-                            reason: "test server: drop_after reached".into(),
-                        }))
-                        .await;
-                    // Read until the client answers the close, as a real server would.
-                    while let Some(Ok(_)) = ws.next().await {}
-                    return;
-                }
-            }
+        _ => stream_events(ws, &events, &knobs).await,
+    }
+}
+
+/// `/subscribe`: the fixture events from the cursor on, with the knobs' faults.
+async fn stream_events(
+    mut ws: tokio_tungstenite::WebSocketStream<TcpStream>,
+    events: &[String],
+    knobs: &HashMap<&str, u64>,
+) {
+    let cursor = knobs.get("cursor").copied().unwrap_or(0);
+    let mut start = events
+        .iter()
+        .position(|e| time_us(e) >= cursor)
+        .unwrap_or(events.len());
+    if knobs.get("repeat") == Some(&1) && cursor > 0 {
+        start = start.saturating_sub(1);
+    }
+    let mut sent = 0u64;
+    let mut extra = 0u64;
+    let mut next = events[start..].iter();
+    loop {
+        sent += 1;
+        let is = |knob: &str| knobs.get(knob) == Some(&sent);
+        let message = if is("garbage") {
+            Message::text("{not json\u{1b}]0;PWNED\u{7}")
+        } else if is("binary") {
+            Message::binary(vec![0u8, 159, 146, 150])
+        } else if is("big") {
+            Message::text(format!("\"{}\"", "x".repeat(BIG_FRAME)))
+        } else if is("cut") {
+            // A text frame header announcing 100 bytes, 10 of them, and the TCP
+            // connection dropped: a server that dies mid-frame.
+            let tcp = ws.get_mut();
+            let _ = tcp.write_all(&[0x81, 100]).await;
+            let _ = tcp.write_all(&[b'x'; 10]).await;
+            let _ = tcp.flush().await;
+            return;
+        } else if let Some(event) = next.next() {
+            Message::text(event.clone())
+        } else if knobs.get("endless") == Some(&1) {
+            // Past the fixtures: more events, 50 ms apart like them, made up here.
+            extra += 1;
+            let time = time_us(&events[events.len() - 1]) + extra * 50_000;
+            Message::text(format!(
+                r#"{{"did":"did:plc:test","time_us":{time},"kind":"account","account":{{"active":true}}}}"#
+            ))
+        } else {
+            // Out of events: stay open and quiet (a stream with nothing new).
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+            return;
+        };
+        if ws.send(message).await.is_err() {
+            return;
+        }
+        if knobs.get("drop_after") == Some(&sent) {
+            let _ = ws
+                .close(Some(CloseFrame {
+                    code: CloseCode::Error,
+                    reason: "test server: drop_after reached".into(),
+                }))
+                .await;
+            // Read until the client answers the close, as a real server would.
+            while let Some(Ok(_)) = ws.next().await {}
+            return;
         }
     }
 }

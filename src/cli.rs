@@ -232,7 +232,11 @@ async fn into_sink(
 }
 
 /// The PEM file given to `--ca-cert`, read like a config file (at most 1 MiB, never a FIFO).
-pub(crate) fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
+/// Reads `--ca-cert` (also for the Live tab's TLS).
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
     crate::config::read_limited(path, "a certificate file")
         .map(String::into_bytes)
         .map_err(|err| crate::api::ApiError::Setup {

@@ -7,8 +7,10 @@ mod target;
 
 pub use self::target::RetryTarget;
 mod json;
+mod live;
 
 pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
+pub use self::live::{LiveEffect, LiveMsg, LiveRow, LiveStatus};
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::exchange::Exchange;
@@ -118,6 +120,8 @@ pub enum Msg {
     OpenPage,
     /// The JSON explorer: its view, the URL prompt, copying (intents and results).
     Json(JsonMsg),
+    /// The Live tab (#15).
+    Live(LiveMsg),
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -286,6 +290,7 @@ impl Msg {
                 | Self::Exported(_)
                 | Self::NoticeExpired { .. }
         ) || matches!(self, Self::Json(m) if m.is_result())
+            || matches!(self, Self::Live(m) if m.is_result())
     }
 }
 
@@ -400,6 +405,8 @@ pub enum Effect {
     },
     /// The JSON explorer's fetches, filters and copies.
     Json(JsonEffect),
+    /// The Live tab's stream (#15).
+    Live(LiveEffect),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

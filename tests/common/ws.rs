@@ -8,7 +8,7 @@
 //! JSON, a binary frame, or a 1.1 MB text frame; `cut=K` sends half of the K-th frame and
 //! drops the TCP connection; `repeat=1` starts one event before the cursor, as a server that
 //! replays the last one would; after the last event the connection stays open and quiet, or with `endless=1` goes on with
-//! made-up events),
+//! made-up events; `gap_ms=N` waits N ms after each frame),
 //! `/echo` ("Echo: …" for every text), `/refuse` (upgrades, then closes with 1008), anything
 //! else: HTTP 404 instead of the upgrade. [`silent_server`] accepts TCP and never answers.
 
@@ -205,6 +205,9 @@ async fn stream_events(
         };
         if ws.send(message).await.is_err() {
             return;
+        }
+        if let Some(&gap) = knobs.get("gap_ms") {
+            tokio::time::sleep(Duration::from_millis(gap)).await;
         }
         if knobs.get("drop_after") == Some(&sent) {
             let _ = ws

@@ -14,6 +14,7 @@ pub mod json_trail;
 mod json_update;
 pub mod json_view;
 pub mod list;
+pub mod live;
 pub mod loadable;
 mod mouse;
 mod navigation;
@@ -126,6 +127,8 @@ pub struct App {
     pub compare: Option<Compare>,
     /// The JSON view and the `o` prompt (#14).
     pub explorer: json_view::Explorer,
+    /// The Live tab (#15).
+    pub live: live::Live,
     /// Recently shown pages.
     pub cache: DetailCache,
     /// Bookmarks, history and recent searches.
@@ -165,6 +168,7 @@ impl App {
             terms: HashMap::new(),
             compare: None,
             explorer: json_view::Explorer::default(),
+            live: live::Live::default(),
             cache: DetailCache::default(),
             saved: Saved::default(),
             info: None,
@@ -245,6 +249,11 @@ impl App {
         &mut self.tabs[self.active.index()]
     }
 
+    /// A fresh request id (for the Live tab's JSON views).
+    pub(crate) fn next_req(&mut self) -> RequestId {
+        self.req()
+    }
+
     fn req(&mut self) -> RequestId {
         self.next_req += 1;
         RequestId(self.next_req)
@@ -253,8 +262,14 @@ impl App {
     /// Applies one message and returns what to do about it.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let notices = (self.notice.clone(), self.info.clone());
+        // Tab switches to and from the Live tab (#15) first.
+        let live_tabs = (self.explorer.view.is_none() && !self.help)
+            .then(|| self.live_tabs(&msg))
+            .flatten();
         let mut effects = match msg {
+            _ if live_tabs.is_some() => live_tabs.unwrap_or_default(),
             Msg::Json(m) if m.is_result() || !self.help => self.update_json(m),
+            Msg::Live(m) => self.update_live(m),
             Msg::Wheel { delta, .. } if self.explorer.view.is_some() && !self.help => {
                 self.update_json(crate::msg::JsonMsg::Move(delta))
             }

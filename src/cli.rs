@@ -18,6 +18,7 @@ mod settings;
 mod sink;
 pub mod summary;
 mod verbose;
+mod watch;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -149,6 +150,9 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if matches!(command, Command::Man) {
         return ExitCode::from(docs::man());
     }
+    if let Command::Watch(args) = command {
+        return ExitCode::from(watch::run(globals, args).await);
+    }
     let clients = match globals.clients() {
         Ok(clients) => clients,
         Err(err) => {
@@ -188,6 +192,7 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             | Command::Config { .. }
             | Command::Completions { .. }
             | Command::Man
+            | Command::Watch(_)
             | Command::Open { .. }
             | Command::Jq { .. } => EXIT_USAGE,
         }
@@ -230,7 +235,11 @@ async fn into_sink(
 }
 
 /// The PEM file given to `--ca-cert`, read like a config file (at most 1 MiB, never a FIFO).
-fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
+/// Reads `--ca-cert` (also for the Live tab's TLS).
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read_ca_cert(path: &std::path::Path) -> Result<Vec<u8>, crate::api::ApiError> {
     crate::config::read_limited(path, "a certificate file")
         .map(String::into_bytes)
         .map_err(|err| crate::api::ApiError::Setup {

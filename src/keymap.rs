@@ -6,6 +6,7 @@ mod action;
 mod help;
 mod json;
 mod key;
+mod live;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -68,6 +69,7 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("1", KeyAction::TabPokemon),
     ("2", KeyAction::TabPosts),
     ("3", KeyAction::TabDogs),
+    ("4", KeyAction::TabLive),
     ("?", KeyAction::ToggleHelp),
     ("q", KeyAction::Quit),
 ];
@@ -173,6 +175,9 @@ pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
         // With bracketed paste on, a paste is one event: one edit, not a key per character. The
         // JSON view's prompts take it first, then the search box.
         Event::Paste(text) if app.explorer.is_active() => json::paste_to_msg(app, text),
+        Event::Paste(text) if app.live.shown && app.live.prompt.is_some() && !app.help => {
+            Some(Msg::Live(crate::msg::LiveMsg::Paste(text.clone())))
+        }
         Event::Paste(text) if app.focus == Focus::Search && !app.help => {
             Some(Msg::SearchPaste(text.clone()))
         }
@@ -190,6 +195,10 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
     // The help and the request overlay take the browser's keys (Esc closes them, `i` too).
     if app.explorer.is_active() && !app.help && !app.request.open {
         return json::key_to_msg(app, key);
+    }
+    // The Live tab has its own keys (#15), over the browser's.
+    if app.live.shown && !app.help {
+        return live::key_to_msg(app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).
     let typing = app.focus == Focus::Search && !app.help;

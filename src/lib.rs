@@ -16,6 +16,7 @@ pub mod fetch;
 pub mod images;
 pub mod json_tree;
 pub mod keymap;
+pub mod live;
 pub mod logging;
 pub mod matchups;
 pub mod msg;

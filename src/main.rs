@@ -72,6 +72,24 @@ fn main() -> ExitCode {
     run_browser(&runtime, &cli.globals, notice, None)
 }
 
+/// The Live tab's settings from the flags (TLS with `--ca-cert`, when it reads).
+fn live_options(globals: &Globals) -> apidex::tui::LiveOptions {
+    let ca = globals
+        .ca_cert
+        .as_deref()
+        .and_then(|path| cli::read_ca_cert(path).ok());
+    apidex::tui::LiveOptions {
+        url: globals
+            .live_url
+            .clone()
+            .unwrap_or_else(|| apidex::live::DEFAULT_URL.to_owned()),
+        buffer: globals
+            .live_buffer
+            .map_or(apidex::app::live::DEFAULT_BUFFER, |n| n as usize),
+        tls: apidex::live::client_config(ca.as_deref()).ok(),
+    }
+}
+
 /// Opens the interactive browser.
 fn run_browser(
     runtime: &Runtime,
@@ -126,6 +144,7 @@ fn run_browser(
         theme: file.theme(),
         notice,
         open,
+        live: live_options(globals),
     };
     let cache = clients.http.cache().map(|policy| policy.store.clone());
     let result = runtime.block_on(apidex::tui::run_tui(clients, options));

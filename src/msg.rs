@@ -7,9 +7,11 @@ mod target;
 
 pub use self::target::RetryTarget;
 mod json;
+mod live;
 mod saved;
 
 pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
+pub use self::live::{LiveEffect, LiveMsg, LiveRow, LiveStatus};
 pub use self::saved::{SavedEffect, SavedMsg};
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
@@ -122,6 +124,8 @@ pub enum Msg {
     Json(JsonMsg),
     /// The bookmarks and history views: deleting, clearing (intents and results).
     Saved(SavedMsg),
+    /// The Live tab (#15).
+    Live(LiveMsg),
 
     // --- results -------------------------------------------------------------------------------
     /// A tab's list arrived.
@@ -291,6 +295,7 @@ impl Msg {
                 | Self::NoticeExpired { .. }
         ) || matches!(self, Self::Json(m) if m.is_result())
             || matches!(self, Self::Saved(m) if m.is_result())
+            || matches!(self, Self::Live(m) if m.is_result())
     }
 }
 
@@ -407,6 +412,8 @@ pub enum Effect {
     Json(JsonEffect),
     /// Changes to bookmarks and history.
     Saved(SavedEffect),
+    /// The Live tab's stream (#15).
+    Live(LiveEffect),
     /// Fetch the compare view's Pokémon concurrently.
     FetchCards {
         /// Request id to answer with.

@@ -49,6 +49,19 @@ pub struct TuiOptions {
     pub notice: Option<String>,
     /// A URL to open at start (`apidex open URL`).
     pub open: Option<String>,
+    /// The Live tab's stream, buffer size and TLS settings (#15).
+    pub live: LiveOptions,
+}
+
+/// The Live tab's settings.
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    /// The stream's URL.
+    pub url: String,
+    /// Messages kept.
+    pub buffer: usize,
+    /// TLS for `wss://` (`--ca-cert` included).
+    pub tls: Option<std::sync::Arc<rustls::ClientConfig>>,
 }
 
 /// Opens the browser on the terminal and runs it until the user quits or a signal ends it (see
@@ -65,6 +78,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         theme,
         notice,
         open,
+        live,
     } = options;
     install_panic_hook();
     // Caught before the terminal changes: from here on SIGTERM, SIGHUP and the rest end the loop
@@ -105,11 +119,16 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         if let Ok(exe) = std::env::current_exe() {
             runner = runner.with_filter_process(exe);
         }
+        if let Some(tls) = live.tls {
+            runner = runner.with_live_tls(tls);
+        }
         let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
         app.keymap = keymap;
         app.theme = theme;
         app.notice = notice;
+        app.live.url = live.url;
+        app.live.capacity = live.buffer;
         if let Some(store) = store {
             // Both said, not the one replacing the other (a bad config file and a damaged data
             // file are each worth knowing).

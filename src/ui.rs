@@ -8,6 +8,7 @@ mod fit;
 mod help;
 pub mod json_view;
 mod list;
+mod live;
 mod overlay;
 pub mod page;
 mod picture;
@@ -67,6 +68,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     };
 
     tabs::render(frame, app, tabs_area);
+    if app.live.shown && app.explorer.view.is_none() {
+        live::render(frame, app, search_area, body, status_area);
+        render_overlays(frame, app, area);
+        return;
+    }
     search_bar::render(frame, app, search_area);
     json_view::render_prompt(frame, app, search_area);
     if app.explorer.view.is_some() {

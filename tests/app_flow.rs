@@ -1354,11 +1354,17 @@ fn tabs_keep_their_own_query_selection_and_marks() {
         app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
         [2]
     );
-    // Tabs wrap around.
+    // Tabs wrap around, through the Live tab after Dogs (#15).
     app.update(Msg::SelectTab(Source::Pokemon));
     app.update(Msg::PrevTab);
+    assert!(app.live.shown, "before Pokémon: Live");
+    app.update(Msg::PrevTab);
+    assert!(!app.live.shown);
     assert_eq!(app.active, Source::Dogs);
     app.update(Msg::NextTab);
+    assert!(app.live.shown);
+    app.update(Msg::NextTab);
+    assert!(!app.live.shown);
     assert_eq!(app.active, Source::Pokemon);
 }
 

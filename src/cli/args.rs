@@ -95,6 +95,17 @@ pub struct Globals {
     #[arg(long, global = true, env = "APIDEX_CA_CERT", value_name = "FILE")]
     pub ca_cert: Option<std::path::PathBuf>,
 
+    /// The stream the browser's Live tab opens (ws:// or wss://) [default: Bluesky Jetstream's
+    /// posts, `wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post`].
+    #[arg(long, global = true, env = "APIDEX_LIVE_URL", value_name = "URL",
+          value_parser = parse_live_url)]
+    pub live_url: Option<String>,
+
+    /// Messages the Live tab keeps (the oldest are dropped) [default: 10000].
+    #[arg(long, global = true, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(10..=1_000_000))]
+    pub live_buffer: Option<u32>,
+
     /// Neither read nor write the response cache.
     #[arg(long, global = true, env = "APIDEX_NO_CACHE",
           value_parser = clap::builder::BoolishValueParser::new())]
@@ -193,6 +204,9 @@ pub enum Command {
         /// The filter.
         filter: String,
     },
+    /// Print a live JSON stream over WebSocket (ws:// or wss://), one message a line (NDJSON),
+    /// reconnecting as needed (Jetstream resumes where it left off).
+    Watch(super::watch::WatchArgs),
     /// Print every item of a list, one a line (`25 pikachu`).
     List {
         /// Which list.
@@ -316,6 +330,10 @@ pub enum ListKind {
     Users,
     /// Every breed, then each sub-breed as `breed/sub`.
     Breeds,
+}
+
+fn parse_live_url(input: &str) -> Result<String, String> {
+    crate::live::parse_url(input).map(String::from)
 }
 
 fn parse_base_url(input: &str) -> Result<BaseUrl, String> {

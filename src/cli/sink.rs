@@ -149,7 +149,7 @@ impl Sink {
 
 /// `json` without the whitespace between its tokens (never inside strings): the same value, on
 /// one line. `json` is valid JSON (checked when it was received).
-fn compact(json: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn compact(json: &str) -> std::borrow::Cow<'_, str> {
     if !json.contains(['\n', '\r', '\t', ' ']) {
         return std::borrow::Cow::Borrowed(json);
     }

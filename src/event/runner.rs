@@ -4,6 +4,7 @@
 pub mod browser;
 mod json;
 mod retire;
+mod live;
 mod served;
 mod store;
 mod supervise;
@@ -45,6 +46,8 @@ pub struct EffectRunner {
     debounce: Duration,
     store: Option<Store>,
     export_dir: PathBuf,
+    /// The Live tab's stream (#15).
+    live: live::LiveRunner,
     /// Carrying out an [`Effect::Forced`]: the tasks spawned now go to the network for real.
     forcing: bool,
     /// Starts the browser for [`Effect::OpenInBrowser`].
@@ -79,6 +82,7 @@ impl EffectRunner {
             opener: browser::none(),
             clipboard: Clipboard::default(),
             filter_process: None,
+            live: live::LiveRunner::default(),
         }
     }
 
@@ -93,6 +97,13 @@ impl EffectRunner {
     /// Writes clipboard copies (OSC 52) to `clipboard` instead of stdout (tests check the bytes).
     pub fn set_clipboard(&mut self, clipboard: Clipboard) {
         self.clipboard = clipboard;
+    }
+
+    /// Connects the Live tab with these TLS settings (`--ca-cert`; default: the system's roots).
+    #[must_use]
+    pub fn with_live_tls(mut self, tls: std::sync::Arc<rustls::ClientConfig>) -> Self {
+        self.live.tls = Some(tls);
+        self
     }
 
     /// Keeps bookmarks, history and searches in `store`.
@@ -172,6 +183,7 @@ impl EffectRunner {
             }
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
             Effect::Json(effect) => self.json_effect(&answers, effect),
+            Effect::Live(effect) => self.live.run(effect, &self.msg_tx, &self.clients),
             Effect::Forced(effect) => {
                 self.forcing = true;
                 self.run(*effect);

@@ -79,6 +79,8 @@ pub enum KeyAction {
     TabPosts,
     /// The Dogs tab.
     TabDogs,
+    /// The Live tab (a WebSocket stream).
+    TabLive,
     /// Empty the search box (while typing).
     SearchClear,
     /// Recall an older search into the search box (while typing).
@@ -104,7 +106,7 @@ pub enum Scope {
 
 impl KeyAction {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::SelectNext,
         Self::SelectPrev,
         Self::PageDown,
@@ -139,6 +141,7 @@ impl KeyAction {
         Self::TabPokemon,
         Self::TabPosts,
         Self::TabDogs,
+        Self::TabLive,
         Self::SearchClear,
         Self::RecallOlder,
         Self::RecallNewer,
@@ -183,6 +186,7 @@ impl KeyAction {
             Self::TabPokemon => "tab_pokemon",
             Self::TabPosts => "tab_posts",
             Self::TabDogs => "tab_dogs",
+            Self::TabLive => "tab_live",
             Self::SearchClear => "search_clear",
             Self::RecallOlder => "recall_older",
             Self::RecallNewer => "recall_newer",
@@ -233,6 +237,7 @@ impl KeyAction {
             Self::TabPokemon => Msg::SelectTab(Source::Pokemon),
             Self::TabPosts => Msg::SelectTab(Source::Posts),
             Self::TabDogs => Msg::SelectTab(Source::Dogs),
+            Self::TabLive => Msg::Live(crate::msg::LiveMsg::Show),
             Self::SearchClear => Msg::SearchClear,
             Self::RecallOlder => Msg::SearchRecall(1),
             Self::RecallNewer => Msg::SearchRecall(-1),

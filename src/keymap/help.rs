@@ -154,8 +154,13 @@ pub const HELP: &[HelpRow] = &[
             KeyAction::TabPokemon,
             KeyAction::TabPosts,
             KeyAction::TabDogs,
+            KeyAction::TabLive,
         ],
-        "Pokémon / Posts / Dogs",
+        "Pokémon / Posts / Dogs / Live",
+    ),
+    text(
+        "p / S c o",
+        "in the Live tab: pause · filter · send · clear · open a stream",
     ),
     HelpRow {
         keys: HelpKeys::Text("mouse"),

@@ -1,4 +1,4 @@
-//! The tab bar: one title per source.
+//! The tab bar: one title per source, then the Live tab.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::source::Source;
 
-/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs ` with the active tab highlighted. Each slot is
+/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live ` with the active tab highlighted. Each slot is
 /// `title + 5` cells wide, which [`App`]'s click handling relies on.
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let mut spans = Vec::new();
     for (n, source) in Source::ALL.iter().enumerate() {
-        let style = if *source == app.active {
+        let style = if *source == app.active && !app.live.shown {
             theme.active_tab()
         } else {
             Style::new()
@@ -25,6 +25,17 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         ));
         spans.push(Span::styled("│", theme.dim()));
     }
+    // The Live tab (#15) after the sources, in a slot of the same `title + 5` width.
+    let style = if app.live.shown {
+        theme.active_tab()
+    } else {
+        Style::new()
+    };
+    spans.push(Span::styled(
+        format!(" {} Live ", Source::ALL.len() + 1),
+        style,
+    ));
+    spans.push(Span::styled("│", theme.dim()));
     spans.push(Span::styled(" apidex", theme.dim()));
     frame.render_widget(Line::from(spans), area);
 }

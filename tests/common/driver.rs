@@ -93,8 +93,24 @@ where
 /// [`run_app_with`], with `start` carrying out the app's first effects (the list fetches).
 pub async fn run_app_starting<F, Fut>(
     clients: Clients,
+    size: (u16, u16),
+    images: bool,
+    start: impl FnOnce(&mut EffectRunner, Vec<Effect>),
+    script: F,
+) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    run_app_configured(clients, size, images, |_| {}, start, script).await
+}
+
+/// [`run_app_starting`], with `configure` setting the app up first (the Live tab's URL).
+pub async fn run_app_configured<F, Fut>(
+    clients: Clients,
     (width, height): (u16, u16),
     images: bool,
+    configure: impl FnOnce(&mut App),
     start: impl FnOnce(&mut EffectRunner, Vec<Effect>),
     script: F,
 ) -> App
@@ -110,6 +126,7 @@ where
     let mut runner = EffectRunner::new(clients, msg_tx);
     let (mut app, effects) = App::new(Hosts::default());
     app.images_enabled = images;
+    configure(&mut app);
     start(&mut runner, effects);
     let script = script(Script {
         screen,

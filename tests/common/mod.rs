@@ -8,6 +8,7 @@ pub mod driver;
 pub mod screen;
 pub mod server;
 pub mod settle;
+pub mod ws;
 
 use std::path::PathBuf;
 

@@ -103,6 +103,12 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
             result: Err(text()),
         }],
         Effect::Forced(inner) => failure_for(inner, message),
+        Effect::Live(crate::msg::LiveEffect::Connect { session, .. }) => {
+            vec![Msg::Live(crate::msg::LiveMsg::Status {
+                session: *session,
+                status: crate::msg::LiveStatus::Failed(text()),
+            })]
+        }
         Effect::LoadSaved { kind } => vec![Msg::SavedLoaded {
             kind: *kind,
             result: Err(text()),
@@ -125,6 +131,7 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
             result: Err(text()),
         })],
         Effect::CancelBatch { .. }
+        | Effect::Live(crate::msg::LiveEffect::Send(_))
         | Effect::Json(JsonEffect::Copy(_))
         | Effect::CancelImage { .. }
         | Effect::LoadSearches

@@ -1,0 +1,141 @@
+//! The Live tab's state (#15): the stream's messages in a bounded buffer, where the
+//! connection stands, the view (following the newest, or frozen, or scrolled away), the filter
+//! and the prompts. The update lives in [`update`](self::update).
+
+mod update;
+
+use std::collections::VecDeque;
+
+use crate::msg::{LiveRow, LiveStatus};
+
+/// The buffer's default size: the newest messages kept.
+pub const DEFAULT_BUFFER: usize = 10_000;
+
+/// A prompt open in the Live tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// `/`: the filter (typed into [`Live::filter`]).
+    Filter,
+    /// `S`: a message to send.
+    Send,
+    /// `o`: another stream's URL.
+    Open,
+}
+
+/// Everything of the Live tab.
+#[derive(Debug)]
+pub struct Live {
+    /// Whether the Live tab is the one shown.
+    pub shown: bool,
+    /// The stream's URL.
+    pub url: String,
+    /// The session's id (0: never connected); reports of older sessions are ignored.
+    pub session: u64,
+    /// Where the connection stands (`None`: not opened yet).
+    pub status: Option<LiveStatus>,
+    /// The newest messages, oldest first, each with its number (1 is the first received).
+    pub rows: VecDeque<(u64, LiveRow)>,
+    /// At most this many are kept; older ones are dropped and counted.
+    pub capacity: usize,
+    /// Messages received by this session.
+    pub received: u64,
+    /// Messages dropped from the buffer to keep it bounded.
+    pub dropped: u64,
+    /// Frames refused over the size cap.
+    pub refused: u64,
+    /// Messages per second, as last reported.
+    pub rate: f64,
+    /// Frozen at this message number (`p`): newer ones are received but not shown.
+    pub paused_at: Option<u64>,
+    /// The selected message's number; `None`: following the newest.
+    pub selected: Option<u64>,
+    /// The filter over the buffer (case-insensitive words, all of which a row must contain).
+    pub filter: String,
+    /// The prompt open, if any.
+    pub prompt: Option<Prompt>,
+    /// What is typed into the send or open prompt.
+    pub input: String,
+    /// Rows in a page at the last draw (written by the view).
+    pub page: usize,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Self {
+            shown: false,
+            url: crate::live::DEFAULT_URL.to_owned(),
+            session: 0,
+            status: None,
+            rows: VecDeque::new(),
+            capacity: DEFAULT_BUFFER,
+            received: 0,
+            dropped: 0,
+            refused: 0,
+            rate: 0.0,
+            paused_at: None,
+            selected: None,
+            filter: String::new(),
+            prompt: None,
+            input: String::new(),
+            page: 10,
+        }
+    }
+}
+
+impl Live {
+    /// The rows the view shows, oldest first: those received before a pause, matching the
+    /// filter.
+    pub fn visible(&self) -> Vec<&(u64, LiveRow)> {
+        let words: Vec<String> = self
+            .filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.rows
+            .iter()
+            .filter(|(n, _)| self.paused_at.is_none_or(|at| *n <= at))
+            .filter(|(_, row)| {
+                words.is_empty() || {
+                    let summary = row.summary.to_lowercase();
+                    words.iter().all(|w| summary.contains(w))
+                }
+            })
+            .collect()
+    }
+
+    /// Messages received since the pause.
+    pub fn new_since_pause(&self) -> u64 {
+        self.paused_at
+            .map_or(0, |at| self.received.saturating_sub(at))
+    }
+
+    /// The position of the selected row in `visible` (following: the last).
+    pub fn selected_index(&self, visible: &[&(u64, LiveRow)]) -> Option<usize> {
+        if visible.is_empty() {
+            return None;
+        }
+        match self.selected {
+            None => Some(visible.len() - 1),
+            // The selected one may have been dropped or filtered out: the nearest newer one.
+            Some(n) => Some(
+                visible
+                    .iter()
+                    .position(|(m, _)| *m >= n)
+                    .unwrap_or(visible.len() - 1),
+            ),
+        }
+    }
+
+    /// Adds received rows, dropping the oldest past the capacity.
+    pub fn push(&mut self, rows: Vec<LiveRow>) {
+        for row in rows {
+            self.received += 1;
+            self.rows.push_back((self.received, row));
+        }
+        let excess = self.rows.len().saturating_sub(self.capacity.max(1));
+        if excess > 0 {
+            self.rows.drain(..excess);
+            self.dropped += excess as u64;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Keys in the Live tab (#15). `p` (pause), `S` (send), `c` (clear) and `o` (open a stream)
+//! are fixed, like the JSON explorer's; movement, `/`, Enter, Esc, the tabs, help and quit are
+//! the browser's bindings. Keys that mean something only in the other tabs do nothing here.
+
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use super::{Key, KeyAction};
+use crate::app::App;
+use crate::msg::{LiveMsg, Msg};
+
+/// What `key` does in the Live tab (`None`: nothing).
+pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
+    let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    if app.live.prompt.is_some() {
+        return Some(Msg::Live(match key.code {
+            KeyCode::Char(c) if plain => LiveMsg::Input(c),
+            KeyCode::Backspace => LiveMsg::Backspace,
+            KeyCode::Enter => LiveMsg::Submit,
+            KeyCode::Esc => LiveMsg::Cancel,
+            _ => return None,
+        }));
+    }
+    if plain && let KeyCode::Char(c @ ('p' | 'S' | 'c' | 'o')) = key.code {
+        return Some(Msg::Live(match c {
+            'p' => LiveMsg::TogglePause,
+            'S' => LiveMsg::StartSend,
+            'c' => LiveMsg::Clear,
+            _ => LiveMsg::StartOpen,
+        }));
+    }
+    let action = app.keymap.action(key)?;
+    Some(match action {
+        KeyAction::SelectNext => Msg::Live(LiveMsg::Move(1)),
+        KeyAction::SelectPrev => Msg::Live(LiveMsg::Move(-1)),
+        KeyAction::PageDown => Msg::Live(LiveMsg::Page(1)),
+        KeyAction::PageUp => Msg::Live(LiveMsg::Page(-1)),
+        KeyAction::First => Msg::Live(LiveMsg::Top),
+        KeyAction::Last => Msg::Live(LiveMsg::Bottom),
+        KeyAction::FocusSearch => Msg::Live(LiveMsg::StartFilter),
+        KeyAction::Confirm | KeyAction::FocusDetail | KeyAction::ToggleJson => {
+            Msg::Live(LiveMsg::OpenSelected)
+        }
+        KeyAction::Back => Msg::Live(LiveMsg::Cancel),
+        KeyAction::NextTab
+        | KeyAction::PrevTab
+        | KeyAction::TabPokemon
+        | KeyAction::TabPosts
+        | KeyAction::TabDogs
+        | KeyAction::TabLive
+        | KeyAction::ToggleHelp
+        | KeyAction::Quit => action.msg(),
+        _ => return None,
+    })
+}

@@ -1,0 +1,194 @@
+//! The Live tab (#15): the input line (the stream's URL, the filter or a prompt), one summary
+//! row per message with the newest at the bottom, a title with the connection's state and
+//! numbers, and a line of key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::App;
+use crate::app::live::{Live, Prompt};
+use crate::live::FrameKind;
+use crate::msg::LiveStatus;
+
+/// Draws the Live tab: `input` is the line under the tabs, `body` the messages, `status` the
+/// bottom line.
+pub fn render(frame: &mut Frame, app: &mut App, input: Rect, body: Rect, status: Rect) {
+    render_input(frame, app, input);
+    render_rows(frame, app, body);
+    render_status(frame, app, status);
+}
+
+fn render_input(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let live = &app.live;
+    let text = match live.prompt {
+        Some(Prompt::Filter) => Line::from(vec![
+            Span::styled(" / ", theme.heading()),
+            Span::raw(crate::sanitize::line(&live.filter).into_owned()),
+            Span::styled("▏", theme.dim()),
+        ]),
+        Some(prompt @ (Prompt::Send | Prompt::Open)) => Line::from(vec![
+            Span::styled(
+                if prompt == Prompt::Send {
+                    " send: "
+                } else {
+                    " open stream: "
+                },
+                theme.heading(),
+            ),
+            Span::raw(crate::sanitize::line(&live.input).into_owned()),
+            Span::styled("▏", theme.dim()),
+        ]),
+        None if !live.filter.is_empty() => Line::from(vec![
+            Span::styled(" / ", theme.heading()),
+            Span::raw(crate::sanitize::line(&live.filter).into_owned()),
+        ]),
+        None => Line::from(Span::styled(
+            format!(" {}", crate::sanitize::line(&live.url)),
+            theme.dim(),
+        )),
+    };
+    frame.render_widget(text, area);
+}
+
+fn render_rows(frame: &mut Frame, app: &mut App, area: Rect) {
+    let theme = app.theme;
+    let live = &app.live;
+    let visible = live.visible();
+    let height = usize::from(area.height.saturating_sub(2));
+    let selected = live.selected_index(&visible);
+    // The selection (the newest while following) is the bottom row.
+    let end = selected.map_or(0, |i| i + 1).max(height.min(visible.len()));
+    let start = end.saturating_sub(height);
+    let lines: Vec<Line> = visible[start..end.min(visible.len())]
+        .iter()
+        .enumerate()
+        .map(|(i, (_, row))| {
+            let style = if Some(start + i) == selected && live.selected.is_some() {
+                theme.selected()
+            } else if row.kind == FrameKind::Json {
+                ratatui::style::Style::new()
+            } else {
+                theme.error()
+            };
+            Line::from(Span::styled(row.summary.as_str(), style))
+        })
+        .collect();
+    let shown = visible.len();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(title(live, shown), theme.heading()));
+    let empty = lines.is_empty();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if empty && area.height > 2 && area.width > 2 {
+        let hint = match &live.status {
+            Some(LiveStatus::Failed(_)) => "o opens another stream",
+            _ if !live.filter.is_empty() => "no message matches the filter",
+            _ => "waiting for messages…",
+        };
+        let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, 1);
+        frame.render_widget(Span::styled(hint, theme.dim()), inner);
+    }
+    app.live.page = height.max(1);
+}
+
+/// ` Live · live · 48 msg/s · 12 034 received · 3 refused `.
+pub fn title(live: &Live, shown: usize) -> String {
+    let mut parts = vec!["Live".to_owned()];
+    if live.paused_at.is_some() {
+        parts.push(format!("paused · {} new", grouped(live.new_since_pause())));
+    }
+    parts.push(match &live.status {
+        None | Some(LiveStatus::Connecting { .. }) => "connecting…".to_owned(),
+        Some(LiveStatus::Live) => format!(
+            "live · {} msg/s · {} received",
+            grouped(rate(live.rate)),
+            grouped(live.received)
+        ),
+        Some(LiveStatus::Reconnecting { reason, delay }) => format!(
+            "reconnecting in {} s ({reason}) · {} received",
+            delay.as_secs_f64().ceil(),
+            grouped(live.received)
+        ),
+        Some(LiveStatus::Failed(reason)) => format!("stopped: {reason}"),
+    });
+    if !live.filter.is_empty() {
+        parts.push(format!(
+            "{} of {} shown",
+            grouped(shown as u64),
+            grouped(live.rows.len() as u64)
+        ));
+    }
+    let garbage = live
+        .rows
+        .iter()
+        .filter(|(_, r)| r.kind != FrameKind::Json)
+        .count();
+    if garbage > 0 {
+        parts.push(format!("{} not JSON", grouped(garbage as u64)));
+    }
+    if live.refused > 0 {
+        parts.push(format!("{} refused (over 1 MB)", grouped(live.refused)));
+    }
+    if live.dropped > 0 {
+        parts.push(format!("{} dropped (oldest)", grouped(live.dropped)));
+    }
+    format!(" {} ", crate::sanitize::line(&parts.join(" · ")))
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a rate, rounded
+fn rate(rate: f64) -> u64 {
+    rate.max(0.0).round() as u64
+}
+
+/// `12034` as `12 034`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn render_status(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let mut spans = vec![Span::styled(" Live ", theme.heading())];
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(
+            format!("{} ", crate::sanitize::line(notice)),
+            theme.error(),
+        ));
+    } else if let Some(info) = &app.info {
+        spans.push(Span::styled(
+            format!("{} ", crate::sanitize::line(info)),
+            theme.ok(),
+        ));
+    }
+    let hints = if app.live.prompt.is_some() {
+        "Enter ok · Esc cancel"
+    } else {
+        "p pause · / filter · Enter JSON · S send · c clear · o open · ? help · q quit"
+    };
+    spans.push(Span::styled(hints, theme.dim()));
+    frame.render_widget(Line::from(spans), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn thousands_are_grouped_with_spaces() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(12_034), "12 034");
+        assert_eq!(grouped(1_000_000), "1 000 000");
+    }
+}

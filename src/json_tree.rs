@@ -160,6 +160,31 @@ impl JsonTree {
         true
     }
 
+    /// The folded nodes, to fold the same again later ([`JsonTree::fold_exactly`]).
+    pub fn folded_nodes(&self) -> Vec<u32> {
+        (0..self.folded.len())
+            .filter(|&i| self.folded[i])
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect()
+    }
+
+    /// Folds exactly `nodes` (those that are containers) and unfolds every other, with one
+    /// layout of the rows.
+    pub fn fold_exactly(&mut self, nodes: &[u32]) {
+        self.folded.iter_mut().for_each(|f| *f = false);
+        for &n in nodes {
+            let i = n as usize;
+            if self
+                .nodes
+                .get(i)
+                .is_some_and(|n| n.value.is_open_container())
+            {
+                self.folded[i] = true;
+            }
+        }
+        self.rebuild();
+    }
+
     /// Folds every container (`zM`) or unfolds them all (`zR`). Roots stay open when folding,
     /// so the top level is still seen.
     pub fn set_all_folded(&mut self, folded: bool) {

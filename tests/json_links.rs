@@ -117,6 +117,110 @@ async fn a_raw_url_string_opens_its_page_and_other_hosts_open_as_json() {
     );
 }
 
+/// The view's trail and the tab's history are one line: back out of the view onto the page it
+/// was open over, then forward again through every JSON page to the rich page (#14).
+#[tokio::test]
+async fn back_out_of_the_view_and_forward_again_through_every_page() {
+    let server = common::fixture_server().await;
+    let (links, more) = (
+        format!("{}/links", server.url()),
+        format!("{}/more", server.url()),
+    );
+    server.route(
+        "/links",
+        Reply::json(format!(r#"{{"first":1,"next":"{more}"}}"#)),
+    );
+    server.route(
+        "/more",
+        Reply::json(format!(
+            r#"{{"a":1,"b":2,"pokemon":"{}/api/v2/pokemon/25/"}}"#,
+            server.url()
+        )),
+    );
+    let alt = crossterm::event::KeyModifiers::ALT;
+    browse(&server, &Written::default(), |script| async move {
+        script.wait_for_text("#1 Bulbasaur").await;
+        open(&script, &links);
+        script.wait_for_text(r#""first": 1"#).await;
+        script.type_text("jj");
+        script.wait_for_text(".next ·").await;
+        script.key(KeyCode::Enter);
+        script.wait_for_text(r#""b": 2"#).await;
+        script.type_text("jjj");
+        script.wait_for_text(".pokemon ·").await;
+        script.key(KeyCode::Enter);
+        script.wait_for_text("Base stats").await;
+        // Back: into the view where the link was, then its first page, then out of it.
+        script.key(KeyCode::Backspace);
+        script.wait_for_text(".pokemon ·").await;
+        script.key(KeyCode::Backspace);
+        script.wait_for_text(".next ·").await;
+        script.key(KeyCode::Backspace);
+        script
+            .wait_for("the view closed", |s| !s.contains(".next ·"))
+            .await;
+        // Forward: the same pages again, each with its cursor, then the rich page.
+        script.key_with(KeyCode::Right, alt);
+        script.wait_for_text(".next ·").await;
+        script.key_with(KeyCode::Right, alt);
+        script.wait_for_text(".pokemon ·").await;
+        script.key_with(KeyCode::Right, alt);
+        script.wait_for_text("Base stats").await;
+        // And back from it into the JSON the link was in.
+        script.key(KeyCode::Backspace);
+        script.wait_for_text(".pokemon ·").await;
+    })
+    .await;
+}
+
+/// A page left filtered and folded comes back filtered and folded, the cursor on the same
+/// output (#14).
+#[tokio::test]
+async fn a_filtered_folded_page_comes_back_as_it_was_left() {
+    let server = common::fixture_server().await;
+    let start = format!("{}/start", server.url());
+    server.route(
+        "/start",
+        Reply::json(format!(
+            r#"{{"big":{{"x":1,"y":2}},"urls":["{0}/nowhere","{0}/api/v2/pokemon/25/"]}}"#,
+            server.url()
+        )),
+    );
+    browse(&server, &Written::default(), |script| async move {
+        script.wait_for_text("#1 Bulbasaur").await;
+        open(&script, &start);
+        script.wait_for_text(r#""x": 1"#).await;
+        // Fold `big`.
+        script.type_text("j");
+        script.wait_for_text(".big ·").await;
+        script.key(KeyCode::Char(' '));
+        script
+            .wait_for("big folded", |s| !s.contains(r#""x": 1"#))
+            .await;
+        // Filter to the URLs and follow the second.
+        script.type_text("|");
+        script.type_text(".urls");
+        script.key(KeyCode::Enter);
+        script.wait_for_text("nowhere").await;
+        script.type_text("jj");
+        script.wait_for_text(".[1] ·").await;
+        script.key(KeyCode::Enter);
+        script.wait_for_text("Base stats").await;
+        script.key(KeyCode::Backspace);
+        // The filter is back, with the cursor on the URL followed.
+        script.wait_for_text(".[1] ·").await;
+        script.wait_for_text("| .urls").await;
+        // Dropping the filter shows the body with `big` still folded.
+        script.key(KeyCode::Char('|'));
+        script.key(KeyCode::Esc);
+        script.wait_for_text(r#""urls": ["#).await;
+        script
+            .wait_for("big still folded", |s| !s.contains(r#""x": 1"#))
+            .await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn i_over_the_view_shows_the_request_of_the_url_it_opened() {
     let server = common::fixture_server().await;

@@ -248,3 +248,56 @@ async fn the_runner_opens_through_the_launcher_it_was_given_and_none_by_default(
     };
     assert!(result.unwrap_err().contains("no browser"));
 }
+
+/// A JSON view answered from a stale copy because the server failed says so on its border,
+/// and `i` says the request was made and failed, not that none was (#14).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_json_view_says_so_and_i_says_the_request_failed() {
+    let server = fixture_server().await;
+    let store = Store::open(
+        &std::env::temp_dir().join(format!("apidex-info-stale-{}", std::process::id())),
+        10_000_000,
+    )
+    .unwrap();
+    let path = "/stale/thing";
+    server.queue(
+        path,
+        vec![
+            common::Reply::json(r#"{"kept": "from before"}"#).header("Cache-Control", "max-age=0"),
+            common::Reply::status(500),
+        ],
+    );
+    let url = format!("{}{path}", server.url());
+    let options = HttpOptions {
+        retries: 0,
+        ..HttpOptions::default()
+    };
+    let [poke, jph, dog] = base_urls(&server);
+    let http = Http::new(options).unwrap().with_cache(CachePolicy {
+        store: store.clone(),
+        default_ttl: Duration::from_secs(24 * 3600),
+        ttl_by_host: HashMap::new(),
+    });
+    let clients = Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap());
+    run_app(clients, 120, 40, |s| async move {
+        for _ in 0..2 {
+            s.key(KeyCode::Char('o'));
+            s.type_text(&url);
+            s.key(KeyCode::Enter);
+            s.wait_for_text(r#""kept": "from before""#).await;
+        }
+        s.wait_for_text("cache (stale").await;
+        s.key(KeyCode::Char('i'));
+        s.wait_for_text("(as cached: the server's own answer failed)")
+            .await;
+    })
+    .await;
+    assert_eq!(
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.as_str() == path)
+            .count(),
+        2
+    );
+}

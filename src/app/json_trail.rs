@@ -28,6 +28,20 @@ pub struct Behind {
     pub forward: Vec<Visit>,
 }
 
+/// The view closed by Back from the first page of its trail, over a rich page: Alt-→ on that
+/// page opens it again, with the pages that were ahead of it (the history stays one line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ahead {
+    /// The rich page it closed onto (none: the detail showed nothing).
+    pub page: Option<ItemKey>,
+    /// The tab it was open over.
+    pub tab: Source,
+    /// Its page, with its cursor.
+    pub visit: Visit,
+    /// The pages ahead of it.
+    pub forward: Vec<Visit>,
+}
+
 impl App {
     /// The view's URL turned out to be a known source's resource: shows its rich page in its
     /// tab, remembering the view to come back to.
@@ -41,6 +55,7 @@ impl App {
         let before = self.tab().detail.key.clone();
         effects.extend(self.navigate(key.clone()));
         let followed = view.visit();
+        self.explorer.ahead = None;
         let mut back = view.back;
         // Opened straight from the `o` prompt, the view has nothing behind it to return to.
         self.explorer.behind = back.pop().map(|visit| Behind {
@@ -64,14 +79,27 @@ impl App {
             return None;
         }
         let behind = self.explorer.behind.take()?;
+        // The page goes back to what the view was open over; the rich page is ahead of the
+        // view again (in its forward trail), not in the tab's.
         let mut effects = if behind.pushed {
-            self.tab_history_back()
+            self.tab_history_pop()
         } else {
             vec![]
         };
         effects.extend(self.switch_tab(behind.tab));
         effects.extend(self.reopen(behind.visit, behind.back, behind.forward));
         Some(effects)
+    }
+
+    /// Alt-→ on the rich page a Back closed the view onto: the view again, where it was. `None`
+    /// when that is not this page (the tab's own history goes forward instead).
+    pub(super) fn forward_into_view(&mut self) -> Option<Vec<Effect>> {
+        let ahead = self.explorer.ahead.as_ref()?;
+        if self.active != ahead.tab || self.tab().detail.key != ahead.page {
+            return None;
+        }
+        let ahead = self.explorer.ahead.take()?;
+        Some(self.reopen(ahead.visit, Vec::new(), ahead.forward))
     }
 
     /// Backspace (`back`) or Alt-→ in the view: its trail of URLs.
@@ -86,9 +114,16 @@ impl App {
             (&mut view.forward, &mut view.back)
         };
         let Some(visit) = from.pop() else {
-            // Back from the first page of the trail closes the view.
+            // Back from the first page of the trail closes the view; Alt-→ opens it again.
             if back {
+                let forward = std::mem::take(&mut view.forward);
                 self.explorer.view = None;
+                self.explorer.ahead = Some(Ahead {
+                    page: self.tab().detail.key.clone(),
+                    tab: self.active,
+                    visit: here,
+                    forward,
+                });
             }
             return vec![];
         };

@@ -35,9 +35,16 @@ impl App {
                     && filter.req == Some(req)
                 {
                     filter.req = None;
+                    let outputs = result.is_ok();
                     filter.output = Some(result);
                     view.cursor = 0;
                     view.scroll = 0;
+                    // A page filtered again on the way back: its folds and cursor, as left.
+                    if let Some(visit) = view.restore.take()
+                        && outputs
+                    {
+                        view.restore(&visit);
+                    }
                     view.refresh_search();
                 }
                 vec![]
@@ -61,6 +68,8 @@ impl App {
             self.info = Some("no page to show as JSON".to_owned());
             return vec![];
         };
+        // A new view: the one a Back closed is not ahead any more.
+        self.explorer.ahead = None;
         self.open_json(JsonTarget::Page(key), false)
     }
 
@@ -98,6 +107,9 @@ impl App {
             ));
             return vec![];
         }
+        if self.explorer.view.is_none() {
+            self.explorer.ahead = None;
+        }
         self.open_json(JsonTarget::Url(url), true)
     }
 
@@ -130,8 +142,20 @@ impl App {
         };
         view.cursor = 0;
         view.scroll = 0;
-        // Reached again through Back or Forward: where the cursor was.
+        // Reached again through Back or Forward: as it was left — filtered again first, if it
+        // was (the folds and cursor are the filter's outputs', put back when they arrive).
         if let Some(visit) = view.restore.take() {
+            if let Some(text) = visit.filter.clone() {
+                view.restore_body_folds(&visit);
+                view.filter = Some(Filter {
+                    text,
+                    editing: false,
+                    req: None,
+                    output: None,
+                });
+                view.restore = Some(visit);
+                return self.run_filter();
+            }
             view.restore(&visit);
         }
         vec![]

@@ -18,6 +18,8 @@ pub struct Explorer {
     /// The view a followed URL left for a known source's rich page: Back on that page comes
     /// back to it (see `json_trail`).
     pub behind: Option<super::json_trail::Behind>,
+    /// The view a Back closed over a rich page, to open again with Alt-→ there.
+    pub ahead: Option<super::json_trail::Ahead>,
 }
 
 impl Explorer {
@@ -75,6 +77,12 @@ pub struct Visit {
     pub node: Option<usize>,
     /// How far below the top of the screen the cursor was.
     pub offset: usize,
+    /// The folded nodes of the tree shown.
+    pub folds: Option<Vec<u32>>,
+    /// The folded nodes of the body's own tree, when a filter's outputs were shown instead.
+    pub body_folds: Option<Vec<u32>>,
+    /// The jq filter that was kept (its outputs were the tree shown).
+    pub filter: Option<String>,
 }
 
 /// Where the view's body stands.
@@ -169,18 +177,28 @@ impl JsonView {
             target: self.target.clone(),
             node: self.cursor_node(),
             offset: self.cursor.saturating_sub(self.scroll),
+            folds: self.tree().map(JsonTree::folded_nodes),
+            body_folds: self.body_tree().map(JsonTree::folded_nodes),
+            filter: self
+                .filter
+                .as_ref()
+                .filter(|f| !f.text.is_empty())
+                .map(|f| f.text.clone()),
         }
     }
 
-    /// Puts the cursor back where `visit` left it: on its node, unfolded into sight, at the
-    /// same height on the screen.
+    /// Puts the tree shown back as `visit` left it: its folds, then the cursor on its node,
+    /// unfolded into sight, at the same height on the screen.
     pub(super) fn restore(&mut self, visit: &Visit) {
         self.cursor = 0;
         self.scroll = 0;
-        let Some(node) = visit.node else {
+        let Some(tree) = self.tree_mut() else {
             return;
         };
-        let Some(tree) = self.tree_mut() else {
+        if let Some(folds) = &visit.folds {
+            tree.fold_exactly(folds);
+        }
+        let Some(node) = visit.node else {
             return;
         };
         if node >= tree.nodes().len() {
@@ -211,6 +229,28 @@ impl JsonView {
         match &self.body()?.doc {
             JsonDoc::Tree(tree) => Some(tree),
             _ => None,
+        }
+    }
+
+    /// The body's own tree (not a filter's outputs), when the body is JSON.
+    pub fn body_tree(&self) -> Option<&JsonTree> {
+        match &self.body()?.doc {
+            JsonDoc::Tree(tree) => Some(tree),
+            _ => None,
+        }
+    }
+
+    /// Folds the body's own tree as `visit` left it (before its filter is run again).
+    pub(super) fn restore_body_folds(&mut self, visit: &Visit) {
+        if let (
+            Some(folds),
+            ViewState::Loaded(Body {
+                doc: JsonDoc::Tree(tree),
+                ..
+            }),
+        ) = (&visit.body_folds, &mut self.state)
+        {
+            tree.fold_exactly(folds);
         }
     }
 

@@ -55,6 +55,8 @@ impl App {
             detail.back.push(current);
         }
         detail.forward.clear();
+        // A new page: what was ahead of the JSON view closed over the old one is gone too.
+        self.explorer.ahead = None;
         self.show_page(key)
     }
 
@@ -65,6 +67,17 @@ impl App {
             return effects;
         }
         self.tab_history_back()
+    }
+
+    /// The tab's previous page, without keeping the current one to go forward to (it is ahead
+    /// in the JSON view's trail instead).
+    pub(super) fn tab_history_pop(&mut self) -> Vec<Effect> {
+        let detail = &mut self.tab_mut().detail;
+        let Some(previous) = detail.back.pop() else {
+            return vec![];
+        };
+        detail.key = None;
+        self.show_page(previous)
     }
 
     /// The tab's previous page.
@@ -79,8 +92,11 @@ impl App {
         self.show_page(previous)
     }
 
-    /// Alt-Right.
+    /// Alt-Right: into the JSON view a Back closed onto this page, else the tab's next page.
     pub(super) fn history_forward(&mut self) -> Vec<Effect> {
+        if let Some(effects) = self.forward_into_view() {
+            return effects;
+        }
         let detail = &mut self.tab_mut().detail;
         let Some(next) = detail.forward.pop() else {
             return vec![];

@@ -4,7 +4,7 @@
 //! bytes.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -30,6 +30,13 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         .border_style(theme.border(true))
         .title(Line::styled(format!(" {} ", title(view)), theme.heading()))
         .title_bottom(Line::styled(format!(" {} ", footer(view)), theme.dim()));
+    // An answer that is not the server's of just now says so, as the pages' badges do.
+    let block = match origin_badge(view) {
+        Some(badge) => block.title_bottom(
+            Line::styled(format!(" {badge} "), theme.error()).alignment(Alignment::Right),
+        ),
+        None => block,
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let boxes = u16::from(view.search.is_some())
@@ -82,6 +89,17 @@ fn title(view: &JsonView) -> String {
 }
 
 /// The bottom line: the cursor's jq path, the line count and the size.
+/// `cache (stale, 2 h old: HTTP 500)` or `bundled snapshot (…)` for the body shown.
+fn origin_badge(view: &JsonView) -> Option<String> {
+    use crate::api::exchange::Answered;
+    let main = view.requests.as_ref()?.main()?;
+    matches!(
+        main.answered,
+        Answered::Stale { .. } | Answered::Snapshot { .. }
+    )
+    .then(|| sanitize::line(&main.answered.describe()).into_owned())
+}
+
 fn footer(view: &JsonView) -> String {
     let Some(body) = view.body() else {
         return "v or Esc closes".to_owned();

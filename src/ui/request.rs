@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::api::exchange::{Answered, Exchange, Stored};
+use crate::api::origin::Cause;
 use crate::app::App;
 use crate::app::json_view::ViewState;
 use crate::app::loadable::Loadable;
@@ -67,14 +68,23 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
         Span::styled(format!(" {} ", main.method), theme.heading()),
         Span::raw(main.url.clone()),
     ])];
-    let cached = matches!(
-        main.answered,
-        Answered::Fresh { .. } | Answered::Stale { .. }
-    );
-    let status = match main.status {
-        Some(code) if cached => format!("{} (as cached: no request was made)", status_text(code)),
-        Some(code) => status_text(code),
-        None => "— (no response)".to_owned(),
+    // A cached answer's status is the one stored with it; say whether a request was made.
+    let status = match (main.status, &main.answered) {
+        (Some(code), Answered::Fresh { .. }) => {
+            format!("{} (as cached: no request was made)", status_text(code))
+        }
+        (Some(code), Answered::Stale { cause, .. }) => {
+            let why = match cause {
+                Cause::Offline => "no request was made (--offline)",
+                Cause::Unreachable => "the server could not be reached",
+                Cause::Status(_) | Cause::Timeout | Cause::Broken => {
+                    "the server's own answer failed"
+                }
+            };
+            format!("{} (as cached: {why})", status_text(code))
+        }
+        (Some(code), _) => status_text(code),
+        (None, _) => "— (no response)".to_owned(),
     };
     let status_style = match main.status {
         Some(200..=399) => theme.ok(),

@@ -53,23 +53,10 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_widget(paragraph.scroll((scroll.offset, 0)).block(block), popup);
 }
 
-/// The overlay's text for a page's requests.
-pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(main) = requests.main() else {
-        return vec![Line::from(" the page was built without a request")];
-    };
-    let field = |label: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::styled(format!(" {label:<LABEL$} "), theme.heading()),
-            Span::styled(value, style),
-        ])
-    };
-    let mut out = vec![Line::from(vec![
-        Span::styled(format!(" {} ", main.method), theme.heading()),
-        Span::raw(main.url.clone()),
-    ])];
-    // A cached answer's status is the one stored with it; say whether a request was made.
-    let status = match (main.status, &main.answered) {
+/// The status line: a cached answer's status is the one stored with it, so say whether a
+/// request was made.
+fn status_line(main: &Exchange) -> String {
+    match (main.status, &main.answered) {
         (Some(code), Answered::Fresh { .. }) => {
             format!("{} (as cached: no request was made)", status_text(code))
         }
@@ -85,7 +72,25 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
         }
         (Some(code), _) => status_text(code),
         (None, _) => "— (no response)".to_owned(),
+    }
+}
+
+/// The overlay's text for a page's requests.
+pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(main) = requests.main() else {
+        return vec![Line::from(" the page was built without a request")];
     };
+    let field = |label: &str, value: String, style: Style| {
+        Line::from(vec![
+            Span::styled(format!(" {label:<LABEL$} "), theme.heading()),
+            Span::styled(value, style),
+        ])
+    };
+    let mut out = vec![Line::from(vec![
+        Span::styled(format!(" {} ", main.method), theme.heading()),
+        Span::raw(main.url.clone()),
+    ])];
+    let status = status_line(main);
     let status_style = match main.status {
         Some(200..=399) => theme.ok(),
         Some(_) => theme.error(),

@@ -147,8 +147,8 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
     if let Command::Completions { shell } = command {
         return ExitCode::from(docs::completions(shell));
     }
-    if matches!(command, Command::Man) {
-        return ExitCode::from(docs::man());
+    if let Command::Man { command } = command {
+        return ExitCode::from(docs::man(command.as_deref()));
     }
     if let Command::Watch(args) = command {
         return ExitCode::from(watch::run(globals, args).await);
@@ -191,7 +191,7 @@ pub async fn run(globals: &Globals, command: Command) -> ExitCode {
             Command::Cache { .. }
             | Command::Config { .. }
             | Command::Completions { .. }
-            | Command::Man
+            | Command::Man { .. }
             | Command::Watch(_)
             | Command::Open { .. }
             | Command::Jq { .. } => EXIT_USAGE,

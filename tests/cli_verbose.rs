@@ -187,6 +187,36 @@ fn completions_for_every_shell() {
 }
 
 #[test]
+fn man_prints_a_subcommands_own_page_and_refuses_an_unknown_one() {
+    let out = Command::cargo_bin("apidex")
+        .unwrap()
+        .args(["man", "watch"])
+        .timeout(RUN_LIMIT)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH apidex-watch 1"), "{page}");
+    // Its own options are on it.
+    for option in ["count", "duration", "send"] {
+        assert!(page.contains(&format!("\\-\\-{option}")), "{option}");
+    }
+    let bad = Command::cargo_bin("apidex")
+        .unwrap()
+        .args(["man", "nope"])
+        .timeout(RUN_LIMIT)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("one of: get, fetch"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(stdout(&bad).is_empty());
+}
+
+#[test]
 fn man_page_is_roff_with_every_subcommand() {
     let out = Command::cargo_bin("apidex")
         .unwrap()

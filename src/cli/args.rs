@@ -231,8 +231,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `apidex man | man -l -`.
-    Man,
+    /// Print the manual page (roff), e.g. `apidex man | man -l -`; `apidex man get`: the page
+    /// of one subcommand.
+    Man {
+        /// A subcommand whose page to print (`get`, `list`, `watch`…); none: apidex's own.
+        command: Option<String>,
+    },
 }
 
 /// What `apidex config` does.

@@ -13,10 +13,39 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
     emit(&out)
 }
 
-/// Prints the manual page (roff) to stdout.
-pub fn man() -> u8 {
+/// Prints the manual page (roff) to stdout: apidex's own, or with `command` the page of that
+/// subcommand (`apidex-get`, as git names its pages), its options and its global ones.
+pub fn man(command: Option<&str>) -> u8 {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let found = cli
+                .get_subcommands()
+                .find(|s| !s.is_hide_set() && s.get_name() == name)
+                .cloned();
+            let Some(sub) = found else {
+                let known: Vec<&str> = cli
+                    .get_subcommands()
+                    .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+                    .map(clap::Command::get_name)
+                    .collect();
+                eprintln!(
+                    "apidex man: no subcommand {:?} (one of: {})",
+                    crate::sanitize::line(name),
+                    known.join(", ")
+                );
+                return super::EXIT_USAGE;
+            };
+            // clap wants a `'static` name here (without its `string` feature); the page is
+            // printed once and the process ends.
+            let title: &'static str = format!("apidex-{}", sub.get_name()).leak();
+            sub.name(title).bin_name(format!("apidex {name}"))
+        }
+    };
     let mut out = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    match clap_mangen::Man::new(page).render(&mut out) {
         Ok(()) => emit(&out),
         Err(err) => {
             eprintln!("apidex: cannot render the manual page: {err}");

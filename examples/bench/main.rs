@@ -563,16 +563,24 @@ fn mib(bytes: u64) -> String {
 
 /// `bench serve`: runs the fixture server until stdin closes; prints its origin first.
 fn serve() {
+    serve_until_stdin_closes(async {
+        let (_shared, origin) = server::start().await;
+        origin
+    });
+}
+
+/// Runs the server `start` sets up on a runtime of two threads, prints the line it returns (its
+/// origins) and serves until the parent, which holds our stdin, goes.
+fn serve_until_stdin_closes(start: impl Future<Output = String>) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("tokio runtime");
     runtime.block_on(async {
-        let (_shared, origin) = server::start().await;
-        println!("{origin}");
+        let line = start.await;
+        println!("{line}");
         let _ = std::io::stdout().flush();
-        // The parent holds our stdin: when it goes, so do we.
         tokio::task::spawn_blocking(|| {
             let mut sink = Vec::new();
             let _ = std::io::stdin().read_to_end(&mut sink);

@@ -5,7 +5,6 @@
 //! `SSL_CERT_FILE` (the CLI and the browser) and `--ca-cert` (the in-process batch path); curl
 //! with `--cacert`.
 
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -50,12 +49,7 @@ fn acceptor(ca_path: &Path, h2: bool) -> Result<TlsAcceptor, Box<dyn std::error:
 /// http://127.0.0.1:CONTROL_PORT` and serves until stdin closes; the control port (and the bench's
 /// own requests) speak plain HTTP/1.1.
 pub fn serve(ca_path: &Path, h2: bool) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    runtime.block_on(async {
+    super::serve_until_stdin_closes(async move {
         let acceptor = acceptor(ca_path, h2).expect("a certificate for the bench server");
         let (listener, plain) = server::bind().await;
         let origin = plain.replacen("http://", "https://", 1);
@@ -63,14 +57,7 @@ pub fn serve(ca_path: &Path, h2: bool) {
         let shared = server::shared(server::Catalog::load(&origin));
         server::accept_plain(control, Arc::clone(&shared));
         tokio::spawn(accept_tls(listener, acceptor, shared));
-        println!("{origin} {control_origin}");
-        let _ = std::io::stdout().flush();
-        tokio::task::spawn_blocking(|| {
-            let mut sink = Vec::new();
-            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
-        })
-        .await
-        .ok();
+        format!("{origin} {control_origin}")
     });
 }
 

@@ -495,8 +495,10 @@ impl App {
         if same {
             return vec![];
         }
-        // A page seen recently is shown at once, with no request.
+        // A page seen recently is shown at once, with no request (and counts as opened again:
+        // it moves to the top of the history).
         if let Some((page, origin, requests)) = self.cache.get(&key).cloned() {
+            let remembered = saved::remembered(&key);
             let detail = &mut self.tab_mut().detail;
             detail.key = Some(key);
             detail.state = Loadable::Loaded(page);
@@ -504,7 +506,11 @@ impl App {
             detail.requests = requests.as_ref().map(request::PageRequests::again);
             detail.scroll = 0;
             detail.link = None;
-            return vec![];
+            return if self.saved.enabled {
+                vec![Effect::RecordVisit { item: remembered }]
+            } else {
+                vec![]
+            };
         }
         let sub_breeds = self.sub_breeds_of(&key);
         let req = self.req();

@@ -346,6 +346,12 @@ pub enum Effect {
         /// Scale it as pixel art (sprites) rather than smoothly (photos).
         pixel_art: bool,
     },
+    /// Drop a term's fetch that has not gone out yet: the query no longer has the term (it was
+    /// a prefix typed on the way to another).
+    CancelTerm {
+        /// The term.
+        term: Term,
+    },
     /// Stop fetching a picture nobody is looking at any more.
     CancelImage {
         /// Its URL.

@@ -381,3 +381,29 @@ async fn compare_view_of_three_starters_snapshot() {
         apidex::ui::theme::Theme::default().best().fg
     );
 }
+
+/// #13: a page shown again from the recently shown pages counts as opened again: it goes to
+/// the top of the history like a page fetched anew (clearing the history and reopening a page
+/// seen this session lists it).
+#[tokio::test]
+async fn a_page_shown_again_from_memory_is_recorded_in_the_history() {
+    let (mut app, clients, _server) = started().await;
+    open(&mut app, &clients, "pikachu").await;
+    follow(&mut app, &clients, &ItemKey::Ability("static".into())).await;
+    // Back to pikachu: from memory, no request, and remembered (with a store).
+    app.saved.enabled = true;
+    let effects = app.update(Msg::HistoryBack);
+    assert_eq!(shown_key(&app), Some(ItemKey::Pokemon("pikachu".into())));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::RecordVisit { item } if item.key == "pokemon:pikachu")),
+        "{effects:?}"
+    );
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::FetchDetail { .. })),
+        "{effects:?}"
+    );
+}

@@ -1149,6 +1149,9 @@ impl Run {
                 Effect::CancelImage { url } => self
                     .outstanding
                     .retain(|e| !matches!(e, Effect::FetchImage { url: u, .. } if *u == url)),
+                Effect::CancelTerm { term } => self
+                    .outstanding
+                    .retain(|e| !matches!(e, Effect::FetchTerm { term: t, .. } if *t == term)),
                 other => self.outstanding.push(other),
             }
         }

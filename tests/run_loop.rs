@@ -460,3 +460,47 @@ async fn six_pokemon_compared_at_80_by_24_scroll_to_their_team_matchups() {
     })
     .await;
 }
+
+/// #13: a term typed letter by letter asks for the term, not for every prefix on the way
+/// (`ability:o`, `ability:ov`… each a 404).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_term_typed_letter_by_letter_is_fetched_once() {
+    let server = fixture_server().await;
+    run_app(clients(&server), 100, 30, |s| async move {
+        s.wait_for_text("#1 Bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("ability:blaze");
+        // Blaze's Pokémon only: Charmander's line, no Bulbasaur.
+        s.wait_for("the term's members", |screen| {
+            screen.contains("#4 Charmander") && !screen.contains("#1 Bulbasaur")
+        })
+        .await;
+    })
+    .await;
+    // (The page shown asks for its own abilities too: only the typed ones count.)
+    let asked: Vec<String> = server
+        .requests()
+        .into_iter()
+        .filter_map(|r| r.strip_prefix("/api/v2/ability/").map(str::to_owned))
+        .filter(|name| "blaze".starts_with(name.as_str()))
+        .collect();
+    assert_eq!(asked, vec!["blaze".to_owned()]);
+}
+
+/// #13: a term that could not load says so in the empty list, not "no match".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_term_that_failed_to_load_says_so() {
+    let server = fixture_server().await;
+    server.route("/api/v2/pokemon-color/red", Reply::status(503));
+    let options = HttpOptions {
+        retries: 0,
+        ..HttpOptions::default()
+    };
+    run_app(clients_with(&server, options), 100, 30, |s| async move {
+        s.wait_for_text("#1 Bulbasaur").await;
+        s.key(KeyCode::Char('/'));
+        s.type_text("color:red");
+        s.wait_for_text("✗ color:red could not load").await;
+    })
+    .await;
+}

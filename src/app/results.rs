@@ -287,6 +287,10 @@ impl App {
         if !self.terms.get(&term).is_some_and(|t| t.awaits(req)) {
             return vec![];
         }
+        let in_query = self.tabs[Source::Pokemon.index()]
+            .list
+            .remote_terms()
+            .contains(&term);
         let state = match result {
             Ok(Some(names)) => Loadable::Loaded(names.into_iter().collect()),
             Ok(None) => Loadable::NotFound {
@@ -294,14 +298,13 @@ impl App {
                 suggestions: Vec::new(),
             },
             Err(err) => {
-                self.notice = Some(format!("{term}: {err}"));
+                // Only about a term still asked for (not a prefix typed on the way to it).
+                if in_query {
+                    self.notice = Some(format!("{term}: {err}"));
+                }
                 Loadable::Failed(err)
             }
         };
-        let in_query = self.tabs[Source::Pokemon.index()]
-            .list
-            .remote_terms()
-            .contains(&term);
         self.terms.insert(term, state);
         if !in_query {
             return vec![];

@@ -87,13 +87,22 @@ impl App {
         list.open_when_ready = false;
         let terms = &self.terms;
         let changed = list.set_query_with(query, &|t| resolve_term(terms, t));
-        // Terms never seen before need their member lists.
-        let missing: Vec<Term> = list
-            .remote_terms()
+        // Terms never seen before need their member lists. One still on its way that the query
+        // no longer has (a prefix typed on the way: `ability:o`, `ability:ov`…) is forgotten:
+        // the runner drops its fetch unless it has gone out, and a later query asks again.
+        let wanted = list.remote_terms();
+        let mut effects = Vec::new();
+        self.terms.retain(|t, state| {
+            let keep = !matches!(state, Loadable::Loading { .. }) || wanted.contains(t);
+            if !keep {
+                effects.push(Effect::CancelTerm { term: t.clone() });
+            }
+            keep
+        });
+        let missing: Vec<Term> = wanted
             .into_iter()
             .filter(|t| !self.terms.contains_key(t))
             .collect();
-        let mut effects = Vec::new();
         for term in missing {
             let req = self.req();
             self.terms.insert(term.clone(), Loadable::Loading { req });

@@ -41,6 +41,8 @@ pub struct EffectRunner {
     details: HashMap<Source, retire::Supersedable>,
     batches: HashMap<Source, Vec<AbortHandle>>,
     images: HashMap<String, AbortHandle>,
+    /// Term fetches, until they are done (`retire::fetch_term`).
+    terms: HashMap<crate::app::terms::Term, retire::Supersedable>,
     retiring: retire::Retiring,
     picker: Picker,
     debounce: Duration,
@@ -73,6 +75,7 @@ impl EffectRunner {
             details: HashMap::new(),
             batches: HashMap::new(),
             images: HashMap::new(),
+            terms: HashMap::new(),
             retiring: retire::Retiring::default(),
             picker: Picker::halfblocks(),
             debounce: DEBOUNCE,
@@ -175,12 +178,8 @@ impl EffectRunner {
                     Msg::TypeChartLoaded { req, result }
                 });
             }
-            Effect::FetchTerm { term, req } => {
-                self.spawn_for(&answers, async move {
-                    let result = fetch::term_members(&clients, &term).await;
-                    Msg::TermLoaded { term, req, result }
-                });
-            }
+            Effect::FetchTerm { term, req } => self.fetch_term(&answers, term, req),
+            Effect::CancelTerm { term } => self.cancel_term(&term),
             Effect::FetchCards { req, items } => self.fetch_cards(req, items),
             Effect::Json(effect) => self.json_effect(&answers, effect),
             Effect::Live(effect) => self.live.run(effect, &self.msg_tx, &self.clients),

@@ -23,6 +23,19 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let source = app.active;
     let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
     let origin = app.tabs[source.index()].list_origin;
+    // A term of the query that could not load: the empty list says so, not "no match".
+    let failed_term = app.tabs[source.index()]
+        .list
+        .remote_terms()
+        .into_iter()
+        .find_map(|t| match app.terms.get(&t) {
+            Some(Loadable::Failed(err)) => Some(format!(
+                "✗ {} could not load: {}",
+                crate::sanitize::line(&t.to_string()),
+                crate::sanitize::line(&err.to_string())
+            )),
+            _ => None,
+        });
     let list = &mut app.tabs[source.index()].list;
     let mut block = Block::bordered()
         .title(title(source.title(), list))
@@ -58,6 +71,9 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 ""
             }
         ))),
+        Loadable::Loaded(_) if list.shown.is_empty() && failed_term.is_some() => {
+            Some(Line::styled(failed_term.unwrap_or_default(), theme.error()))
+        }
         Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
             "no match — Enter fetches exactly what you typed",
             theme.dim(),

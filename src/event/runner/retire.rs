@@ -64,3 +64,43 @@ impl Retiring {
         });
     }
 }
+
+/// How long a term's fetch waits for typing to pause: `ability:overgrow` typed at a normal pace
+/// asks for `ability:overgrow`, not for every prefix on the way (each a 404).
+const TERM_PAUSE: Duration = Duration::from_millis(300);
+
+impl super::EffectRunner {
+    /// Fetches a search term's members once typing pauses (a term the query drops before then
+    /// is cancelled: [`Self::cancel_term`]).
+    pub(super) fn fetch_term(
+        &mut self,
+        answers: &crate::msg::Effect,
+        term: crate::app::terms::Term,
+        req: crate::app::loadable::RequestId,
+    ) {
+        let clients = self.clients.clone();
+        let started = Arc::new(AtomicBool::new(false));
+        let going = started.clone();
+        let key = term.clone();
+        let task = self.spawn_for(answers, async move {
+            tokio::time::sleep(TERM_PAUSE).await;
+            going.store(true, Ordering::Release);
+            let result = crate::fetch::term_members(&clients, &term).await;
+            crate::msg::Msg::TermLoaded { term, req, result }
+        });
+        self.terms.retain(|_, t| !t.task.is_finished());
+        if let Some(previous) = self.terms.insert(key, Supersedable { task, started }) {
+            previous.task.abort();
+        }
+    }
+
+    /// The query dropped `term` while its fetch waited: it is not sent. One on the wire already
+    /// finishes (into the cache); the app drops its answer.
+    pub(super) fn cancel_term(&mut self, term: &crate::app::terms::Term) {
+        if let Some(fetch) = self.terms.remove(term)
+            && !fetch.started.load(Ordering::Acquire)
+        {
+            fetch.task.abort();
+        }
+    }
+}

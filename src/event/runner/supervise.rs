@@ -134,6 +134,7 @@ pub fn failure_for(effect: &Effect, message: &str) -> Vec<Msg> {
         | Effect::Live(crate::msg::LiveEffect::Send(_))
         | Effect::Json(JsonEffect::Copy(_))
         | Effect::CancelImage { .. }
+        | Effect::CancelTerm { .. }
         | Effect::LoadSearches
         | Effect::RecordVisit { .. }
         | Effect::RecordSearch { .. }

@@ -262,7 +262,7 @@ impl Http {
             let answer = match Box::pin(self.exchange(url, skip_cache, &mut trace)).await {
                 Ok(Some(answer)) => answer,
                 Ok(None) => {
-                    trace.finish(url, Answered::Network, 0, Stored::NotNeeded);
+                    trace.missing(url);
                     return Ok(None);
                 }
                 Err(err) => {

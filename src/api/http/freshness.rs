@@ -96,7 +96,8 @@ pub(super) struct Judged {
     pub may_serve_stale: bool,
     /// Why it may not answer without the server (when it may not).
     pub unservable: Option<Unservable>,
-    /// The validators to send (`If-None-Match`, `If-Modified-Since`) so a 304 can confirm it.
+    /// The validators to send (`If-None-Match`, `If-Modified-Since`) so a 304 can confirm it
+    /// (for a fresh entry: when the request is forced to the server anyway).
     pub conditional: HeaderMap,
     /// The stored response's headers (sanitised), which a 304 updates.
     response: HeaderMap,
@@ -137,7 +138,9 @@ pub(super) fn judge(entry: &CachedResponse, url: &Url, ttl: Duration, now: Syste
         && entry.fetched_at <= now + CLOCK_SLACK;
     let (fresh, conditional, matches) = if clock_sane {
         match policy.before_request(&current, now) {
-            BeforeRequest::Fresh(_) => (true, HeaderMap::new(), true),
+            // Sent only when the request is forced past a fresh copy (`r`): the server is
+            // asked anyway, and an unchanged page costs a 304.
+            BeforeRequest::Fresh(_) => (true, fallback_validators(&response), true),
             BeforeRequest::Stale { request, matches } => (
                 false,
                 if matches {

@@ -75,8 +75,8 @@ impl Http {
             rate.wait(url.host_str().unwrap_or_default()).await;
         }
         // The permit is held for the whole exchange, body included, so the limit counts what the
-        // server actually sees in flight. The semaphore is never closed.
-        let _permit = self.in_flight.acquire().await.ok();
+        // server actually sees in flight.
+        let _permit = self.in_flight.acquire().await;
         let timeout = self.options.timeout;
         let transport = |err: reqwest::Error| {
             let error = ApiError::from_reqwest(&shown, &err, timeout);

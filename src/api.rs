@@ -23,7 +23,7 @@ mod segment;
 
 pub use base_url::{BaseUrl, parse_http_url};
 pub use clients::{Clients, Endpoints};
-pub use error::ApiError;
+pub use error::{ApiError, Unservable};
 pub use http::{CachePolicy, DEFAULT_MAX_BODY, Fallback, Http, HttpOptions, USER_AGENT};
 pub use resource::Resource;
 pub use segment::{Case, encode_segment};

@@ -21,6 +21,7 @@ mod navigation;
 pub mod notice;
 pub mod pictures;
 mod reach;
+mod refresh;
 pub mod request;
 mod results;
 pub mod saved;

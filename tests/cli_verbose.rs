@@ -261,7 +261,14 @@ fn verbose_shows_revalidation_and_a_stale_answer() {
     assert!(run(&["get", "post", "1"]).status.success());
     // Out of date at once (--ttl 0): asked again with its ETag, the server says 304.
     let log = stderr(&run(&["get", "post", "1"]));
-    assert!(log.contains(&format!("apidex: GET {url} → 304, ")), "{log}");
+    // The 304 brought no body: the size shown is the cached body's, and says so.
+    let size = common::fixture("jsonplaceholder/posts-1.json").len();
+    assert!(
+        log.contains(&format!(
+            "apidex: GET {url} → 304 (not modified), cached body {size} bytes, "
+        )),
+        "{log}"
+    );
     assert!(
         log.contains(&format!(
             "apidex: cache: revalidated {url} (304: the copy fetched "
@@ -280,4 +287,28 @@ fn verbose_shows_revalidation_and_a_stale_answer() {
     assert!(log.contains("the network failed: HTTP 503"), "{log}");
     // No GET line claims the stale copy came over the network (the 503 retries say what did).
     assert!(!log.contains(&format!("GET {url} → 200")), "{log}");
+}
+
+#[test]
+fn verbose_counts_the_body_a_404_came_with() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(fixture_server());
+    let url = format!("{}/posts/999", server.url());
+    server.route(
+        "/posts/999",
+        Reply {
+            status: 404,
+            ..Reply::json(b"{\"error\": \"no\"}".to_vec())
+        },
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let out = apidex(&server, cache.path())
+        .args(["--verbose", "get", "post", "999"])
+        .output()
+        .unwrap();
+    let log = stderr(&out);
+    assert!(
+        log.contains(&format!("apidex: GET {url} → 404, 15 bytes, ")),
+        "{log}"
+    );
 }

@@ -49,7 +49,13 @@ mod tests {
                 },
                 "connection reset by peer",
             ),
-            (ApiError::Offline { url: url.into() }, "offline"),
+            (
+                ApiError::Offline {
+                    url: url.into(),
+                    held: None,
+                },
+                "offline",
+            ),
             (
                 ApiError::Status {
                     url: url.into(),

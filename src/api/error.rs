@@ -59,11 +59,13 @@ pub enum ApiError {
         limit_mb: usize,
     },
     /// Offline (by choice or because the network failed) and the resource is neither cached nor
-    /// in the bundled snapshot.
-    #[error("offline, and {url} is neither cached nor in the bundled snapshot")]
+    /// in the bundled snapshot — or it is cached, but the copy may not answer without the server.
+    #[error("offline, and {url} {}", held.map_or("is neither cached nor in the bundled snapshot", Unservable::describe))]
     Offline {
         /// The URL requested.
         url: String,
+        /// Why the cached copy could not answer, when there is one.
+        held: Option<Unservable>,
     },
     /// A user-typed name or id cannot be requested at all (empty, or only dots).
     #[error("invalid name {input:?}: {reason}")]
@@ -96,6 +98,30 @@ pub enum ApiError {
         /// The panic's message.
         message: String,
     },
+}
+
+/// Why a cached copy may not answer without the server (RFC 9111 §4.2.4, §4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unservable {
+    /// It is stale and says `must-revalidate`.
+    MustRevalidate,
+    /// Its `Vary` names request headers that differ from the ones sent now.
+    Vary,
+    /// It says `Vary: *`: it answers no later request.
+    VaryStar,
+}
+
+impl Unservable {
+    /// The rest of the offline message, after the URL.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::MustRevalidate => {
+                "is cached, but the server requires revalidation (must-revalidate)"
+            }
+            Self::Vary => "is cached for a different request (Vary)",
+            Self::VaryStar => "is cached, but its Vary: * lets no later request use it",
+        }
+    }
 }
 
 impl ApiError {

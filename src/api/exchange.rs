@@ -101,7 +101,8 @@ pub struct Exchange {
     /// The last response's headers, sanitised and capped ([`MAX_HEADERS`]); `Set-Cookie` values
     /// are hidden. Empty when the answer came from the cache.
     pub headers: Vec<(String, String)>,
-    /// Bytes of the body answered with (decompressed).
+    /// Bytes of the body answered with (decompressed): for a 304 the cached body it confirmed,
+    /// for a 404 the body that came with it.
     pub bytes: usize,
     /// From asking to answering, retries included.
     pub elapsed: Duration,
@@ -243,14 +244,19 @@ pub fn log_lines(note: &Note) -> Vec<String> {
                 // Answered without a request: the stale or snapshot line below says so; a GET
                 // line would claim an exchange that never happened.
                 (Answered::Stale { .. } | Answered::Snapshot { .. }, _) | (_, None) => {}
-                (answered, Some(status)) => {
+                (Answered::Revalidated { age }, Some(status)) => {
+                    // The 304 brought no body: the size is the cached one it confirmed.
+                    lines.push(format!(
+                        "GET {url} → {status} (not modified), cached body {} bytes, {ms} ms",
+                        ex.bytes
+                    ));
+                    lines.push(format!(
+                        "cache: revalidated {url} (304: the copy fetched {} is still right)",
+                        ago(*age)
+                    ));
+                }
+                (_, Some(status)) => {
                     lines.push(format!("GET {url} → {status}, {} bytes, {ms} ms", ex.bytes));
-                    if let Answered::Revalidated { age } = answered {
-                        lines.push(format!(
-                            "cache: revalidated {url} (304: the copy fetched {} is still right)",
-                            ago(*age)
-                        ));
-                    }
                 }
             }
             match &ex.answered {

@@ -9,13 +9,13 @@ mod freshness;
 mod probe;
 mod redirect;
 mod transfer;
+mod window;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
-use tokio::sync::Semaphore;
 
 pub use self::cache::CachePolicy;
 use self::exchange::Trace;
@@ -81,7 +81,7 @@ impl Default for HttpOptions {
 #[derive(Debug, Clone)]
 pub struct Http {
     client: reqwest::Client,
-    in_flight: Arc<Semaphore>,
+    in_flight: window::Window,
     rate: Option<RateLimit>,
     cache: Option<CachePolicy>,
     fallback: Option<Arc<dyn Fallback>>,
@@ -153,7 +153,7 @@ impl Http {
             })?;
         Ok(Self {
             client,
-            in_flight: Arc::new(Semaphore::new(options.concurrency.max(1))),
+            in_flight: window::Window::new(options.concurrency),
             rate: options.min_interval.map(RateLimit::new),
             cache: None,
             fallback: None,
@@ -184,6 +184,12 @@ impl Http {
     /// The options this client was built with.
     pub fn options(&self) -> HttpOptions {
         self.options
+    }
+
+    /// Changes each time a request has to wait for a slot in the request window (every slot
+    /// taken by requests on the wire): what only finishes for the cache's sake gives way then.
+    pub fn contended(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.in_flight.contended()
     }
 
     /// What is known about each server's reachability (shared by every clone).
@@ -262,7 +268,7 @@ impl Http {
             let answer = match Box::pin(self.exchange(url, skip_cache, &mut trace)).await {
                 Ok(Some(answer)) => answer,
                 Ok(None) => {
-                    trace.finish(url, Answered::Network, 0, Stored::NotNeeded);
+                    trace.missing(url);
                     return Ok(None);
                 }
                 Err(err) => {

@@ -72,8 +72,12 @@ impl App {
     }
 
     /// `r`: retries what failed where the user is looking — unless retrying cannot help (a
-    /// 400 or 403 will be the same answer again).
+    /// 400 or 403 will be the same answer again); with nothing failed, refreshes the page shown
+    /// (the JSON view's, else the detail's: see `refresh`).
     pub(super) fn retry(&mut self) -> Vec<Effect> {
+        if let Some(effects) = self.refresh_json() {
+            return effects;
+        }
         let source = self.active;
         if self.tab().batch.is_some() {
             let req = self.req();
@@ -110,7 +114,8 @@ impl App {
         // A failed type chart is asked for again by the next update.
         if matches!(&self.type_chart, Loadable::Failed(err) if worth_retrying(err)) {
             self.type_chart = Loadable::Idle;
+            return vec![];
         }
-        vec![]
+        self.refresh_shown_page()
     }
 }

@@ -169,7 +169,9 @@ impl EffectRunner {
             } => self.fetch_image(&answers, url, req, pixel_art),
             Effect::CancelImage { url } => {
                 if let Some(task) = self.images.remove(&url) {
-                    self.retiring.retire(retire::Supersedable::started(task));
+                    let contended = self.clients.http.contended();
+                    self.retiring
+                        .retire(retire::Supersedable::started(task), contended);
                 }
             }
             Effect::FetchTypeChart { req } => {
@@ -285,7 +287,8 @@ impl EffectRunner {
         });
         let task = retire::Supersedable { task, started };
         if let Some(previous) = self.details.insert(source, task) {
-            self.retiring.retire(previous);
+            self.retiring
+                .retire(previous, self.clients.http.contended());
         }
     }
 

@@ -87,7 +87,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::Retry],
-        "retry what failed (list, detail, batch items)",
+        "retry what failed, else refresh the page shown",
     ),
     row(
         &[KeyAction::ToggleBookmark],

@@ -78,6 +78,8 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
         KeyCode::Char('O') => Msg::OpenPage,
         // The request the view's body came with, as on any page.
         KeyCode::Char('i') => Msg::ShowRequest,
+        // Refreshes the body shown, as `r` does any page.
+        KeyCode::Char('r') => Msg::Retry,
         _ => return None,
     })
 }

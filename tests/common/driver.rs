@@ -108,7 +108,7 @@ where
 /// [`run_app_starting`], with `configure` setting the app up first (the Live tab's URL).
 pub async fn run_app_configured<F, Fut>(
     clients: Clients,
-    (width, height): (u16, u16),
+    size: (u16, u16),
     images: bool,
     configure: impl FnOnce(&mut App),
     start: impl FnOnce(&mut EffectRunner, Vec<Effect>),
@@ -118,12 +118,45 @@ where
     F: FnOnce(Script) -> Fut,
     Fut: Future<Output = ()>,
 {
+    let setup = Setup {
+        size,
+        images,
+        tune: |runner| runner,
+    };
+    // Boxed: the loop with its script is a large future, and every loop test awaits one.
+    Box::pin(run_app_tuned(clients, setup, configure, start, script)).await
+}
+
+/// How [`run_app_tuned`] sets the loop up.
+pub struct Setup<T> {
+    /// The screen's width and height.
+    pub size: (u16, u16),
+    /// Pictures on or off.
+    pub images: bool,
+    /// Changes the runner before the loop starts (the retire grace).
+    pub tune: T,
+}
+
+/// [`run_app_configured`], with `setup.tune` changing the effect runner first.
+pub async fn run_app_tuned<F, Fut, T>(
+    clients: Clients,
+    Setup { size, images, tune }: Setup<T>,
+    configure: impl FnOnce(&mut App),
+    start: impl FnOnce(&mut EffectRunner, Vec<Effect>),
+    script: F,
+) -> App
+where
+    F: FnOnce(Script) -> Fut,
+    Fut: Future<Output = ()>,
+    T: FnOnce(EffectRunner) -> EffectRunner,
+{
+    let (width, height) = size;
     let screen = SharedBackend::new(width, height);
     let mut terminal = Terminal::new(screen.clone()).unwrap();
     let (key_tx, mut key_rx) = mpsc::unbounded_channel::<io::Result<Event>>();
     let input = futures_util::stream::poll_fn(move |cx| key_rx.poll_recv(cx));
     let (msg_tx, msg_rx) = mpsc::unbounded_channel();
-    let mut runner = EffectRunner::new(clients, msg_tx);
+    let mut runner = tune(EffectRunner::new(clients, msg_tx));
     let (mut app, effects) = App::new(Hosts::default());
     app.images_enabled = images;
     configure(&mut app);

@@ -52,6 +52,8 @@ pub(super) struct Trace {
     cached_status: Option<u16>,
     /// The headers the cached copy was stored with, copied only while someone listens.
     cached_headers: Vec<(String, String)>,
+    /// The bytes of a body read but not answered with (a 404's).
+    read: usize,
 }
 
 impl Trace {
@@ -67,6 +69,7 @@ impl Trace {
             revalidated: None,
             cached_status: None,
             cached_headers: Vec::new(),
+            read: 0,
         }
     }
 
@@ -87,6 +90,17 @@ impl Trace {
             self.headers = exchange::kept_headers(headers);
             self.final_url = Some(final_url.clone());
         }
+    }
+
+    /// A body of `bytes` was read that is no answer (a 404's).
+    pub(super) fn read(&mut self, bytes: usize) {
+        self.read = bytes;
+    }
+
+    /// A 404 is the answer: the observer hears of it, with the body that came.
+    pub(super) fn missing(self, url: &Url) {
+        let read = self.read;
+        self.finish(url, Answered::Network, read, Stored::NotNeeded);
     }
 
     /// Where an answer with `origin` came from, as the observer is told.
@@ -171,6 +185,7 @@ impl Http {
         if self.options.offline {
             let err = ApiError::Offline {
                 url: url.to_string(),
+                held: cached.as_ref().and_then(|(_, judged)| judged.unservable),
             };
             return self.without_network(url, cached, err, trace);
         }

@@ -40,10 +40,64 @@ pub(super) fn directives(headers: &HeaderMap) -> impl Iterator<Item = (&str, Opt
         })
 }
 
-/// Header values the crate's arithmetic cannot take: an `Age` beyond 2^31 s counts as 2^31
-/// (RFC 9111 §1.2.2; a huge one overflowed the crate's sum and crashed it); one that is not a
-/// number (negative, garbage) is ignored, as an invalid field is.
+/// The `Cache-Control` directives whose value is delta-seconds (RFC 9111 §1.2.2).
+const DELTA_DIRECTIVES: [&str; 6] = [
+    "max-age",
+    "s-maxage",
+    "max-stale",
+    "min-fresh",
+    "stale-while-revalidate",
+    "stale-if-error",
+];
+
+/// A `Cache-Control` (or `Pragma`) value with its directive names in lower case (they are
+/// case-insensitive, RFC 9111 §5.2, but the crate compares them as written: `No-Store` would be
+/// stored) and every delta-seconds value past 2^31 written as 2^31 (§1.2.2: the crate reads one
+/// that overflows its integer as zero, stale at once).
+fn normalize_directives(value: &str) -> String {
+    value
+        .split(',')
+        .map(|part| match part.split_once('=') {
+            Some((name, value)) => {
+                let name = name.trim().to_ascii_lowercase();
+                let digits = value.trim().trim_matches('"');
+                let huge = DELTA_DIRECTIVES.contains(&name.as_str())
+                    && !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && digits.parse::<u64>().map_or(true, |n| n > MAX_DELTA);
+                if huge {
+                    format!("{name}={MAX_DELTA}")
+                } else {
+                    format!("{name}={}", value.trim())
+                }
+            }
+            None => part.trim().to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Header values the crate cannot take as they are: `Cache-Control` and `Pragma` directive
+/// names in any case, and huge delta-seconds (see [`normalize_directives`]); an `Age` beyond
+/// 2^31 s counts as 2^31 (RFC 9111 §1.2.2; a huge one overflowed the crate's sum and crashed
+/// it); one that is not a number (negative, garbage) is ignored, as an invalid field is.
 pub(super) fn sanitize(mut headers: HeaderMap) -> HeaderMap {
+    for name in [header::CACHE_CONTROL, header::PRAGMA] {
+        let values: Vec<HeaderValue> = headers
+            .get_all(&name)
+            .iter()
+            .map(|v| {
+                v.to_str()
+                    .ok()
+                    .and_then(|text| HeaderValue::from_str(&normalize_directives(text)).ok())
+                    .unwrap_or_else(|| v.clone())
+            })
+            .collect();
+        headers.remove(&name);
+        for value in values {
+            headers.append(name.clone(), value);
+        }
+    }
     if let Some(age) = headers.get(header::AGE) {
         let text = age.to_str().unwrap_or_default().trim();
         if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -138,21 +192,19 @@ pub(super) fn decode(bytes: &[u8]) -> HeaderMap {
 }
 
 /// The `max-age` written for versions before the stored headers (they read only this): the
-/// server's, less the `Age` it arrived with; zero when the server forbids reuse unvalidated.
+/// server's, less the `Age` it arrived with; zero when the server forbids reuse unvalidated
+/// or storing at all (`no-store`: such a response is not stored, and must never be given a
+/// lifetime should that change).
 pub(super) fn legacy_max_age(headers: &HeaderMap) -> Option<Duration> {
+    let headers = sanitize(headers.clone());
     let mut max_age = None;
-    for directive in headers
-        .get_all(header::CACHE_CONTROL)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|d| d.trim().to_ascii_lowercase())
-    {
-        if directive == "no-cache" {
+    for (name, value) in directives(&headers) {
+        if name == "no-cache" || name == "no-store" {
             return Some(Duration::ZERO);
         }
-        if let Some(seconds) = directive.strip_prefix("max-age=") {
-            max_age = Some(seconds.trim_matches('"').parse::<u64>().unwrap_or(0));
+        if name == "max-age" {
+            let seconds = value.unwrap_or_default().trim_matches('"');
+            max_age = Some(seconds.parse::<u64>().unwrap_or(0));
         }
     }
     let age = headers

@@ -25,6 +25,7 @@ use super::fields::{
     MAX_DELTA, arrived_age, decode, directives, encode, fallback_validators, legacy_headers,
     request_headers, sanitize, validators,
 };
+use crate::api::Unservable;
 use crate::store::responses::{CachedResponse, StoredHeaders};
 
 /// How far ahead of the clock an entry's fetch time may be before the clock is distrusted
@@ -93,7 +94,10 @@ pub(super) struct Judged {
     /// It may answer, marked stale, when the server cannot be reached: not with
     /// `must-revalidate`, nor when `Vary` says it was the answer to another request.
     pub may_serve_stale: bool,
-    /// The validators to send (`If-None-Match`, `If-Modified-Since`) so a 304 can confirm it.
+    /// Why it may not answer without the server (when it may not).
+    pub unservable: Option<Unservable>,
+    /// The validators to send (`If-None-Match`, `If-Modified-Since`) so a 304 can confirm it
+    /// (for a fresh entry: when the request is forced to the server anyway).
     pub conditional: HeaderMap,
     /// The stored response's headers (sanitised), which a 304 updates.
     response: HeaderMap,
@@ -132,9 +136,11 @@ pub(super) fn judge(entry: &CachedResponse, url: &Url, ttl: Duration, now: Syste
         .duration_since(UNIX_EPOCH)
         .is_ok_and(|d| d.as_secs() <= LAST_SANE_SECOND)
         && entry.fetched_at <= now + CLOCK_SLACK;
-    let (fresh, conditional) = if clock_sane {
+    let (fresh, conditional, matches) = if clock_sane {
         match policy.before_request(&current, now) {
-            BeforeRequest::Fresh(_) => (true, HeaderMap::new()),
+            // Sent only when the request is forced past a fresh copy (`r`): the server is
+            // asked anyway, and an unchanged page costs a 304.
+            BeforeRequest::Fresh(_) => (true, fallback_validators(&response), true),
             BeforeRequest::Stale { request, matches } => (
                 false,
                 if matches {
@@ -142,10 +148,11 @@ pub(super) fn judge(entry: &CachedResponse, url: &Url, ttl: Duration, now: Syste
                 } else {
                     HeaderMap::new()
                 },
+                matches,
             ),
         }
     } else {
-        (false, fallback_validators(&response))
+        (false, fallback_validators(&response), true)
     };
     // Serving stale on error is what a request with `max-stale` asks for: the crate allows it
     // unless `must-revalidate` (or a `Vary` mismatch) forbids it.
@@ -162,8 +169,21 @@ pub(super) fn judge(entry: &CachedResponse, url: &Url, ttl: Duration, now: Syste
         ),
         BeforeRequest::Fresh(_)
     );
+    let vary_star = response
+        .get_all(header::VARY)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|name| name.trim() == "*");
+    let unservable = match (may_serve_stale, vary_star, matches) {
+        (true, ..) => None,
+        (false, true, _) => Some(Unservable::VaryStar),
+        (false, false, false) => Some(Unservable::Vary),
+        (false, false, true) => Some(Unservable::MustRevalidate),
+    };
     Judged {
         fresh,
+        unservable,
         age: policy.age(now),
         may_serve_stale,
         conditional,
@@ -181,6 +201,8 @@ pub(super) fn storable(
     response: &HeaderMap,
     now: SystemTime,
 ) -> Option<StoredHeaders> {
+    // Judged as the entry will be (`No-Store` is `no-store`); stored as the server sent it.
+    let judged = sanitize(response.clone());
     let policy = http_cache_semantics::CachePolicy::new_options(
         &Request {
             uri: uri_of(url),
@@ -188,7 +210,7 @@ pub(super) fn storable(
         },
         &Response {
             status,
-            headers: response,
+            headers: &judged,
         },
         now,
         options(),

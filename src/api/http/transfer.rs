@@ -12,6 +12,9 @@ use super::fields;
 use crate::api::ApiError;
 use crate::api::retry::{self, retryable_status};
 
+/// How much of a 404's body is read (to count it, and to keep the connection).
+const MISSING_BODY_CAP: usize = 64 * 1024;
+
 /// What a successful exchange brought back.
 pub(super) enum Fetched {
     /// A body, with what the cache needs to know about it.
@@ -72,8 +75,8 @@ impl Http {
             rate.wait(url.host_str().unwrap_or_default()).await;
         }
         // The permit is held for the whole exchange, body included, so the limit counts what the
-        // server actually sees in flight. The semaphore is never closed.
-        let _permit = self.in_flight.acquire().await.ok();
+        // server actually sees in flight.
+        let _permit = self.in_flight.acquire().await;
         let timeout = self.options.timeout;
         let transport = |err: reqwest::Error| {
             let error = ApiError::from_reqwest(&shown, &err, timeout);
@@ -94,6 +97,15 @@ impl Http {
         let status = response.status();
         trace.saw(status, response.headers(), response.url());
         if status == StatusCode::NOT_FOUND {
+            // Read (a little of it) so `--verbose` counts what came, and so the connection can
+            // go back to the pool; a body larger than that is not worth waiting for.
+            let mut read = 0;
+            while read <= MISSING_BODY_CAP
+                && let Ok(Some(chunk)) = response.chunk().await
+            {
+                read += chunk.len();
+            }
+            trace.read(read);
             return Ok(Fetched::Missing);
         }
         if status == StatusCode::NOT_MODIFIED {

@@ -2,13 +2,16 @@
 //! already on the wire gets a moment to finish into the cache, so its connection goes back to
 //! the pool instead of being closed (over TLS every closed connection is a new handshake later).
 //! One still waiting for its debounce, or one that takes too long, is aborted as before; its
-//! answer, if it comes, is dropped by the app (a superseded request id).
+//! answer, if it comes, is dropped by the app (a superseded request id). So is one whose slot
+//! in the request window another request needs: the page the user looks at now never waits
+//! behind a retiring one (with `--concurrency 1` it would wait the whole grace otherwise).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use tokio::sync::watch;
 use tokio::task::AbortHandle;
 
 /// How long a superseded request may go on: a small body on a live connection takes a few
@@ -39,27 +42,54 @@ impl Supersedable {
 }
 
 /// The superseded tasks still finishing.
-#[derive(Debug, Default)]
-pub(super) struct Retiring(VecDeque<AbortHandle>);
+#[derive(Debug)]
+pub(super) struct Retiring {
+    tasks: VecDeque<AbortHandle>,
+    grace: Duration,
+}
+
+impl Default for Retiring {
+    fn default() -> Self {
+        Self {
+            tasks: VecDeque::new(),
+            grace: GRACE,
+        }
+    }
+}
+
+impl super::EffectRunner {
+    /// Gives superseded requests `grace` to finish instead of [`GRACE`] (tests: a grace longer
+    /// than any test shows that what gives a retiring request's slot up is the new request).
+    #[must_use]
+    pub fn with_retire_grace(mut self, grace: Duration) -> Self {
+        self.retiring.grace = grace;
+        self
+    }
+}
 
 impl Retiring {
-    /// Retires `old`: aborted now if nothing went out yet, else given [`GRACE`] to finish (the
-    /// oldest retiring one is aborted when more than [`MAX_RETIRING`] would be).
-    pub(super) fn retire(&mut self, old: Supersedable) {
+    /// Retires `old`: aborted now if nothing went out yet, else given [`GRACE`] to finish —
+    /// or until a request has to wait for a slot (`contended`, from `Http::contended`); the
+    /// oldest retiring one is aborted when more than [`MAX_RETIRING`] would be.
+    pub(super) fn retire(&mut self, old: Supersedable, mut contended: watch::Receiver<u64>) {
         if !old.started.load(Ordering::Acquire) || old.task.is_finished() {
             old.task.abort();
             return;
         }
-        self.0.retain(|t| !t.is_finished());
-        while self.0.len() >= MAX_RETIRING {
-            if let Some(oldest) = self.0.pop_front() {
+        self.tasks.retain(|t| !t.is_finished());
+        while self.tasks.len() >= MAX_RETIRING {
+            if let Some(oldest) = self.tasks.pop_front() {
                 oldest.abort();
             }
         }
-        let task = old.task;
-        self.0.push_back(task.clone());
+        let (task, grace) = (old.task, self.grace);
+        self.tasks.push_back(task.clone());
         tokio::spawn(async move {
-            tokio::time::sleep(GRACE).await;
+            tokio::select! {
+                () = tokio::time::sleep(grace) => {}
+                // A request waits for the slot this one may hold (or the client is gone).
+                _ = contended.changed() => {}
+            }
             task.abort();
         });
     }

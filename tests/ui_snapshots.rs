@@ -188,6 +188,7 @@ mod support {
                     .to_owned(),
             ),
             evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
+            moves: None,
         })
     }
 

@@ -182,6 +182,7 @@ pub async fn raw(clients: &Clients, key: &ItemKey) -> Result<Option<String>, Api
         ItemKey::Pokemon(name) => text(poke.resource(Endpoint::Pokemon, name).await?),
         ItemKey::Ability(name) => text(poke.resource(Endpoint::Ability, name).await?),
         ItemKey::Type(name) => text(poke.resource(Endpoint::Type, name).await?),
+        ItemKey::Move(name) => text(poke.resource(Endpoint::Move, name).await?),
         ItemKey::Post(id) => text(jph.item(Collection::Posts, *id).await?),
         ItemKey::User(id) => text(jph.item(Collection::Users, *id).await?),
         ItemKey::Breed(breed) => clients

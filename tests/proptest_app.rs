@@ -445,6 +445,7 @@ fn build_data() -> Data {
         PokemonCard {
             id: 1,
             name: "bulbasaur".to_owned(),
+            display: Some("Bulbasaur".to_owned()),
             types: vec!["grass".to_owned(), "poison".to_owned()],
             stats: stats([45, 49, 49, 65, 65, 45]),
             sprite_url: Some("http://127.0.0.1:9/1.png".to_owned()),
@@ -453,6 +454,7 @@ fn build_data() -> Data {
         PokemonCard {
             id: 7,
             name: "squirtle".to_owned(),
+            display: Some("ゼニガメ".to_owned()),
             types: vec!["water".to_owned()],
             stats: stats([44, 48, 65, 50, 64, 43]),
             sprite_url: None,
@@ -463,6 +465,7 @@ fn build_data() -> Data {
         cards.push(PokemonCard {
             id: u32::MAX - u32::try_from(i).unwrap(),
             name: l(s),
+            display: (i % 2 == 1).then(|| l(s)),
             types: vec![l(s); i % 3],
             stats: (0..i)
                 .map(|n| (l(s), u32::try_from(n).unwrap() * 97))

@@ -759,6 +759,9 @@ fn card(id: u32) -> apidex::fetch::PokemonCard {
     apidex::fetch::PokemonCard {
         id,
         name: json["name"].as_str().unwrap().to_owned(),
+        display: apidex::names::NameTable::bundled()
+            .display(id, apidex::names::Lang::En)
+            .map(str::to_owned),
         types: json["types"]
             .as_array()
             .unwrap()
@@ -817,12 +820,12 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
     let screen = terminal.backend().to_string();
     // Each name whole and apart from the next.
     for name in [
-        "bulbasaur ",
-        "charmander ",
-        "squirtle ",
-        "pikachu ",
-        "raichu ",
-        "eevee ",
+        "Bulbasaur ",
+        "Charmander ",
+        "Squirtle ",
+        "Pikachu ",
+        "Raichu ",
+        "Eevee ",
     ] {
         assert!(screen.contains(name), "{name}: {screen}");
     }

@@ -88,8 +88,11 @@ pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<S
 pub struct PokemonCard {
     /// Dex id.
     pub id: u32,
-    /// Name.
+    /// Name (the slug).
     pub name: String,
+    /// The display name in the content language, from the bundled name table (`None`: a form,
+    /// or a species newer than the table).
+    pub display: Option<String>,
     /// Types in slot order.
     pub types: Vec<String>,
     /// Base stats: name and value (cut to [`MAX_STATS`]).
@@ -110,6 +113,11 @@ impl PokemonCard {
         };
         shiny_url.or(self.sprite_url.as_deref())
     }
+
+    /// The name the card shows: the display name, else the slug.
+    pub fn label(&self) -> &str {
+        self.display.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// One Pokémon for the compare view (one request).
@@ -122,6 +130,11 @@ pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard
         PokemonCard {
             id: p.id,
             name: short(&p.name),
+            // The list's table, not a species request: a card costs one request, as before.
+            // Forms (`pikachu-rock-star`, ids above 10000) are not in it and keep their slugs.
+            display: crate::names::NameTable::bundled()
+                .display(p.id, clients.lang)
+                .map(short),
             types: p
                 .type_names()
                 .iter()

@@ -842,7 +842,7 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
     assert!(screen.contains("↑ more"), "{screen}");
     // The names stay on top while the rest scrolls.
     assert!(
-        row_text(terminal.backend().buffer(), 3).contains("bulbasaur"),
+        row_text(terminal.backend().buffer(), 3).contains("Bulbasaur"),
         "{screen}"
     );
     insta::assert_snapshot!("compare_six_80x24_bottom", terminal.backend());

@@ -539,6 +539,9 @@ fn batch_in_progress() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("batch · 3 of 5"), "{screen}");
+    // The failed row names its status once, then the URL.
+    assert!(screen.contains("HTTP 500 — https://"), "{screen}");
+    assert!(!screen.contains("HTTP 500 — HTTP 500"), "{screen}");
     insta::assert_snapshot!("batch_in_progress", terminal.backend());
 }
 

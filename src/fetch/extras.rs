@@ -164,9 +164,18 @@ pub async fn picture(
     let parsed = parse_http_url(url).map_err(|err| brief(&err))?;
     let Some(bytes) = clients
         .http
-        .get_bytes(parsed)
+        .get_bytes(parsed.clone())
         .await
-        .map_err(|err| brief(&err))?
+        .map_err(|err| {
+            // The connectivity layer has judged the server (refused, DNS, TLS, timeout): say
+            // `offline`, as the status bar does, rather than the OS's words.
+            if clients.http.connectivity().state(&parsed).is_unreachable() {
+                tracing::warn!(%err, "picture could not be loaded: its server is unreachable");
+                "offline".to_owned()
+            } else {
+                brief(&err)
+            }
+        })?
     else {
         return Ok(None);
     };

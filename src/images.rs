@@ -2,7 +2,10 @@
 //!
 //! Decoding happens off the UI task (the effect runner calls [`decode`] inside `spawn_blocking`);
 //! the result is a [`Picture`] that the view draws with whatever protocol the terminal supports
-//! (kitty, sixel, iTerm2, or unicode half-blocks with true colour).
+//! (kitty, sixel, iTerm2 through ratatui-image; unicode half-blocks with true colour through our
+//! own [`halfblocks`], which keeps transparency).
+
+pub mod halfblocks;
 
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -11,7 +14,7 @@ use image::DynamicImage;
 use image::imageops::FilterType;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui_image::picker::Picker;
+use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::StatefulProtocol;
 use ratatui_image::{Resize, StatefulImage};
 
@@ -23,11 +26,17 @@ pub const MAX_SIDE: u32 = 512;
 /// to the area it is drawn in, and keeps that encoding until the area changes).
 #[derive(Clone)]
 pub struct Picture {
-    protocol: Arc<Mutex<StatefulProtocol>>,
+    drawing: Arc<Drawing>,
     /// Width and height of the decoded (possibly shrunk) image, in pixels.
     pub size: (u32, u32),
     /// Whether to scale with nearest-neighbour (pixel art such as sprites) or smoothly (photos).
     pub pixel_art: bool,
+}
+
+/// How a picture is drawn: a graphics protocol through ratatui-image, or our half-blocks.
+enum Drawing {
+    Protocol(Mutex<StatefulProtocol>),
+    HalfBlocks(halfblocks::HalfBlocks),
 }
 
 impl fmt::Debug for Picture {
@@ -38,12 +47,13 @@ impl fmt::Debug for Picture {
 
 impl PartialEq for Picture {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.protocol, &other.protocol)
+        Arc::ptr_eq(&self.drawing, &other.drawing)
     }
 }
 
 /// Decodes image bytes (PNG, JPEG or GIF's first frame), shrinks anything larger than
-/// [`MAX_SIDE`], and prepares it for `picker`'s protocol.
+/// [`MAX_SIDE`], and prepares it for `picker`'s protocol (half-blocks: kept as RGBA for
+/// [`halfblocks`]).
 ///
 /// # Errors
 /// A message naming why the bytes are not a picture we can show.
@@ -51,8 +61,13 @@ pub fn decode(bytes: &[u8], picker: &Picker, pixel_art: bool) -> Result<Picture,
     let image = decode_bounded(bytes)?;
     let image = shrink(image);
     let size = (image.width(), image.height());
+    let drawing = if picker.protocol_type() == ProtocolType::Halfblocks {
+        Drawing::HalfBlocks(halfblocks::HalfBlocks::new(image.into_rgba8()))
+    } else {
+        Drawing::Protocol(Mutex::new(picker.new_resize_protocol(image)))
+    };
     Ok(Picture {
-        protocol: Arc::new(Mutex::new(picker.new_resize_protocol(image))),
+        drawing: Arc::new(drawing),
         size,
         pixel_art,
     })
@@ -101,13 +116,16 @@ pub fn render(frame: &mut Frame, picture: &Picture, area: Rect) {
     } else {
         FilterType::Triangle
     };
-    let widget = StatefulImage::default().resize(Resize::Scale(Some(filter)));
-    // A poisoned lock only means an earlier draw panicked; the protocol state is still usable.
-    let mut protocol = picture
-        .protocol
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
-    frame.render_stateful_widget(widget, area, &mut *protocol);
+    match &*picture.drawing {
+        Drawing::HalfBlocks(blocks) => blocks.render(frame.buffer_mut(), area, filter),
+        Drawing::Protocol(protocol) => {
+            let widget = StatefulImage::default().resize(Resize::Scale(Some(filter)));
+            // A poisoned lock only means an earlier draw panicked; the protocol state is still
+            // usable.
+            let mut protocol = protocol.lock().unwrap_or_else(PoisonError::into_inner);
+            frame.render_stateful_widget(widget, area, &mut *protocol);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 //! hostile answer cannot make a page too big to draw on every frame.
 
 pub mod evolution;
+pub mod moves;
 
 pub use evolution::EvolutionNode;
+pub use moves::{LevelUpMoves, MoveDetail};
 
 use crate::api::dogapi::models::BreedName;
 use crate::app::source::ItemKey;
@@ -57,6 +59,8 @@ pub enum Detail {
     User(UserDetail),
     /// A dog breed.
     Breed(BreedDetail),
+    /// A move.
+    Move(MoveDetail),
 }
 
 impl Detail {
@@ -77,8 +81,12 @@ impl Detail {
                             .map(|n| ItemKey::Pokemon(n.name.clone())),
                     );
                 }
+                if let Some(moves) = &p.moves {
+                    links.extend(moves.moves.iter().map(|(_, m)| ItemKey::Move(m.clone())));
+                }
                 links
             }
+            Self::Move(m) => m.kind.iter().map(|t| ItemKey::Type(t.clone())).collect(),
             Self::Ability(a) => a
                 .pokemon
                 .iter()
@@ -151,6 +159,8 @@ pub struct PokemonDetail {
     pub shiny_url: Option<String>,
     /// The evolution tree, from species → evolution chain (`None`: the species has none).
     pub evolution: Part<Option<Box<EvolutionNode>>>,
+    /// The level-up moves of the newest version group it has (`None`: it learns none by level).
+    pub moves: Option<Box<LevelUpMoves>>,
 }
 
 impl PokemonDetail {

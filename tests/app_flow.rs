@@ -158,6 +158,7 @@ mod support {
             sprite_url: None,
             shiny_url: None,
             evolution: Ok(None),
+            moves: None,
         })
     }
 

@@ -14,7 +14,9 @@ use apidex::api::Clients;
 use apidex::app::loadable::Loadable;
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::{App, Focus, Hosts};
-use apidex::bounds::{MAX_BLURB, MAX_LINE, MAX_QUERY, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS};
+use apidex::bounds::{
+    MAX_BLURB, MAX_LINE, MAX_QUERY, MAX_ROWS, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS,
+};
 use apidex::fetch;
 use apidex::msg::Msg;
 use apidex::ui::page::{self, PageContext};
@@ -30,6 +32,8 @@ use serde_json::{Value, json};
 /// Stats, abilities and comments the hostile answers carry.
 const STATS: usize = 500;
 const ABILITIES: usize = 2000;
+/// Level-up moves in the hostile Pokémon's newest version group.
+const MOVES: usize = 3000;
 const COMMENTS: usize = 2000;
 
 /// A 10 MB text of words.
@@ -52,6 +56,14 @@ fn hostile_pokemon(name: &str) -> Value {
         .map(|i| {
             json!({"ability": {"name": format!("ab-{i}"), "url": "https://pokeapi.co/api/v2/ability/65/"},
                    "is_hidden": false, "slot": 1})
+        })
+        .collect();
+    p["moves"] = (0..MOVES)
+        .map(|i| {
+            json!({"move": {"name": format!("mv-{i}"), "url": "https://pokeapi.co/api/v2/move/1/"},
+                   "version_group_details": [{"level_learned_at": i, "order": null,
+                       "move_learn_method": {"name": "level-up", "url": "https://pokeapi.co/api/v2/move-learn-method/1/"},
+                       "version_group": {"name": "x-y", "url": "https://pokeapi.co/api/v2/version-group/15/"}}]})
         })
         .collect();
     p
@@ -167,13 +179,14 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
         "{text:?}"
     );
     assert!(text.contains(&format!("… {} more abilities", ABILITIES - MAX_TEXT_ROWS)));
+    assert!(text.contains(&format!("… {} more moves", MOVES - MAX_ROWS)));
     // Long stat names are cut beside their bars, so the bars stay in one column.
     let bars: Vec<&String> = text.iter().filter(|l| l.starts_with("stat-")).collect();
     assert_eq!(bars.len(), MAX_STATS);
     let bar_start = |l: &str| l.chars().position(|c| c == '█' || c == '░');
     assert!(bars.iter().all(|l| bar_start(l) == Some(21)), "{bars:?}");
     assert!(
-        built.lines.len() < MAX_STATS + MAX_TEXT_ROWS + 40,
+        built.lines.len() < MAX_STATS + MAX_TEXT_ROWS + MAX_ROWS + 40,
         "{}",
         built.lines.len()
     );
@@ -241,7 +254,8 @@ async fn a_hostile_page_and_compare_draw_at_both_sizes() {
     for (width, height) in [(80, 24), (200, 60)] {
         let screen = draw(&mut app, width, height);
         assert!(
-            screen.contains("bulbasaur") && screen.contains("ivysaur"),
+            // Both hostile bodies say id 1: both cards are Bulbasaur by the name table.
+            screen.matches("Bulbasaur").count() == 2,
             "{screen}"
         );
     }
@@ -348,7 +362,10 @@ async fn keys_are_answered_on_a_hostile_page_and_compare() {
         s.wait_for_text("2 marked").await;
         s.key(KeyCode::Char('c'));
         s.wait_for("both cards", |screen| {
-            screen.contains("compare ·") && screen.contains("ivysaur") && screen.contains("stat-0")
+            // Both hostile bodies say id 1: both cards are Bulbasaur by the name table.
+            screen.contains("compare ·")
+                && screen.matches("#1 Bulbasaur").count() == 2
+                && screen.contains("stat-0")
         })
         .await;
         s.key(KeyCode::End);

@@ -374,3 +374,18 @@ fn cli_misses_suggest_the_closest_names() {
     assert_eq!(code, 2);
     assert!(err.contains("not a language apidex offers"), "{err}");
 }
+
+#[tokio::test]
+async fn compare_cards_use_display_names_in_the_content_language() {
+    let server = server().await;
+    let card = |lang: &str, name: &str| {
+        let clients = clients(&server).with_lang(Lang::parse(lang).unwrap());
+        let key = ItemKey::Pokemon(name.to_owned());
+        async move { apidex::fetch::card(&clients, &key).await.unwrap().unwrap() }
+    };
+    let pikachu = card("ja", "pikachu").await;
+    assert_eq!(pikachu.name, "pikachu");
+    assert_eq!(pikachu.label(), "ピカチュウ");
+    assert_eq!(card("fr", "mr-mime").await.label(), "M. Mime");
+    assert_eq!(card("en", "type-null").await.label(), "Type: Null");
+}

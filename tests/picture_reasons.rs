@@ -48,8 +48,26 @@ async fn an_unreachable_picture_server_is_named_briefly() {
     let reason = apidex::fetch::picture(&clients, &url, Picker::halfblocks(), true)
         .await
         .unwrap_err();
-    assert!(reason.starts_with("cannot connect"), "{reason}");
-    assert!(!reason.contains("127.0.0.1"), "{reason}");
+    // The connectivity layer found the server unreachable: the box says `no picture (offline)`.
+    assert_eq!(reason, "offline");
+    // Asked again while it is still unreachable (no new connection is tried): the same.
+    let again = apidex::fetch::picture(&clients, &url, Picker::halfblocks(), true)
+        .await
+        .unwrap_err();
+    assert_eq!(again, "offline");
+}
+
+#[tokio::test]
+async fn a_server_that_answers_with_errors_is_not_offline() {
+    // 503 after every retry is `Failing`, not `Unreachable`: the status shows, not `offline`.
+    let server = TestServer::start().await;
+    server.route("/sprite.png", Reply::status(503));
+    let clients = clients_with(&server, options());
+    let url = format!("{}/sprite.png", server.url());
+    let reason = apidex::fetch::picture(&clients, &url, Picker::halfblocks(), true)
+        .await
+        .unwrap_err();
+    assert_eq!(reason, "HTTP 503");
 }
 
 #[test]

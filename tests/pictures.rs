@@ -111,3 +111,68 @@ fn oversize_pictures_are_shrunk_on_decode() {
     .unwrap();
     assert_eq!(sprite.size, (50, 46));
 }
+
+/// The colour a half-block cell should show for one pixel of the source: `None` if transparent.
+fn expected(image: &image::RgbaImage, x: u32, y: u32) -> Option<Color> {
+    let p = image.get_pixel_checked(x, y)?.0;
+    (p[3] >= images::halfblocks::OPAQUE_FROM).then_some(Color::Rgb(p[0], p[1], p[2]))
+}
+
+#[test]
+fn transparent_sprite_pixels_take_the_terminal_background() {
+    let bytes = common::fixture("pokeapi/sprites/25.png");
+    let source = images::decode_bounded(&bytes).unwrap().into_rgba8();
+    assert_eq!(source.dimensions(), (50, 46));
+    // 50 × 23 cells: one pixel per column and two per row, so every cell can be checked
+    // against the PNG itself.
+    let buffer = draw(&bytes, true, 50, 23);
+    let (mut blank, mut opaque) = (0, 0);
+    for y in 0..23u16 {
+        for x in 0..50u16 {
+            let cell = &buffer[(x, y)];
+            let (up, low) = (
+                expected(&source, x.into(), u32::from(y) * 2),
+                expected(&source, x.into(), u32::from(y) * 2 + 1),
+            );
+            let got = (cell.symbol(), cell.fg, cell.bg);
+            let want = match (up, low) {
+                (Some(up), low) => ("▀", up, low.unwrap_or(Color::Reset)),
+                (None, Some(low)) => ("▄", low, Color::Reset),
+                (None, None) => (" ", Color::Reset, Color::Reset),
+            };
+            assert_eq!(got, want, "cell ({x}, {y})");
+            if up.is_none() && low.is_none() {
+                blank += 1;
+            } else {
+                opaque += 1;
+            }
+        }
+    }
+    // The sprite's corners are transparent: blank cells, the terminal's own colours.
+    for (x, y) in [(0, 0), (49, 0), (0, 22), (49, 22)] {
+        let cell = &buffer[(x, y)];
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "({x}, {y})"
+        );
+    }
+    assert!(blank > 300 && opaque > 300, "{blank} blank, {opaque} drawn");
+}
+
+#[test]
+fn a_scaled_sprite_keeps_its_transparency() {
+    // 24 × 12 cells: the sprite shrunk to 24 × 22 pixels (nearest neighbour keeps alpha 0/255).
+    let buffer = draw(&common::fixture("pokeapi/sprites/25.png"), true, 24, 12);
+    let corner = &buffer[(0, 0)];
+    assert_eq!(
+        (corner.symbol(), corner.fg, corner.bg),
+        (" ", Color::Reset, Color::Reset)
+    );
+    let halves = buffer
+        .content()
+        .iter()
+        .filter(|c| matches!(c.symbol(), "▀" | "▄") && c.bg == Color::Reset)
+        .count();
+    assert!(halves > 0, "the outline has half-transparent cells");
+}

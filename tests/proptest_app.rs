@@ -51,6 +51,7 @@ struct Data {
     posts: Vec<Detail>,
     users: Vec<Detail>,
     breeds: Vec<Detail>,
+    moves: Vec<Detail>,
     cards: Vec<PokemonCard>,
     chart: TypeChart,
     errors: Vec<ApiError>,
@@ -259,6 +260,7 @@ fn build_data() -> Data {
                 .to_owned(),
         ),
         evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
+        moves: None,
     };
     let mut pokemon = vec![Detail::Pokemon(pikachu.clone())];
     for (i, s) in hostile.iter().enumerate() {
@@ -310,6 +312,13 @@ fn build_data() -> Data {
                 }))),
                 _ => Ok(None),
             },
+            // Hostile move rows: huge levels, escape-laden names.
+            moves: (i % 2 == 0).then(|| {
+                Box::new(apidex::views::LevelUpMoves {
+                    version_group: l(s),
+                    moves: vec![(0, l(s)), (u32::MAX, t(s))].into(),
+                })
+            }),
         }));
     }
     let abilities = vec![
@@ -436,6 +445,7 @@ fn build_data() -> Data {
         PokemonCard {
             id: 1,
             name: "bulbasaur".to_owned(),
+            display: Some("Bulbasaur".to_owned()),
             types: vec!["grass".to_owned(), "poison".to_owned()],
             stats: stats([45, 49, 49, 65, 65, 45]),
             sprite_url: Some("http://127.0.0.1:9/1.png".to_owned()),
@@ -444,6 +454,7 @@ fn build_data() -> Data {
         PokemonCard {
             id: 7,
             name: "squirtle".to_owned(),
+            display: Some("ゼニガメ".to_owned()),
             types: vec!["water".to_owned()],
             stats: stats([44, 48, 65, 50, 64, 43]),
             sprite_url: None,
@@ -454,6 +465,7 @@ fn build_data() -> Data {
         cards.push(PokemonCard {
             id: u32::MAX - u32::try_from(i).unwrap(),
             name: l(s),
+            display: (i % 2 == 1).then(|| l(s)),
             types: vec![l(s); i % 3],
             stats: (0..i)
                 .map(|n| (l(s), u32::try_from(n).unwrap() * 97))
@@ -492,6 +504,31 @@ fn build_data() -> Data {
     for source in Source::ALL {
         lists[source.index()].extend(hostile_entries(source));
     }
+    // A real move page and hostile ones (escapes, no numbers, a type that is no type).
+    let mut moves = vec![Detail::Move(apidex::views::MoveDetail {
+        id: 84,
+        name: "thunder-shock".to_owned(),
+        display: Some("Thunder Shock".to_owned()),
+        kind: Some("electric".to_owned()),
+        damage_class: Some("special".to_owned()),
+        power: Some(40),
+        accuracy: Some(100),
+        pp: Some(30),
+        effect: Some("Has a chance to paralyze the target.".to_owned()),
+    })];
+    for (i, s) in hostile.iter().enumerate() {
+        moves.push(Detail::Move(apidex::views::MoveDetail {
+            id: u32::MAX,
+            name: l(s),
+            display: (i % 2 == 0).then(|| t(s)),
+            kind: (i % 3 != 0).then(|| l(s)),
+            damage_class: Some(l(s)),
+            power: (i % 2 == 1).then_some(u32::MAX),
+            accuracy: None,
+            pp: Some(0),
+            effect: Some(t(s)),
+        }));
+    }
     Data {
         lists,
         pokemon,
@@ -500,6 +537,7 @@ fn build_data() -> Data {
         posts,
         users,
         breeds,
+        moves,
         cards,
         chart: chart(),
         errors,
@@ -809,12 +847,13 @@ fn detail_for(key: &ItemKey, a: &Answer) -> Detail {
     let d = data();
     // Mostly the kind of page the key names; sometimes any page at all.
     let pool: &[Detail] = match (a.outcome % 8, key) {
-        (7, _) => match a.item.index(6) {
+        (7, _) => match a.item.index(7) {
             0 => &d.pokemon,
             1 => &d.abilities,
             2 => &d.types,
             3 => &d.posts,
             4 => &d.users,
+            5 => &d.moves,
             _ => &d.breeds,
         },
         (_, ItemKey::Pokemon(_)) => &d.pokemon,
@@ -823,6 +862,7 @@ fn detail_for(key: &ItemKey, a: &Answer) -> Detail {
         (_, ItemKey::Post(_)) => &d.posts,
         (_, ItemKey::User(_)) => &d.users,
         (_, ItemKey::Breed(_)) => &d.breeds,
+        (_, ItemKey::Move(_)) => &d.moves,
     };
     pick(pool, a.item)
 }

@@ -430,12 +430,12 @@ async fn six_pokemon_compared_at_80_by_24_scroll_to_their_team_matchups() {
         s.key(KeyCode::Char('c'));
         s.wait_for("six names, apart", |screen| {
             [
-                "bulbasaur ",
-                "charmander ",
-                "squirtle ",
-                "pikachu ",
-                "raichu ",
-                "eevee ",
+                "Bulbasaur ",
+                "Charmander ",
+                "Squirtle ",
+                "Pikachu ",
+                "Raichu ",
+                "Eevee ",
             ]
             .iter()
             .all(|name| screen.contains(name))

@@ -168,7 +168,7 @@ async fn check_every_size(which: Screen) {
             let body_text = text(&buffer, body);
             // Three names in 31 columns: cut short, without their ids.
             assert!(
-                body_text.contains("compare") && body_text.contains("bulbasa…"),
+                body_text.contains("compare") && body_text.contains("Bulbasa…"),
                 "{screen}"
             );
         }
@@ -210,8 +210,8 @@ async fn check_every_size(which: Screen) {
         // The page of the batch's selected row (its first), not the list's.
         Screen::Batch => assert!(detail.contains("#1 Bulbasaur"), "{screen}"),
         Screen::Compare => assert!(
-            // Compare cards keep slugs (display names there are not done yet).
-            detail.contains("#1 bulbasaur") && detail.contains("#7 squirtle"),
+            // Compare cards show display names, as the list and pages do.
+            detail.contains("#1 Bulbasaur") && detail.contains("#7 Squirtle"),
             "the comparison stays over the body:\n{screen}"
         ),
         // Too short for every binding: how to close it stays on the border.

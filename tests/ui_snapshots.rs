@@ -188,6 +188,7 @@ mod support {
                     .to_owned(),
             ),
             evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
+            moves: None,
         })
     }
 
@@ -538,6 +539,9 @@ fn batch_in_progress() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("batch · 3 of 5"), "{screen}");
+    // The failed row names its status once, then the URL.
+    assert!(screen.contains("HTTP 500 — https://"), "{screen}");
+    assert!(!screen.contains("HTTP 500 — HTTP 500"), "{screen}");
     insta::assert_snapshot!("batch_in_progress", terminal.backend());
 }
 
@@ -758,6 +762,9 @@ fn card(id: u32) -> apidex::fetch::PokemonCard {
     apidex::fetch::PokemonCard {
         id,
         name: json["name"].as_str().unwrap().to_owned(),
+        display: apidex::names::NameTable::bundled()
+            .display(id, apidex::names::Lang::En)
+            .map(str::to_owned),
         types: json["types"]
             .as_array()
             .unwrap()
@@ -816,12 +823,12 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
     let screen = terminal.backend().to_string();
     // Each name whole and apart from the next.
     for name in [
-        "bulbasaur ",
-        "charmander ",
-        "squirtle ",
-        "pikachu ",
-        "raichu ",
-        "eevee ",
+        "Bulbasaur ",
+        "Charmander ",
+        "Squirtle ",
+        "Pikachu ",
+        "Raichu ",
+        "Eevee ",
     ] {
         assert!(screen.contains(name), "{name}: {screen}");
     }
@@ -838,7 +845,7 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
     assert!(screen.contains("↑ more"), "{screen}");
     // The names stay on top while the rest scrolls.
     assert!(
-        row_text(terminal.backend().buffer(), 3).contains("bulbasaur"),
+        row_text(terminal.backend().buffer(), 3).contains("Bulbasaur"),
         "{screen}"
     );
     insta::assert_snapshot!("compare_six_80x24_bottom", terminal.backend());

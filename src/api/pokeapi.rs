@@ -3,11 +3,12 @@
 pub mod evolution;
 mod localized;
 pub mod models;
+pub mod moves;
 
 use futures_util::Stream;
 use serde::de::DeserializeOwned;
 
-use self::models::{Ability, EvolutionChain, Generation, NamedList, Pokemon, Species, Type};
+use self::models::{Ability, EvolutionChain, Generation, Move, NamedList, Pokemon, Species, Type};
 use super::{ApiError, BaseUrl, Case, Fetched, Http, Resource, batch, encode_segment};
 
 /// The live API's base URL.
@@ -32,6 +33,8 @@ pub enum Endpoint {
     Color,
     /// `/pokemon-habitat/{name}`
     Habitat,
+    /// `/move/{name}`
+    Move,
 }
 
 impl Endpoint {
@@ -46,6 +49,7 @@ impl Endpoint {
             Self::Generation => "generation",
             Self::Color => "pokemon-color",
             Self::Habitat => "pokemon-habitat",
+            Self::Move => "move",
         }
     }
 }
@@ -87,6 +91,11 @@ impl PokeApi {
     /// `GET /ability/{name_or_id}`.
     pub async fn ability(&self, name_or_id: &str) -> Fetched<Ability> {
         self.resource(Endpoint::Ability, name_or_id).await
+    }
+
+    /// `GET /move/{name_or_id}` (named with an underscore because `move` is a keyword).
+    pub async fn move_(&self, name_or_id: &str) -> Fetched<Move> {
+        self.resource(Endpoint::Move, name_or_id).await
     }
 
     /// `GET /pokemon-species/{name_or_id}`.

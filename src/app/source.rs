@@ -93,13 +93,15 @@ pub enum ItemKey {
     User(u32),
     /// A breed or sub-breed.
     Breed(BreedName),
+    /// A move by name.
+    Move(String),
 }
 
 impl ItemKey {
     /// The tab this item is shown in.
     pub fn source(&self) -> Source {
         match self {
-            Self::Pokemon(_) | Self::Ability(_) | Self::Type(_) => Source::Pokemon,
+            Self::Pokemon(_) | Self::Ability(_) | Self::Type(_) | Self::Move(_) => Source::Pokemon,
             Self::Post(_) | Self::User(_) => Source::Posts,
             Self::Breed(_) => Source::Dogs,
         }
@@ -114,6 +116,7 @@ impl ItemKey {
             Self::Post(id) => format!("post:{id}"),
             Self::User(id) => format!("user:{id}"),
             Self::Breed(breed) => format!("breed:{breed}"),
+            Self::Move(name) => format!("move:{name}"),
         }
     }
 
@@ -130,6 +133,7 @@ impl ItemKey {
             "post" => Self::Post(value.parse().ok()?),
             "user" => Self::User(value.parse().ok()?),
             "breed" => Self::Breed(BreedName::parse(value)),
+            "move" => Self::Move(value.to_owned()),
             _ => return None,
         })
     }
@@ -137,7 +141,9 @@ impl ItemKey {
     /// A short name for the breadcrumb (`pikachu › static › pikachu`).
     pub fn crumb(&self) -> String {
         match self {
-            Self::Pokemon(name) | Self::Ability(name) | Self::Type(name) => name.clone(),
+            Self::Pokemon(name) | Self::Ability(name) | Self::Type(name) | Self::Move(name) => {
+                name.clone()
+            }
             Self::Post(id) => format!("post {id}"),
             Self::User(id) => format!("user {id}"),
             Self::Breed(breed) => breed.to_string(),
@@ -154,6 +160,7 @@ impl std::fmt::Display for ItemKey {
             Self::Post(id) => write!(f, "post {id}"),
             Self::User(id) => write!(f, "user {id}"),
             Self::Breed(breed) => breed.fmt(f),
+            Self::Move(name) => write!(f, "move {name}"),
         }
     }
 }
@@ -172,6 +179,7 @@ mod tests {
             ItemKey::User(1),
             ItemKey::Breed(BreedName::parse("hound/afghan")),
             ItemKey::Breed(BreedName::parse("akita")),
+            ItemKey::Move("thunder-shock".into()),
         ];
         for key in keys {
             assert_eq!(ItemKey::from_stored(&key.to_stored()), Some(key));

@@ -11,8 +11,8 @@ use crate::bounds::{
     Rows, blurb, clip, long, long_line, short,
 };
 use crate::views::{
-    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, Part,
-    PokemonDetail, PostDetail, TypeDetail, UserDetail,
+    AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode,
+    LevelUpMoves, MoveDetail, Part, PokemonDetail, PostDetail, TypeDetail, UserDetail,
 };
 
 /// Loads an item's detail page. `Ok(None)` when the item does not exist. `sub_breeds` are a
@@ -30,6 +30,7 @@ pub async fn detail(
         ItemKey::Post(id) => post(clients, *id).await?.map(Detail::Post),
         ItemKey::User(id) => user(clients, *id).await?.map(Detail::User),
         ItemKey::Breed(b) => breed(clients, b, sub_breeds).await?.map(Detail::Breed),
+        ItemKey::Move(name) => move_(clients, name).await?.map(Detail::Move),
     })
 }
 
@@ -129,6 +130,27 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         sprite_url: p.sprites.front_default.clone(),
         shiny_url: p.sprites.front_shiny.clone(),
         evolution,
+        moves: LevelUpMoves::from_moves(&p.moves).map(Box::new),
+    }))
+}
+
+/// A move's page: one request, its name and effect in the content language.
+async fn move_(clients: &Clients, name: &str) -> Result<Option<MoveDetail>, ApiError> {
+    let Some(m) = clients.pokeapi.move_(name).await? else {
+        return Ok(None);
+    };
+    let m = m.data;
+    let lang = clients.lang;
+    Ok(Some(MoveDetail {
+        id: m.id,
+        name: short(&m.name),
+        display: m.name_in(lang).map(short),
+        kind: m.kind.as_ref().map(|t| short(&t.name)),
+        damage_class: m.damage_class.as_ref().map(|c| short(&c.name)),
+        power: m.power,
+        accuracy: m.accuracy,
+        pp: m.pp,
+        effect: m.short_effect(lang).map(|e| long_line(&e, MAX_TEXT)),
     }))
 }
 

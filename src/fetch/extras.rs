@@ -88,8 +88,11 @@ pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<S
 pub struct PokemonCard {
     /// Dex id.
     pub id: u32,
-    /// Name.
+    /// Name (the slug).
     pub name: String,
+    /// The display name in the content language, from the bundled name table (`None`: a form,
+    /// or a species newer than the table).
+    pub display: Option<String>,
     /// Types in slot order.
     pub types: Vec<String>,
     /// Base stats: name and value (cut to [`MAX_STATS`]).
@@ -110,6 +113,11 @@ impl PokemonCard {
         };
         shiny_url.or(self.sprite_url.as_deref())
     }
+
+    /// The name the card shows: the display name, else the slug.
+    pub fn label(&self) -> &str {
+        self.display.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// One Pokémon for the compare view (one request).
@@ -122,6 +130,11 @@ pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard
         PokemonCard {
             id: p.id,
             name: short(&p.name),
+            // The list's table, not a species request: a card costs one request, as before.
+            // Forms (`pikachu-rock-star`, ids above 10000) are not in it and keep their slugs.
+            display: crate::names::NameTable::bundled()
+                .display(p.id, clients.lang)
+                .map(short),
             types: p
                 .type_names()
                 .iter()
@@ -151,9 +164,18 @@ pub async fn picture(
     let parsed = parse_http_url(url).map_err(|err| brief(&err))?;
     let Some(bytes) = clients
         .http
-        .get_bytes(parsed)
+        .get_bytes(parsed.clone())
         .await
-        .map_err(|err| brief(&err))?
+        .map_err(|err| {
+            // The connectivity layer has judged the server (refused, DNS, TLS, timeout): say
+            // `offline`, as the status bar does, rather than the OS's words.
+            if clients.http.connectivity().state(&parsed).is_unreachable() {
+                tracing::warn!(%err, "picture could not be loaded: its server is unreachable");
+                "offline".to_owned()
+            } else {
+                brief(&err)
+            }
+        })?
     else {
         return Ok(None);
     };
@@ -182,6 +204,7 @@ pub async fn raw(clients: &Clients, key: &ItemKey) -> Result<Option<String>, Api
         ItemKey::Pokemon(name) => text(poke.resource(Endpoint::Pokemon, name).await?),
         ItemKey::Ability(name) => text(poke.resource(Endpoint::Ability, name).await?),
         ItemKey::Type(name) => text(poke.resource(Endpoint::Type, name).await?),
+        ItemKey::Move(name) => text(poke.resource(Endpoint::Move, name).await?),
         ItemKey::Post(id) => text(jph.item(Collection::Posts, *id).await?),
         ItemKey::User(id) => text(jph.item(Collection::Users, *id).await?),
         ItemKey::Breed(breed) => clients

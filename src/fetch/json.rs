@@ -70,6 +70,7 @@ pub fn page_url(clients: &Clients, key: &ItemKey) -> Result<Url, ApiError> {
         ItemKey::Pokemon(name) => poke.join(&["pokemon", &lower(name)?]),
         ItemKey::Ability(name) => poke.join(&["ability", &lower(name)?]),
         ItemKey::Type(name) => poke.join(&["type", &lower(name)?]),
+        ItemKey::Move(name) => poke.join(&["move", &lower(name)?]),
         ItemKey::Post(id) => jph.join(&["posts", &id.to_string()]),
         ItemKey::User(id) => jph.join(&["users", &id.to_string()]),
         ItemKey::Breed(breed) => {
@@ -110,6 +111,7 @@ pub fn known_page(clients: &Clients, url: &Url) -> Option<ItemKey> {
                 "pokemon" => Some(ItemKey::Pokemon(name.clone())),
                 "ability" => Some(ItemKey::Ability(name.clone())),
                 "type" => Some(ItemKey::Type(name.clone())),
+                "move" => Some(ItemKey::Move(name.clone())),
                 _ => None,
             },
             _ => None,

@@ -31,6 +31,14 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
             .type_(name)
             .await?
             .map(|t| format!("{} Pokémon", t.data.pokemon.len()))),
+        ItemKey::Move(name) => Ok(clients.pokeapi.move_(name).await?.map(|m| {
+            let m = m.data;
+            let kind = m.kind.as_ref().map_or("?", |t| t.name.as_str());
+            short(&format!(
+                "{kind} · power {}",
+                m.power.map_or("—".to_owned(), |p| p.to_string())
+            ))
+        })),
         ItemKey::User(id) => Ok(clients
             .jsonplaceholder
             .user(*id)

@@ -84,12 +84,9 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
                 BatchStatus::Failed(err) => (
                     "✗",
                     theme.error(),
-                    // The reason first: a narrow row still shows it; the URL comes after.
-                    format!(
-                        "{} — {}",
-                        err.brief(),
-                        crate::sanitize::line(&err.to_string())
-                    ),
+                    // The reason first: a narrow row still shows it; the URL comes after (once:
+                    // not `HTTP 500 — HTTP 500 from …`).
+                    format!("{} — {}", err.brief(), err.beyond_brief()),
                 ),
             };
             ListItem::new(Line::from(vec![

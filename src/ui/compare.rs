@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::fit;
 use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
@@ -119,20 +120,17 @@ fn columns(row: Rect, n: usize) -> Vec<Rect> {
 /// next), else names alone, cut short with `…` where even that does not fit.
 fn fit_names(cards: &[(u32, String)], width: usize) -> Vec<String> {
     let room = width.saturating_sub(1);
+    // Measured in cells: display names can be CJK (`ピカチュウ` is 10 cells).
     let with_ids = cards
         .iter()
-        .all(|(id, name)| format!("#{id} {name}").chars().count() <= room);
+        .all(|(id, name)| fit::width(&format!("#{id} {name}")) <= room);
     cards
         .iter()
         .map(|(id, name)| {
             if with_ids {
                 format!("#{id} {name}")
-            } else if name.chars().count() <= room {
-                name.clone()
             } else {
-                let mut short: String = name.chars().take(room.saturating_sub(1)).collect();
-                short.push('…');
-                short
+                fit::ellipsised(name, room)
             }
         })
         .collect()
@@ -151,7 +149,7 @@ fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
         .cards
         .iter()
         .filter_map(|(_, c)| c.loaded())
-        .map(|c| (c.id, line(&c.name).into_owned()))
+        .map(|c| (c.id, line(c.label()).into_owned()))
         .collect();
     let mut names = fit_names(&loaded, width).into_iter();
     for ((key, card), cell) in compare.cards.iter().zip(cells) {
@@ -335,4 +333,20 @@ fn more_stats(cards: &[Option<&PokemonCard>]) -> usize {
         .map(|c| c.stats.more())
         .max()
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_fitted_in_cells_not_characters() {
+        let cards = [(25, "ピカチュウ".to_owned()), (1, "Bulbasaur".to_owned())];
+        // `#25 ピカチュウ` is 14 cells: with room for it, ids stay.
+        assert_eq!(fit_names(&cards, 15), ["#25 ピカチュウ", "#1 Bulbasaur"]);
+        // 8 cells wide (7 of room): the CJK name is cut to 6 cells and `…`, not 7 characters.
+        let cut = fit_names(&cards, 8);
+        assert_eq!(cut, ["ピカチ…", "Bulbas…"]);
+        assert!(cut.iter().all(|n| fit::width(n) <= 7), "{cut:?}");
+    }
 }

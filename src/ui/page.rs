@@ -14,6 +14,7 @@ use crate::views::Detail;
 mod dogs;
 mod evolution;
 mod jsonplaceholder;
+mod moves;
 mod pokeapi;
 
 /// Cells a full (255) stat bar takes.
@@ -59,6 +60,7 @@ pub fn build(detail: &Detail, cx: PageContext<'_>) -> Page {
         Detail::Post(p) => jsonplaceholder::post(&mut b, p),
         Detail::User(u) => jsonplaceholder::user(&mut b, u),
         Detail::Breed(d) => dogs::breed(&mut b, d, cx),
+        Detail::Move(m) => moves::page(&mut b, m),
     }
     b.finish()
 }

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 pub use super::evolution::{ChainLink, EvolutionChain, EvolutionDetail};
+pub use super::moves::{Move, PokemonMove, VersionGroupDetail};
 
 /// A link to another resource: `{"name": "static", "url": ".../ability/9/"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -63,6 +64,9 @@ pub struct Pokemon {
     pub sprites: Sprites,
     /// The species this Pokémon belongs to.
     pub species: Option<NamedResource>,
+    /// The moves it can learn, with how and when, per version group.
+    #[serde(default)]
+    pub moves: Vec<PokemonMove>,
 }
 
 impl Pokemon {

@@ -87,6 +87,9 @@ pub(super) fn pokemon(b: &mut Builder, p: &PokemonDetail, cx: PageContext<'_>) {
         b.heading("Sprite");
         b.line(Line::styled(format!("[image: {url}]"), b.theme.dim()));
     }
+    if let Some(moves) = &p.moves {
+        super::moves::level_up(b, moves);
+    }
 }
 
 fn matchups(b: &mut Builder, types: &[String], chart: &Loadable<TypeChart>) {

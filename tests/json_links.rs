@@ -201,8 +201,13 @@ async fn a_filtered_folded_page_comes_back_as_it_was_left() {
         script.type_text("|");
         script.type_text(".urls");
         script.key(KeyCode::Enter);
-        // The outputs, not the body (which shows the URLs too).
-        script.wait_for_text(" · filtered").await;
+        // The outputs of `.urls` (four lines), not of a prefix typed on the way, nor the body
+        // (which shows the URLs too).
+        script
+            .wait_for("the outputs of .urls", |s| {
+                s.contains(" · 4 lines · ") && s.contains(" · filtered")
+            })
+            .await;
         script.type_text("jj");
         script.wait_for_text(".[1] ·").await;
         script.key(KeyCode::Enter);

@@ -16,7 +16,7 @@ pub const DEFAULT_BUFFER: usize = 10_000;
 
 /// The buffer's default byte budget (messages as sent, their summaries and rows): a buffer of
 /// 10 000 messages stays within it whatever their size, oldest dropped first.
-pub const DEFAULT_BYTE_BUDGET: usize = 32 * 1024 * 1024;
+pub const DEFAULT_BYTE_BUDGET: usize = 16 * 1024 * 1024;
 
 /// A prompt open in the Live tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,12 +4,15 @@
 //! The session connects (TCP, TLS on the same rustls/ring stack and roots as the HTTP client,
 //! the upgrade, all under one deadline), sends the `--send` texts, and reads. When the
 //! connection goes it reconnects with jittered, growing backoff; for Jetstream
-//! (`…/subscribe`) it asks for the messages after the last `time_us` seen (`cursor=`) and drops
-//! any it was sent again, so nothing is lost or repeated across a reconnect. Frames over the
+//! (`…/subscribe`) it asks for the messages after the newest `time_us` seen (`cursor=` one
+//! microsecond later) and, until the stream catches up, drops any it was sent again, so nothing
+//! is lost or repeated across a reconnect; a live connection's messages are never dropped. Only
+//! a connection that stayed up 10 s or brought 100 messages starts the backoff over. Frames over the
 //! size cap are refused before they are read (the connection cannot skip them, so it is closed
 //! and resumed); text that is not JSON is counted and passed on as such.
 
 mod backoff;
+mod check;
 mod connect;
 mod cursor;
 mod session;
@@ -93,7 +96,10 @@ pub enum Event {
         /// The frame's announced size in bytes.
         size: usize,
     },
-    /// Messages sent again after a resume and dropped (Jetstream: `time_us` not after the last).
+    /// A text frame was not valid UTF-8 (the connection is then resumed).
+    InvalidUtf8,
+    /// Messages sent again after a resume and dropped (Jetstream: `time_us` before the cursor
+    /// asked for).
     Duplicates(u64),
     /// The connection went; the next attempt is in `delay`.
     Reconnecting {

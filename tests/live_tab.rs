@@ -89,7 +89,7 @@ async fn messages_stream_in_while_keys_pause_filter_and_open_them() {
             s.key(KeyCode::Enter);
             s.wait_for_text("\"app.bsky.graph.follow\"").await;
             s.key(KeyCode::Esc);
-            s.wait_for_text("Live · live").await;
+            s.wait_for_text(" msg/s").await;
             s.key(KeyCode::Char('c'));
             s.key(KeyCode::Char('q'));
         },
@@ -113,7 +113,7 @@ async fn send_goes_out_on_the_stream_and_the_echo_comes_back() {
         start,
         |s| async move {
             s.key(KeyCode::Char('4'));
-            s.wait_for_text("Live · live").await;
+            s.wait_for_text(" msg/s").await;
             s.key(KeyCode::Char('S'));
             s.type_text("hello");
             s.key(KeyCode::Enter);
@@ -225,6 +225,9 @@ fn draw(app: &App, width: u16, height: u16) -> String {
     copy.live.rows.clone_from(&app.live.rows);
     copy.live.received = app.live.received;
     copy.live.dropped = app.live.dropped;
+    copy.live.missed = app.live.missed;
+    copy.live.not_json = app.live.not_json;
+    copy.live.binary = app.live.binary;
     copy.live.refused = app.live.refused;
     copy.live.rate = app.live.rate;
     copy.live.paused_at = app.live.paused_at;

@@ -146,11 +146,11 @@ fn a_dropped_connection_resumes_at_the_cursor_without_gap_or_repeat() {
         requests[0],
         "/subscribe?wantedCollections=x&drop_after=4&repeat=1"
     );
-    // Resumed from the last event each connection delivered, the user's parameters kept.
-    let third = ws::time_us(&ws::events()[3]);
+    // Resumed just after the last event each connection delivered, the user's parameters kept.
+    let after = ws::time_us(&ws::events()[3]) + 1;
     assert_eq!(
         requests[1],
-        format!("/subscribe?wantedCollections=x&drop_after=4&repeat=1&cursor={third}")
+        format!("/subscribe?wantedCollections=x&drop_after=4&repeat=1&cursor={after}")
     );
     assert!(
         stderr.contains("server closed: 1011 test server: drop_after reached; reconnecting in"),
@@ -174,17 +174,19 @@ fn garbage_binary_and_oversized_frames_are_counted_and_the_stream_goes_on() {
     let garbage = r#""{not json\u001b]0;PWNED\u0007""#;
     assert_eq!(
         lines,
-        [&events[0], garbage, &events[1], garbage, &events[2]],
+        [&events[0], garbage, &events[1], &events[2], garbage],
         "garbage as a JSON string (the escape escaped), binary skipped, the big frame refused"
     );
-    assert!(
-        stderr.contains(&format!("refused a {}-byte message", BIG_FRAME + 2)),
-        "{stderr}"
+    let refusal = format!("refused a {}-byte frame", BIG_FRAME + 2);
+    assert_eq!(
+        stderr.matches(&refusal).count(),
+        1,
+        "one line for it: {stderr}"
     );
     assert!(
         stderr.ends_with(
-            "apidex: 5 messages, 2 not JSON, 2 binary frames skipped, 1 refused over the size cap, \
-             1 repeated after a resume and dropped, 1 reconnects\n"
+            "apidex: 5 messages, 2 not JSON, 1 binary frame skipped, 1 refused over the size cap, \
+             1 reconnect\n"
         ),
         "{stderr}"
     );
@@ -265,4 +267,60 @@ fn head_gets_one_line_of_an_endless_stream_and_nothing_on_stderr() {
     assert_eq!(stderr, "");
     let status = std::fs::read_to_string(fx.dir.join("status")).unwrap();
     assert_eq!(status.trim(), "141", "the watch itself ended with 141");
+}
+
+#[test]
+fn a_resume_that_carries_one_event_a_connection_still_moves_on() {
+    let fx = Fixture::new("one-each");
+    // Every connection brings one event and closes: resuming at the last one's own time
+    // would bring that one back each time, and the stream would never move.
+    let url = fx.server.url("/subscribe?drop_after=1");
+    let (code, lines, stderr) = fx.run(&[&url, "--count", "5"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(lines, ws::events()[..5].to_vec(), "{stderr}");
+    let second = ws::time_us(&ws::events()[0]) + 1;
+    assert_eq!(
+        fx.server.requests()[1],
+        format!("/subscribe?drop_after=1&cursor={second}"),
+        "one microsecond after the last delivered"
+    );
+    assert!(!stderr.contains("repeated"), "{stderr}");
+}
+
+#[test]
+fn time_going_backwards_on_a_live_connection_is_passed_on() {
+    let fx = Fixture::new("back");
+    let (code, lines, stderr) = fx.run(&[&fx.server.url("/subscribe?back=3"), "--count", "4"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let events = ws::events();
+    assert_eq!(lines, [&*events[0], &events[1], &events[0], &events[2]]);
+    assert_eq!(
+        stderr, "apidex: 4 messages\n",
+        "nothing dropped, nothing called a repeat"
+    );
+}
+
+#[test]
+fn binary_frames_holding_json_are_skipped_too_and_bad_utf8_is_counted() {
+    let fx = Fixture::new("binjson");
+    let (code, lines, stderr) = fx.run(&[&fx.server.url("/subscribe?binjson=2"), "--count", "2"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        lines,
+        ws::events()[..2].to_vec(),
+        "the binary frame not printed"
+    );
+    assert_eq!(stderr, "apidex: 2 messages, 1 binary frame skipped\n");
+    let url = fx.server.url("/subscribe?badutf8=2");
+    let (code, lines, stderr) = fx.run(&[&url, "--count", "2"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(lines, ws::events()[..2].to_vec());
+    assert!(
+        stderr.contains("apidex: a text frame was not valid UTF-8; reconnecting in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("apidex: 2 messages, 1 not valid UTF-8, 1 reconnect\n"),
+        "{stderr}"
+    );
 }

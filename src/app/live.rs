@@ -2,7 +2,10 @@
 //! connection stands, the view (following the newest, or frozen, or scrolled away), the filter
 //! and the prompts. The update lives in [`update`](self::update).
 
+mod buffer;
 mod update;
+
+pub use self::buffer::row_bytes;
 
 use std::collections::VecDeque;
 
@@ -10,6 +13,10 @@ use crate::msg::{LiveRow, LiveStatus};
 
 /// The buffer's default size: the newest messages kept.
 pub const DEFAULT_BUFFER: usize = 10_000;
+
+/// The buffer's default byte budget (messages as sent, their summaries and rows): a buffer of
+/// 10 000 messages stays within it whatever their size, oldest dropped first.
+pub const DEFAULT_BYTE_BUDGET: usize = 16 * 1024 * 1024;
 
 /// A prompt open in the Live tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +44,20 @@ pub struct Live {
     pub rows: VecDeque<(u64, LiveRow)>,
     /// At most this many are kept; older ones are dropped and counted.
     pub capacity: usize,
+    /// At most this many bytes of rows are kept (see [`row_bytes`]); older ones are dropped.
+    pub byte_budget: usize,
+    /// The bytes the rows take now.
+    pub bytes: usize,
     /// Messages received by this session.
     pub received: u64,
     /// Messages dropped from the buffer to keep it bounded.
     pub dropped: u64,
+    /// Messages not kept because the view was held (paused or scrolled away) on a full buffer.
+    pub missed: u64,
+    /// Text frames that were not JSON, this session (a running total: `c` keeps it).
+    pub not_json: u64,
+    /// Binary frames, this session.
+    pub binary: u64,
     /// Frames refused over the size cap.
     pub refused: u64,
     /// Messages per second, as last reported.
@@ -68,8 +85,13 @@ impl Default for Live {
             status: None,
             rows: VecDeque::new(),
             capacity: DEFAULT_BUFFER,
+            byte_budget: DEFAULT_BYTE_BUDGET,
+            bytes: 0,
             received: 0,
             dropped: 0,
+            missed: 0,
+            not_json: 0,
+            binary: 0,
             refused: 0,
             rate: 0.0,
             paused_at: None,
@@ -123,19 +145,6 @@ impl Live {
                     .position(|(m, _)| *m >= n)
                     .unwrap_or(visible.len() - 1),
             ),
-        }
-    }
-
-    /// Adds received rows, dropping the oldest past the capacity.
-    pub fn push(&mut self, rows: Vec<LiveRow>) {
-        for row in rows {
-            self.received += 1;
-            self.rows.push_back((self.received, row));
-        }
-        let excess = self.rows.len().saturating_sub(self.capacity.max(1));
-        if excess > 0 {
-            self.rows.drain(..excess);
-            self.dropped += excess as u64;
         }
     }
 }

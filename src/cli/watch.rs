@@ -63,6 +63,7 @@ struct Counts {
     binary: u64,
     refused: u64,
     duplicates: u64,
+    invalid_utf8: u64,
     reconnects: u64,
 }
 
@@ -73,15 +74,26 @@ impl Counts {
             self.printed,
             if self.printed == 1 { "" } else { "s" }
         )];
-        for (n, what) in [
-            (self.not_json, "not JSON"),
-            (self.binary, "binary frames skipped"),
-            (self.refused, "refused over the size cap"),
-            (self.duplicates, "repeated after a resume and dropped"),
-            (self.reconnects, "reconnects"),
+        for (n, one, many) in [
+            (self.not_json, "not JSON", "not JSON"),
+            (self.binary, "binary frame skipped", "binary frames skipped"),
+            (
+                self.refused,
+                "refused over the size cap",
+                "refused over the size cap",
+            ),
+            (
+                self.duplicates,
+                "repeated after a resume and dropped",
+                "repeated after a resume and dropped",
+            ),
+            (self.invalid_utf8, "not valid UTF-8", "not valid UTF-8"),
+            (self.reconnects, "reconnect", "reconnects"),
         ] {
-            if n > 0 {
-                parts.push(format!("{n} {what}"));
+            match n {
+                0 => {}
+                1 => parts.push(format!("1 {one}")),
+                n => parts.push(format!("{n} {many}")),
             }
         }
         parts.join(", ")
@@ -140,10 +152,9 @@ pub async fn run(globals: &Globals, args: WatchArgs) -> u8 {
                     break EXIT_OK;
                 }
             }
-            Event::Refused { size } => {
-                counts.refused += 1;
-                eprintln!("apidex: refused a {size}-byte message (over the size cap)");
-            }
+            // Counted; the reconnect that follows says which frame, on its one line.
+            Event::Refused { .. } => counts.refused += 1,
+            Event::InvalidUtf8 => counts.invalid_utf8 += 1,
             Event::Duplicates(n) => counts.duplicates += n,
             Event::Reconnecting { reason, delay } => {
                 counts.reconnects += 1;
@@ -170,7 +181,7 @@ pub async fn run(globals: &Globals, args: WatchArgs) -> u8 {
         return write_failed(&err, &task);
     }
     // A stream that never delivered has nothing to count: its failure was the last line.
-    if counts.printed > 0 || counts.refused > 0 || counts.binary > 0 {
+    if counts.printed > 0 || counts.refused > 0 || counts.binary > 0 || counts.invalid_utf8 > 0 {
         eprintln!("apidex: {}", counts.line());
     }
     code

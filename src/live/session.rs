@@ -7,6 +7,7 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::{self, Message, error::CapacityError};
 
+use super::check::is_json;
 use super::connect::{self, Failure, Socket};
 use super::{Cursor, Event, Frame, FrameKind, Options};
 
@@ -14,10 +15,19 @@ use super::{Cursor, Event, Frame, FrameKind, Options};
 /// policy violation, a missing extension): reconnecting would be refused again.
 const REFUSING_CLOSE_CODES: [u16; 5] = [1002, 1003, 1007, 1008, 1010];
 
+/// A connection that stayed up this long starts the backoff over.
+const STEADY_FOR: Duration = Duration::from_secs(10);
+
+/// So does one that delivered this many messages.
+const STEADY_MESSAGES: u64 = 100;
+
+/// The reason tungstenite puts in the close it substitutes for one with an invalid code.
+const INVALID_CLOSE_REPLY: &str = "Protocol violation";
+
 /// How a connection ended.
 enum Ended {
-    /// It went (or was given up); reconnect. `delivered`: it brought at least one message.
-    Lost { reason: String, delivered: bool },
+    /// It went (or was given up); reconnect.
+    Lost(String),
     /// The server closed saying the request is wrong.
     Refused(String),
     /// Nobody listens to the events any more.
@@ -39,7 +49,7 @@ pub async fn run(
         if events.send(Event::Connecting { attempt }).await.is_err() {
             return;
         }
-        let url = cursor.url(&options.url);
+        let url = cursor.resume_url(&options.url);
         let reason = match connect::open(&url, &options).await {
             Err(Failure::Refused(reason)) => {
                 let _ = events.send(Event::Failed { reason }).await;
@@ -52,10 +62,22 @@ pub async fn run(
             Err(Failure::Transient(reason)) => reason,
             Ok(socket) => {
                 ever_connected = true;
-                match read(socket, &options, &mut cursor, &events, &mut outgoing).await {
-                    Ended::Lost { reason, delivered } => {
-                        // A connection that worked starts the backoff over.
-                        if delivered {
+                let since = Instant::now();
+                let mut delivered = 0u64;
+                let ended = read(
+                    socket,
+                    &options,
+                    &mut cursor,
+                    &events,
+                    &mut outgoing,
+                    &mut delivered,
+                );
+                match ended.await {
+                    Ended::Lost(reason) => {
+                        // Only a connection that worked for a while starts the backoff over:
+                        // a server that sends one message and closes would otherwise be
+                        // reconnected to as fast as the first delay, forever.
+                        if delivered >= STEADY_MESSAGES || since.elapsed() >= STEADY_FOR {
                             attempt = 1;
                         }
                         reason
@@ -87,16 +109,16 @@ async fn read(
     cursor: &mut Cursor,
     events: &mpsc::Sender<Event>,
     outgoing: &mut mpsc::UnboundedReceiver<String>,
+    delivered: &mut u64,
 ) -> Ended {
     for text in &options.sends {
         if let Err(err) = socket.send(Message::text(text.clone())).await {
-            return lost(&err, false);
+            return lost(&err);
         }
     }
     if events.send(Event::Connected).await.is_err() {
         return Ended::Unheard;
     }
-    let mut delivered = false;
     let mut duplicates = 0u64;
     let mut outgoing_open = true;
     // Pings keep a quiet connection known to be alive; silence past the idle timeout ends it.
@@ -108,10 +130,7 @@ async fn read(
             message = socket.next() => {
                 heard = Instant::now();
                 let frame = match message {
-                    None => return Ended::Lost {
-                        reason: "the connection ended".to_owned(),
-                        delivered,
-                    },
+                    None => return Ended::Lost("the connection ended".to_owned()),
                     Some(Err(tungstenite::Error::Capacity(CapacityError::MessageTooLong {
                         size,
                         max_size,
@@ -120,23 +139,26 @@ async fn read(
                             return Ended::Unheard;
                         }
                         // The frame cannot be skipped on this connection: resume past it.
-                        return Ended::Lost {
-                            reason: format!(
-                                "refused a {size}-byte frame (the cap is {max_size} bytes)"
-                            ),
-                            delivered,
-                        };
+                        return Ended::Lost(format!(
+                            "refused a {size}-byte frame (the cap is {max_size} bytes)"
+                        ));
                     }
-                    Some(Err(err)) => return lost(&err, delivered),
-                    Some(Ok(Message::Close(frame))) => return closed(frame, delivered),
+                    Some(Err(tungstenite::Error::Utf8(_))) => {
+                        if events.send(Event::InvalidUtf8).await.is_err() {
+                            return Ended::Unheard;
+                        }
+                        // Its bytes are not echoed: they are what was wrong.
+                        return Ended::Lost("a text frame was not valid UTF-8".to_owned());
+                    }
+                    Some(Err(err)) => return lost(&err),
+                    Some(Ok(Message::Close(frame))) => return closed(frame),
                     Some(Ok(Message::Text(text))) => frame(text.as_str().to_owned()),
-                    Some(Ok(Message::Binary(bytes))) => match std::str::from_utf8(&bytes) {
-                        Ok(text) if is_json(text).0 => frame(text.to_owned()),
-                        _ => Frame {
-                            text: format!("binary frame, {} bytes", bytes.len()),
-                            kind: FrameKind::Binary,
-                            time_us: None,
-                        },
+                    // Skipped and counted whatever they hold (JSON too): text is what is
+                    // promised, and a binary protocol's bytes are not ours to guess at.
+                    Some(Ok(Message::Binary(bytes))) => Frame {
+                        text: format!("binary frame, {} bytes", bytes.len()),
+                        kind: FrameKind::Binary,
+                        time_us: None,
                     },
                     // Pings are answered by tungstenite; pongs only show the peer is there.
                     Some(Ok(_)) => continue,
@@ -151,7 +173,7 @@ async fn read(
                     }
                     duplicates = 0;
                 }
-                delivered = true;
+                *delivered += 1;
                 if events.send(Event::Message(frame)).await.is_err() {
                     return Ended::Unheard;
                 }
@@ -159,23 +181,20 @@ async fn read(
             text = outgoing.recv(), if outgoing_open => match text {
                 Some(text) => {
                     if let Err(err) = socket.send(Message::text(text)).await {
-                        return lost(&err, delivered);
+                        return lost(&err);
                     }
                 }
                 None => outgoing_open = false,
             },
             _ = ping.tick() => {
                 if heard.elapsed() >= options.idle_timeout {
-                    return Ended::Lost {
-                        reason: format!(
-                            "nothing received for {} s",
-                            options.idle_timeout.as_secs()
-                        ),
-                        delivered,
-                    };
+                    return Ended::Lost(format!(
+                        "nothing received for {} s",
+                        options.idle_timeout.as_secs()
+                    ));
                 }
                 if let Err(err) = socket.send(Message::Ping(Vec::new().into())).await {
-                    return lost(&err, delivered);
+                    return lost(&err);
                 }
             }
         }
@@ -196,23 +215,7 @@ fn frame(text: String) -> Frame {
     }
 }
 
-/// Whether `text` is JSON, and its top-level `time_us` if it is an object with one. One parse
-/// does both: the fields not named are checked and skipped, not kept.
-fn is_json(text: &str) -> (bool, Option<u64>) {
-    #[derive(serde::Deserialize)]
-    struct Stamped {
-        time_us: Option<u64>,
-    }
-    if let Ok(stamped) = serde_json::from_str::<Stamped>(text) {
-        return (true, stamped.time_us);
-    }
-    (
-        serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok(),
-        None,
-    )
-}
-
-fn lost(err: &tungstenite::Error, delivered: bool) -> Ended {
+fn lost(err: &tungstenite::Error) -> Ended {
     let reason = match err {
         tungstenite::Error::Protocol(
             tungstenite::error::ProtocolError::ResetWithoutClosingHandshake,
@@ -220,20 +223,19 @@ fn lost(err: &tungstenite::Error, delivered: bool) -> Ended {
         tungstenite::Error::Io(err) => format!("connection lost: {err}"),
         other => format!("connection lost: {other}"),
     };
-    Ended::Lost {
-        reason: crate::sanitize::line(&reason).into_owned(),
-        delivered,
-    }
+    Ended::Lost(crate::sanitize::line(&reason).into_owned())
 }
 
-fn closed(frame: Option<tungstenite::protocol::CloseFrame>, delivered: bool) -> Ended {
+fn closed(frame: Option<tungstenite::protocol::CloseFrame>) -> Ended {
     let Some(frame) = frame else {
-        return Ended::Lost {
-            reason: "server closed".to_owned(),
-            delivered,
-        };
+        return Ended::Lost("server closed".to_owned());
     };
     let code = u16::from(frame.code);
+    // tungstenite answers a close code no one may send (1005, 999, 5000) with its own 1002
+    // and hands that on in place of the server's: the fault is the server's, not the request's.
+    if code == 1002 && frame.reason.as_str() == INVALID_CLOSE_REPLY {
+        return Ended::Lost("the server sent an invalid close code".to_owned());
+    }
     let mut reason = format!("server closed: {code}");
     if !frame.reason.is_empty() {
         reason.push(' ');
@@ -242,7 +244,7 @@ fn closed(frame: Option<tungstenite::protocol::CloseFrame>, delivered: bool) -> 
     if REFUSING_CLOSE_CODES.contains(&code) {
         Ended::Refused(reason)
     } else {
-        Ended::Lost { reason, delivered }
+        Ended::Lost(reason)
     }
 }
 
@@ -260,20 +262,4 @@ pub fn spawn(
     let (send_tx, send_rx) = mpsc::unbounded_channel();
     let task = tokio::spawn(run(options, events_tx, send_rx));
     (events_rx, send_tx, task)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_json;
-
-    #[test]
-    fn json_is_told_from_text_and_time_us_read() {
-        assert_eq!(is_json(r#"{"time_us":5,"x":[1]}"#), (true, Some(5)));
-        assert_eq!(is_json(r#"{"x":1}"#), (true, None));
-        assert_eq!(is_json("[1,2]"), (true, None));
-        assert_eq!(is_json(r#""str""#), (true, None));
-        assert_eq!(is_json(r#"{"time_us":"soon"}"#), (true, None));
-        assert_eq!(is_json("{not json"), (false, None));
-        assert_eq!(is_json("Echo: hello"), (false, None));
-    }
 }

@@ -14,10 +14,21 @@ const SHORT: usize = 80;
 /// Handles remembered from identity events, at most (then forgotten and learnt again).
 const HANDLES: usize = 20_000;
 
+/// Bytes of DIDs and handles remembered, at most: 20 000 real pairs take about 1.2 MB.
+const HANDLE_BYTES: usize = 2_000_000;
+
+/// A handle is a domain name, at most 253 characters: a longer one is not remembered.
+const MAX_HANDLE: usize = 253;
+
+/// DIDs longer than this are not remembered either (a `did:plc` is 32 characters).
+const MAX_DID: usize = 512;
+
 /// Makes summaries, remembering the handles identity events name (DID → handle).
 #[derive(Debug, Default)]
 pub struct Summarizer {
     handles: HashMap<String, String>,
+    /// The bytes of the DIDs and handles in `handles`.
+    bytes: usize,
 }
 
 impl Summarizer {
@@ -44,10 +55,7 @@ impl Summarizer {
         if kind == "identity"
             && let Some(handle) = str_at("/identity/handle")
         {
-            if self.handles.len() >= HANDLES {
-                self.handles.clear();
-            }
-            self.handles.insert(did.to_owned(), handle.to_owned());
+            self.remember(did, handle);
         }
         let who = self.handles.get(did).map_or(did, String::as_str);
         let time = value
@@ -88,6 +96,32 @@ impl Summarizer {
             }
         }
         one_line(&parts.join("  "))
+    }
+}
+
+impl Summarizer {
+    /// Remembers `did`'s handle, within the count and byte bounds (past either, all is
+    /// forgotten and learnt again: a hostile stream of unique or huge handles costs no more).
+    fn remember(&mut self, did: &str, handle: &str) {
+        if handle.len() > MAX_HANDLE || did.len() > MAX_DID {
+            self.forget(did);
+            return;
+        }
+        let size = did.len() + handle.len();
+        if self.handles.len() >= HANDLES || self.bytes + size > HANDLE_BYTES {
+            self.handles.clear();
+            self.bytes = 0;
+        }
+        self.forget(did);
+        self.handles.insert(did.to_owned(), handle.to_owned());
+        self.bytes += size;
+    }
+
+    /// Forgets `did`'s handle (one it no longer has).
+    fn forget(&mut self, did: &str) {
+        if let Some(old) = self.handles.remove(did) {
+            self.bytes -= did.len() + old.len();
+        }
     }
 }
 
@@ -202,6 +236,32 @@ mod tests {
             "00:53:20.150  create  feed.like  bret.bsky.social  → at://x/y",
             "the handle learnt from the identity event"
         );
+    }
+
+    #[test]
+    fn handles_are_remembered_within_their_length_and_byte_bounds() {
+        let mut s = Summarizer::default();
+        let identity = |did: &str, handle: &str| {
+            json(&format!(
+                r#"{{"did":"{did}","time_us":1,"kind":"identity","identity":{{"handle":"{handle}"}}}}"#
+            ))
+        };
+        s.summary(&identity("did:plc:a", "a.bsky.social"));
+        s.summary(&identity("did:plc:a", &"h".repeat(100_000)));
+        assert!(
+            s.handles.is_empty(),
+            "a 100 000-character handle is no handle"
+        );
+        assert_eq!(s.bytes, 0);
+        // The hostile /handles stream: unique DIDs, long handles.
+        let long = "h".repeat(MAX_HANDLE);
+        for k in 0..20_000 {
+            s.summary(&identity(&format!("did:plc:{k}"), &long));
+            assert!(s.bytes <= HANDLE_BYTES);
+        }
+        let counted: usize = s.handles.iter().map(|(d, h)| d.len() + h.len()).sum();
+        assert_eq!(counted, s.bytes);
+        assert!(s.handles.len() < 20_000, "forgotten and learnt again");
     }
 
     #[test]

@@ -80,7 +80,10 @@ fn render_rows(frame: &mut Frame, app: &mut App, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(Span::styled(title(live, shown), theme.heading()));
+        .title(Span::styled(
+            fit(&title(live, shown), area.width),
+            theme.heading(),
+        ));
     let empty = lines.is_empty();
     frame.render_widget(Paragraph::new(lines).block(block), area);
     if empty && area.height > 2 && area.width > 2 {
@@ -95,26 +98,20 @@ fn render_rows(frame: &mut Frame, app: &mut App, area: Rect) {
     app.live.page = height.max(1);
 }
 
-/// ` Live · live · 48 msg/s · 12 034 received · 3 refused `.
+/// ` Live · 12 034 received · 3 refused (over 1 MB) · live · 48 msg/s `: the counts first and
+/// the connection's state (with a reason that may be long) last, so a narrow title cut to the
+/// width (see [`fit`]) loses the reason, never the numbers.
 pub fn title(live: &Live, shown: usize) -> String {
     let mut parts = vec!["Live".to_owned()];
     if live.paused_at.is_some() {
         parts.push(format!("paused · {} new", grouped(live.new_since_pause())));
     }
-    parts.push(match &live.status {
-        None | Some(LiveStatus::Connecting { .. }) => "connecting…".to_owned(),
-        Some(LiveStatus::Live) => format!(
-            "live · {} msg/s · {} received",
-            grouped(rate(live.rate)),
-            grouped(live.received)
-        ),
-        Some(LiveStatus::Reconnecting { reason, delay }) => format!(
-            "reconnecting in {} s ({reason}) · {} received",
-            delay.as_secs_f64().ceil(),
-            grouped(live.received)
-        ),
-        Some(LiveStatus::Failed(reason)) => format!("stopped: {reason}"),
-    });
+    if live.missed > 0 {
+        parts.push(format!("{} missed (held)", grouped(live.missed)));
+    }
+    if live.status.is_some() {
+        parts.push(format!("{} received", grouped(live.received)));
+    }
     if !live.filter.is_empty() {
         parts.push(format!(
             "{} of {} shown",
@@ -122,21 +119,31 @@ pub fn title(live: &Live, shown: usize) -> String {
             grouped(live.rows.len() as u64)
         ));
     }
-    let garbage = live
-        .rows
-        .iter()
-        .filter(|(_, r)| r.kind != FrameKind::Json)
-        .count();
-    if garbage > 0 {
-        parts.push(format!("{} not JSON", grouped(garbage as u64)));
+    for (n, what) in [
+        (live.not_json, "not JSON"),
+        (live.binary, "binary"),
+        (live.refused, "refused (over 1 MB)"),
+        (live.dropped, "dropped (oldest)"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{} {what}", grouped(n)));
+        }
     }
-    if live.refused > 0 {
-        parts.push(format!("{} refused (over 1 MB)", grouped(live.refused)));
-    }
-    if live.dropped > 0 {
-        parts.push(format!("{} dropped (oldest)", grouped(live.dropped)));
-    }
+    parts.push(match &live.status {
+        None | Some(LiveStatus::Connecting { .. }) => "connecting…".to_owned(),
+        Some(LiveStatus::Live) => format!("live · {} msg/s", grouped(rate(live.rate))),
+        Some(LiveStatus::Reconnecting { reason, delay }) => format!(
+            "reconnecting in {} s ({reason})",
+            delay.as_secs_f64().ceil()
+        ),
+        Some(LiveStatus::Failed(reason)) => format!("stopped: {reason}"),
+    });
     format!(" {} ", crate::sanitize::line(&parts.join(" · ")))
+}
+
+/// `title` cut to `width` columns with `…`, the borders' corners kept.
+pub fn fit(title: &str, width: u16) -> String {
+    super::fit::ellipsised(title, usize::from(width.saturating_sub(2)))
 }
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a rate, rounded

@@ -7,9 +7,13 @@
 //! messages; `garbage=K`, `binary=K`, `big=K` make the K-th frame (1-based) text that is not
 //! JSON, a binary frame, or a 1.1 MB text frame; `cut=K` sends half of the K-th frame and
 //! drops the TCP connection; `repeat=1` starts one event before the cursor, as a server that
-//! replays the last one would; after the last event the connection stays open and quiet, or with `endless=1` goes on with
+//! replays the last one would; `back=K` makes the K-th frame the first event again (time going
+//! backwards on a live connection); `binjson=K` makes it a binary frame holding JSON;
+//! `badutf8=K` a text frame that is not UTF-8; after the last event the connection stays open and quiet, or with `endless=1` goes on with
 //! made-up events; `gap_ms=N` waits N ms after each frame),
-//! `/echo` ("Echo: …" for every text), `/refuse` (upgrades, then closes with 1008), anything
+//! `/echo` ("Echo: …" for every text), `/refuse` (upgrades, then closes with 1008), `/once`
+//! (one message, then a close with `code=N`, default 1000, any number even invalid ones; after
+//! `error=1` a text saying why first, as services do before a 4xxx close), anything
 //! else: HTTP 404 instead of the upgrade. [`silent_server`] accepts TCP and never answers.
 
 use std::collections::HashMap;
@@ -108,7 +112,7 @@ async fn serve(stream: TcpStream, events: Arc<Vec<String>>, seen: Arc<Mutex<Vec<
             .map(ToString::to_string)
             .unwrap_or_default();
         let path = request.uri().path();
-        if matches!(path, "/subscribe" | "/echo" | "/refuse") {
+        if matches!(path, "/subscribe" | "/echo" | "/refuse" | "/once") {
             Ok(response)
         } else {
             let mut refusal = ErrorResponse::new(Some("no such stream".to_owned()));
@@ -151,8 +155,34 @@ async fn serve(stream: TcpStream, events: Arc<Vec<String>>, seen: Arc<Mutex<Vec<
                 }))
                 .await;
         }
+        "/once" => once(ws, &knobs).await,
         _ => stream_events(ws, &events, &knobs).await,
     }
+}
+
+/// `/once`: one message and a close, every connection.
+async fn once(mut ws: tokio_tungstenite::WebSocketStream<TcpStream>, knobs: &HashMap<&str, u64>) {
+    let code = knobs
+        .get("code")
+        .map_or(1000, |&c| u16::try_from(c).unwrap());
+    let _ = ws.send(Message::text(r#"{"once":true}"#)).await;
+    if knobs.get("error") == Some(&1) {
+        let _ = ws.send(Message::text(r#"{"error":"RateLimited"}"#)).await;
+    }
+    // Written by hand: tungstenite will not send a close code no one may send.
+    let mut close = vec![0x88, 4];
+    close.extend_from_slice(&code.to_be_bytes());
+    close.extend_from_slice(b"by");
+    let tcp = ws.get_mut();
+    let _ = tcp.write_all(&close).await;
+    let _ = tcp.flush().await;
+    // Give the client time to read it before the socket goes.
+    let mut rest = [0u8; 256];
+    let _ = tokio::time::timeout(Duration::from_secs(5), async {
+        use tokio::io::AsyncReadExt;
+        while matches!(tcp.read(&mut rest).await, Ok(n) if n > 0) {}
+    })
+    .await;
 }
 
 /// `/subscribe`: the fixture events from the cursor on, with the knobs' faults.
@@ -181,6 +211,15 @@ async fn stream_events(
             Message::binary(vec![0u8, 159, 146, 150])
         } else if is("big") {
             Message::text(format!("\"{}\"", "x".repeat(BIG_FRAME)))
+        } else if is("back") {
+            Message::text(events[0].clone())
+        } else if is("binjson") {
+            Message::binary(events[0].clone().into_bytes())
+        } else if is("badutf8") {
+            let tcp = ws.get_mut();
+            let _ = tcp.write_all(&[0x81, 4, b'{', 0xff, 0xfe, b'}']).await;
+            let _ = tcp.flush().await;
+            continue;
         } else if is("cut") {
             // A text frame header announcing 100 bytes, 10 of them, and the TCP
             // connection dropped: a server that dies mid-frame.

@@ -39,7 +39,7 @@ impl App {
                 };
             }
             LiveMsg::Clear => {
-                live.rows.clear();
+                live.clear_rows();
                 live.selected = None;
                 if live.paused_at.is_some() {
                     live.paused_at = Some(live.received);
@@ -137,11 +137,7 @@ impl App {
         let live = &mut self.live;
         live.session += 1;
         live.status = Some(LiveStatus::Connecting { attempt: 1 });
-        live.rows.clear();
-        live.received = 0;
-        live.dropped = 0;
-        live.refused = 0;
-        live.rate = 0.0;
+        live.reset_counts();
         live.paused_at = None;
         live.selected = None;
         vec![Effect::Live(LiveEffect::Connect {

@@ -152,7 +152,7 @@ async fn relay(
                 flush_at.get_or_insert_with(|| Instant::now() + BATCH);
                 continue;
             }
-            Event::Duplicates(_) => continue,
+            Event::Duplicates(_) | Event::InvalidUtf8 => continue,
             Event::Connecting { attempt } => LiveStatus::Connecting { attempt },
             Event::Connected => LiveStatus::Live,
             Event::Reconnecting { reason, delay } => LiveStatus::Reconnecting { reason, delay },

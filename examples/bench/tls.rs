@@ -22,10 +22,19 @@ fn acceptor(ca_path: &Path, h2: bool) -> Result<TlsAcceptor, Box<dyn std::error:
     let ca_key = KeyPair::generate()?;
     let mut ca = CertificateParams::new(Vec::<String>::new())?;
     ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    // Names of their own: with rcgen's default name on both, OpenSSL (curl) takes the server's
+    // certificate for a self-signed one (its issuer and subject read the same).
+    ca.distinguished_name = rcgen::DistinguishedName::new();
+    ca.distinguished_name
+        .push(rcgen::DnType::CommonName, "apidex bench CA");
     let ca_cert = ca.self_signed(&ca_key)?;
     let issuer = rcgen::Issuer::new(ca, ca_key);
     let key = KeyPair::generate()?;
     let mut params = CertificateParams::new(vec!["localhost".to_owned()])?;
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "127.0.0.1");
     params
         .subject_alt_names
         .push(SanType::IpAddress("127.0.0.1".parse()?));

@@ -37,6 +37,8 @@ pub struct Live {
     pub rows: VecDeque<(u64, LiveRow)>,
     /// At most this many are kept; older ones are dropped and counted.
     pub capacity: usize,
+    /// Messages larger than this many bytes are refused.
+    pub max_frame: usize,
     /// Messages received by this session.
     pub received: u64,
     /// Messages dropped from the buffer to keep it bounded.
@@ -68,6 +70,7 @@ impl Default for Live {
             status: None,
             rows: VecDeque::new(),
             capacity: DEFAULT_BUFFER,
+            max_frame: crate::live::DEFAULT_MAX_FRAME,
             received: 0,
             dropped: 0,
             refused: 0,

@@ -147,6 +147,7 @@ impl App {
         vec![Effect::Live(LiveEffect::Connect {
             session: live.session,
             url: live.url.clone(),
+            max_frame: live.max_frame,
         })]
     }
 

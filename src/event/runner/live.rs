@@ -45,7 +45,11 @@ impl LiveRunner {
                     let _ = send.send(text);
                 }
             }
-            LiveEffect::Connect { session, url } => {
+            LiveEffect::Connect {
+                session,
+                url,
+                max_frame,
+            } => {
                 if let Some(task) = self.task.take() {
                     task.abort();
                 }
@@ -70,7 +74,7 @@ impl LiveRunner {
                 };
                 let options = live::Options {
                     url,
-                    max_frame: live::DEFAULT_MAX_FRAME,
+                    max_frame,
                     sends: Vec::new(),
                     handshake_timeout: clients.http.options().timeout,
                     idle_timeout: Duration::from_secs(60),

@@ -3,8 +3,8 @@
 
 pub mod browser;
 mod json;
-mod retire;
 mod live;
+mod retire;
 mod served;
 mod store;
 mod supervise;

@@ -303,7 +303,7 @@ mod tests {
             .unwrap();
         tokio::time::sleep(Duration::from_millis(10)).await;
         assert_eq!(countdown(&mut msgs), [4]);
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
         assert_eq!(countdown(&mut msgs), [3]);
         tokio::time::sleep(Duration::from_millis(2500)).await;
         assert_eq!(

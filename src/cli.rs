@@ -12,6 +12,7 @@ mod get;
 mod help;
 mod inputs;
 mod list;
+mod live_settings;
 mod output;
 mod provenance;
 mod settings;
@@ -25,6 +26,7 @@ use std::sync::Arc;
 
 pub use args::{CacheAction, Cli, Command, ConfigAction, GetCommand, Globals, ListKind};
 pub use help::{command, parse};
+pub use live_settings::LiveSettings;
 pub use settings::Settings;
 use sink::{Format, Sink};
 

@@ -11,6 +11,7 @@
 mod check;
 mod colour;
 pub mod limits;
+mod live;
 mod load;
 
 pub(crate) use load::read_limited;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 pub use self::colour::{colour_name, parse_colour};
+pub use self::live::LiveConfig;
 pub use self::load::{Loaded, MAX_FILE_BYTES, default_path, line_of, load, notice, parse};
 use crate::keymap::Keymap;
 use crate::ui::theme::Theme;
@@ -50,6 +52,8 @@ pub struct Config {
     pub ui: UiConfig,
     /// Colours.
     pub theme: ThemeConfig,
+    /// The Live tab and WebSocket streams.
+    pub live: LiveConfig,
     /// Key bindings: key (`"ctrl-d"`) to action (`"page_down"`), over the defaults.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, Spanned<String>>,
@@ -273,6 +277,7 @@ impl Config {
         fill!(self.ttl, low.ttl; default, pokeapi, jsonplaceholder, dogapi);
         fill!(self.ui, low.ui; images, lang);
         fill!(self.theme, low.theme; accent, selection, matched, error, ok, mark, dim);
+        fill!(self.live, low.live; url, buffer, max_frame_kb);
         let mut keys = low.keys;
         keys.extend(self.keys);
         self.keys = keys;
@@ -330,6 +335,8 @@ mod tests {
         assert!(http.max_body_mb.is_some() && http.max_rps.is_some());
         assert!(bundled.cache.max_mb.is_some() && bundled.ttl.default.is_some());
         assert!(bundled.ui.images.is_some());
+        let live = &bundled.live;
+        assert!(live.url.is_some() && live.buffer.is_some() && live.max_frame_kb.is_some());
         assert_eq!(bundled.theme(), Theme::default());
     }
 

@@ -72,20 +72,18 @@ fn main() -> ExitCode {
     run_browser(&runtime, &cli.globals, notice, None)
 }
 
-/// The Live tab's settings from the flags (TLS with `--ca-cert`, when it reads).
+/// The Live tab's settings: flags, environment, the config's `[live]`, defaults (TLS with
+/// `--ca-cert`, when it reads).
 fn live_options(globals: &Globals) -> apidex::tui::LiveOptions {
     let ca = globals
         .ca_cert
         .as_deref()
         .and_then(|path| cli::read_ca_cert(path).ok());
+    let live = globals.settings().live;
     apidex::tui::LiveOptions {
-        url: globals
-            .live_url
-            .clone()
-            .unwrap_or_else(|| apidex::live::DEFAULT_URL.to_owned()),
-        buffer: globals
-            .live_buffer
-            .map_or(apidex::app::live::DEFAULT_BUFFER, |n| n as usize),
+        url: live.url,
+        buffer: live.buffer,
+        max_frame: live.max_frame,
         tls: apidex::live::client_config(ca.as_deref()).ok(),
     }
 }

@@ -60,6 +60,8 @@ pub struct LiveOptions {
     pub url: String,
     /// Messages kept.
     pub buffer: usize,
+    /// The cap on one message, in bytes.
+    pub max_frame: usize,
     /// TLS for `wss://` (`--ca-cert` included).
     pub tls: Option<std::sync::Arc<rustls::ClientConfig>>,
 }
@@ -129,6 +131,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         app.notice = notice;
         app.live.url = live.url;
         app.live.capacity = live.buffer;
+        app.live.max_frame = live.max_frame;
         if let Some(store) = store {
             // Both said, not the one replacing the other (a bad config file and a damaged data
             // file are each worth knowing).

@@ -134,7 +134,8 @@ fn live_app(capacity: usize) -> App {
         effects,
         [Effect::Live(LiveEffect::Connect {
             session: 1,
-            url: "ws://127.0.0.1:9/subscribe".to_owned()
+            url: "ws://127.0.0.1:9/subscribe".to_owned(),
+            max_frame: apidex::live::DEFAULT_MAX_FRAME,
         })]
     );
     app.update(Msg::Live(LiveMsg::Status {

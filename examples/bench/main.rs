@@ -12,7 +12,8 @@
 //! `--cacert`).
 //!
 //! Cases: `criterion`, `batch`, `throughput`, `start`, `footprint`, `export`, `compressed`
-//! (side by side with curl and the seed's design, gzip on: `compressed.rs`).
+//! (side by side with curl and the seed's design, gzip on: `compressed.rs`), `live` (the Live
+//! tab at 2 000 messages/s and `apidex watch` flat out: `live.rs`).
 //!
 //! It builds the release binary, runs the criterion benches (search, render), starts a local
 //! HTTP server on 127.0.0.1 in a child process (`benches/support/server.rs`: the real fixture
@@ -42,8 +43,10 @@
 
 mod compressed;
 mod export;
+mod live;
 mod procfs;
 mod pty;
+mod screen;
 #[path = "../../benches/support/server.rs"]
 mod server;
 mod tls;
@@ -256,6 +259,9 @@ fn run(plan: Plan) -> Result<bool> {
     }
     if bench.plan.wants("compressed") {
         bench.compressed(&mut report)?;
+    }
+    if bench.plan.wants("live") {
+        bench.live(&mut report)?;
     }
     let Bench { server, .. } = bench;
     server.stop();

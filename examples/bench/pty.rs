@@ -43,6 +43,8 @@ struct Output {
     watches: Vec<(Vec<u8>, Option<Instant>)>,
     /// The child closed the terminal.
     closed: bool,
+    /// Where every chunk goes as it arrives, with its time, once [`Pty::tap`] was called.
+    tap: Option<std::sync::mpsc::Sender<(Instant, Vec<u8>)>>,
 }
 
 /// A program running in a pseudo-terminal.
@@ -164,6 +166,14 @@ impl Pty {
         }
     }
 
+    /// Every chunk of output from now on, with the time it arrived (for following the screen
+    /// as it changes: `screen.rs`).
+    pub fn tap(&self) -> std::sync::mpsc::Receiver<(Instant, Vec<u8>)> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.lock().tap = Some(tx);
+        rx
+    }
+
     /// When the first byte of output arrived.
     pub fn first_byte(&self) -> Option<Instant> {
         self.lock().first_byte
@@ -233,6 +243,9 @@ fn read_loop(master: &mut File, answer: &mut File, output: &Mutex<Output>) {
                 if at.is_none() && find_all(&window, pattern).next().is_some() {
                     *at = Some(now);
                 }
+            }
+            if let Some(tap) = &out.tap {
+                let _ = tap.send((now, chunk.to_vec()));
             }
             out.tail.extend_from_slice(chunk);
             if out.tail.len() > KEEP {

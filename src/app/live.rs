@@ -3,9 +3,11 @@
 //! and the prompts. The update lives in [`update`](self::update).
 
 mod buffer;
+mod filter;
 mod update;
 
 pub use self::buffer::row_bytes;
+pub use self::filter::LiveFilter;
 
 use std::collections::VecDeque;
 
@@ -48,6 +50,8 @@ pub struct Live {
     pub byte_budget: usize,
     /// The bytes the rows take now.
     pub bytes: usize,
+    /// Messages larger than this many bytes are refused.
+    pub max_frame: usize,
     /// Messages received by this session.
     pub received: u64,
     /// Messages dropped from the buffer to keep it bounded.
@@ -66,8 +70,10 @@ pub struct Live {
     pub paused_at: Option<u64>,
     /// The selected message's number; `None`: following the newest.
     pub selected: Option<u64>,
-    /// The filter over the buffer (case-insensitive words, all of which a row must contain).
+    /// The filter over the buffer, as typed (fuzzy, case-insensitive; see [`LiveFilter`]).
     pub filter: String,
+    /// The rows matching [`Live::filter`], kept up to date by the update.
+    pub matches: LiveFilter,
     /// The prompt open, if any.
     pub prompt: Option<Prompt>,
     /// What is typed into the send or open prompt.
@@ -87,6 +93,7 @@ impl Default for Live {
             capacity: DEFAULT_BUFFER,
             byte_budget: DEFAULT_BYTE_BUDGET,
             bytes: 0,
+            max_frame: crate::live::DEFAULT_MAX_FRAME,
             received: 0,
             dropped: 0,
             missed: 0,
@@ -97,6 +104,7 @@ impl Default for Live {
             paused_at: None,
             selected: None,
             filter: String::new(),
+            matches: LiveFilter::default(),
             prompt: None,
             input: String::new(),
             page: 10,
@@ -108,21 +116,23 @@ impl Live {
     /// The rows the view shows, oldest first: those received before a pause, matching the
     /// filter.
     pub fn visible(&self) -> Vec<&(u64, LiveRow)> {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        self.rows
+        let before_pause = |n: u64| self.paused_at.is_none_or(|at| n <= at);
+        if !self.matches.is_active() {
+            return self.rows.iter().filter(|(n, _)| before_pause(*n)).collect();
+        }
+        // Rows are numbered consecutively: a match's place is its number past the first.
+        let first = self.rows.front().map_or(0, |(n, _)| *n);
+        self.matches
+            .matched()
             .iter()
-            .filter(|(n, _)| self.paused_at.is_none_or(|at| *n <= at))
-            .filter(|(_, row)| {
-                words.is_empty() || {
-                    let summary = row.summary.to_lowercase();
-                    words.iter().all(|w| summary.contains(w))
-                }
-            })
+            .filter(|n| before_pause(**n))
+            .filter_map(|n| self.rows.get(usize::try_from(n - first).ok()?))
             .collect()
+    }
+
+    /// Brings the filter's matches up to the buffer and the typed filter.
+    pub fn sync_filter(&mut self) {
+        self.matches.sync(&self.filter, &self.rows);
     }
 
     /// Messages received since the pause.

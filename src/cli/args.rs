@@ -102,8 +102,8 @@ pub struct Globals {
     pub live_url: Option<String>,
 
     /// Messages the Live tab keeps (the oldest are dropped) [default: 10000].
-    #[arg(long, global = true, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(10..=1_000_000))]
+    #[arg(long, global = true, env = "APIDEX_LIVE_BUFFER", value_name = "N",
+          value_parser = parse_live_buffer)]
     pub live_buffer: Option<u32>,
 
     /// Neither read nor write the response cache.
@@ -351,6 +351,10 @@ fn parse_lang(input: &str) -> Result<crate::names::Lang, String> {
         let all: Vec<&str> = crate::names::lang::ALL.iter().map(|l| l.code()).collect();
         format!("not a language apidex offers (one of {})", all.join(", "))
     })
+}
+
+fn parse_live_buffer(input: &str) -> Result<u32, String> {
+    limits::LIVE_BUFFER.parse(input)
 }
 
 fn parse_concurrency(input: &str) -> Result<u16, String> {

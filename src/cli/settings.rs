@@ -41,6 +41,8 @@ pub struct Settings {
     /// The content language: `--lang`/`APIDEX_LANG`, else the config's `[ui] lang`, else the
     /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
     pub lang: crate::names::Lang,
+    /// The Live tab and WebSocket streams.
+    pub live: super::live_settings::LiveSettings,
 }
 
 impl Settings {
@@ -105,6 +107,7 @@ impl Settings {
                 images: Some(self.images),
                 lang: Some(self.lang.code().to_owned()),
             },
+            live: self.live.to_config(),
             ..Config::default()
         }
     }
@@ -177,6 +180,7 @@ impl Globals {
             offline: self.offline,
             ..builtin
         };
+        let live = self.live_settings(&file);
         Settings {
             endpoints,
             http,
@@ -203,6 +207,7 @@ impl Globals {
                 .lang
                 .or_else(|| file.ui.lang.as_deref().and_then(crate::names::Lang::parse))
                 .unwrap_or_else(|| crate::names::Lang::from_locale(|var| std::env::var(var).ok())),
+            live,
         }
     }
 

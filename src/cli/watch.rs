@@ -42,8 +42,12 @@ pub struct WatchArgs {
     #[arg(long)]
     pub raw: bool,
     /// Refuse messages larger than this many kilobytes (1000 bytes each) [default: 1000].
-    #[arg(long, value_name = "KB", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    #[arg(long, value_name = "KB", value_parser = parse_frame_kb)]
     pub max_frame_kb: Option<u32>,
+}
+
+fn parse_frame_kb(input: &str) -> Result<u32, String> {
+    crate::config::limits::MAX_FRAME_KB.parse(input)
 }
 
 fn parse_duration(input: &str) -> Result<Duration, String> {
@@ -205,14 +209,16 @@ fn options(globals: &Globals, args: &WatchArgs) -> Result<live::Options, (u8, St
         None => None,
     };
     let tls = live::client_config(ca.as_deref()).map_err(|e| (EXIT_MISSING_OR_FAILED, e))?;
+    let settings = globals.settings();
+    // The flag, else the config file's `[live] max_frame_kb`, else 1 MB.
     let max_frame = args
         .max_frame_kb
-        .map_or(live::DEFAULT_MAX_FRAME, |kb| kb as usize * 1000);
+        .map_or(settings.live.max_frame, |kb| kb as usize * 1000);
     Ok(live::Options {
         url,
         max_frame,
         sends: args.sends.clone(),
-        handshake_timeout: globals.settings().http.timeout,
+        handshake_timeout: settings.http.timeout,
         idle_timeout: IDLE_TIMEOUT,
         tls,
         retry_first: false,

@@ -15,6 +15,23 @@ pub fn url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> 
     Ok(Some(text))
 }
 
+/// A `ws://` or `wss://` stream URL.
+pub fn ws_url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::live::parse_url(&text).map_err(D::Error::custom)?;
+    Ok(Some(text))
+}
+
+/// Messages the Live tab keeps.
+pub fn live_buffer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    within(d, &limits::LIVE_BUFFER)
+}
+
+/// The cap on one WebSocket message in KB.
+pub fn frame_kb<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    within(d, &limits::MAX_FRAME_KB)
+}
+
 /// A content language apidex offers (see [`crate::names::Lang::parse`]).
 pub fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let text = String::deserialize(d)?;

@@ -62,6 +62,10 @@ pub const MAX_RPS: Limit<f64> = Limit {
     zero_means_off: true,
     ..float("max_rps", 0.01, 10_000.0, " requests per second")
 };
+/// Messages the Live tab keeps.
+pub const LIVE_BUFFER: Limit<u32> = int("buffer", 10, 1_000_000);
+/// The cap on one WebSocket message, in kilobytes (1000 bytes).
+pub const MAX_FRAME_KB: Limit<u32> = int("max_frame_kb", 1, 1_000_000);
 /// Hours a cached response stays fresh: 0 (always revalidate) to a year.
 pub const TTL_HOURS: Limit<f64> = float("ttl", 0.0, 8760.0, " hours");
 

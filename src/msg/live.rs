@@ -113,6 +113,8 @@ pub enum LiveEffect {
         session: u64,
         /// A `ws://` or `wss://` URL.
         url: String,
+        /// The cap on one message, in bytes.
+        max_frame: usize,
     },
     /// Send a text on the open session.
     Send(String),

@@ -119,10 +119,11 @@ pub fn title(live: &Live, shown: usize) -> String {
             grouped(live.rows.len() as u64)
         ));
     }
+    let refused = format!("refused (over {})", size(live.max_frame));
     for (n, what) in [
         (live.not_json, "not JSON"),
         (live.binary, "binary"),
-        (live.refused, "refused (over 1 MB)"),
+        (live.refused, refused.as_str()),
         (live.dropped, "dropped (oldest)"),
     ] {
         if n > 0 {
@@ -149,6 +150,17 @@ pub fn fit(title: &str, width: u16) -> String {
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a rate, rounded
 fn rate(rate: f64) -> u64 {
     rate.max(0.0).round() as u64
+}
+
+/// The size cap as people say it: `1 MB`, `64 KB`, `1500 bytes`.
+fn size(bytes: usize) -> String {
+    if bytes >= 1_000_000 && bytes.is_multiple_of(1_000_000) {
+        format!("{} MB", bytes / 1_000_000)
+    } else if bytes.is_multiple_of(1000) {
+        format!("{} KB", bytes / 1000)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// `12034` as `12 034`.
@@ -189,7 +201,14 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{grouped, size};
+
+    #[test]
+    fn the_size_cap_reads_as_people_say_it() {
+        assert_eq!(size(1_000_000), "1 MB");
+        assert_eq!(size(64_000), "64 KB");
+        assert_eq!(size(1_500_000), "1500 KB");
+    }
 
     #[test]
     fn thousands_are_grouped_with_spaces() {

@@ -15,6 +15,13 @@ const MAX_INPUT: usize = 4096;
 impl App {
     /// Applies a Live tab message.
     pub(in crate::app) fn update_live(&mut self, msg: LiveMsg) -> Vec<Effect> {
+        let effects = self.apply_live(msg);
+        // New rows, dropped rows and a changed filter: the matches follow, in bounded work.
+        self.live.sync_filter();
+        effects
+    }
+
+    fn apply_live(&mut self, msg: LiveMsg) -> Vec<Effect> {
         let live = &mut self.live;
         match msg {
             LiveMsg::Received {
@@ -143,6 +150,7 @@ impl App {
         vec![Effect::Live(LiveEffect::Connect {
             session: live.session,
             url: live.url.clone(),
+            max_frame: live.max_frame,
         })]
     }
 

@@ -45,7 +45,11 @@ impl LiveRunner {
                     let _ = send.send(text);
                 }
             }
-            LiveEffect::Connect { session, url } => {
+            LiveEffect::Connect {
+                session,
+                url,
+                max_frame,
+            } => {
                 if let Some(task) = self.task.take() {
                     task.abort();
                 }
@@ -70,7 +74,7 @@ impl LiveRunner {
                 };
                 let options = live::Options {
                     url,
-                    max_frame: live::DEFAULT_MAX_FRAME,
+                    max_frame,
                     sends: Vec::new(),
                     handshake_timeout: clients.http.options().timeout,
                     idle_timeout: Duration::from_secs(60),
@@ -97,7 +101,8 @@ impl Drop for Owned {
 }
 
 /// Relays a session's events to the loop: rows in batches, state changes at once, the rate
-/// once a second.
+/// once a second, and while waiting to reconnect the time left each time its whole seconds
+/// change (`reconnecting in 4 s` → 3 → 2 → 1: one update and redraw a second, only then).
 async fn relay(
     session: u64,
     mut events: mpsc::Receiver<Event>,
@@ -111,9 +116,17 @@ async fn relay(
     let mut flush_at: Option<Instant> = None;
     let mut rate = Rate::default();
     let mut second = tokio::time::interval(Duration::from_secs(1));
+    let mut countdown: Option<Countdown> = None;
     loop {
         let event = tokio::select! {
             event = events.recv() => event,
+            () = sleep_until(countdown.as_ref().and_then(Countdown::next_change)) => {
+                let Some(status) = countdown.as_mut().map(Countdown::status) else { continue };
+                if msg_tx.send(Msg::Live(LiveMsg::Status { session, status })).is_err() {
+                    return;
+                }
+                continue;
+            }
             () = sleep_until(flush_at) => {
                 flush_at = None;
                 let batch = LiveMsg::Received {
@@ -136,6 +149,7 @@ async fn relay(
             }
         };
         let Some(event) = event else { return };
+        countdown = None;
         let status = match event {
             Event::Message(frame) => {
                 rate.count();
@@ -155,7 +169,14 @@ async fn relay(
             Event::Duplicates(_) | Event::InvalidUtf8 => continue,
             Event::Connecting { attempt } => LiveStatus::Connecting { attempt },
             Event::Connected => LiveStatus::Live,
-            Event::Reconnecting { reason, delay } => LiveStatus::Reconnecting { reason, delay },
+            Event::Reconnecting { reason, delay } => {
+                let countdown = countdown.insert(Countdown {
+                    reason,
+                    until: Instant::now() + delay,
+                    shown: 0,
+                });
+                countdown.status()
+            }
             Event::Failed { reason } => LiveStatus::Failed(reason),
         };
         // What came before the change is shown before it.
@@ -177,6 +198,35 @@ async fn relay(
         {
             return;
         }
+    }
+}
+
+/// The wait before the next connection attempt.
+struct Countdown {
+    reason: String,
+    until: Instant,
+    /// The whole seconds left (rounded up, as the title shows them) in the last status sent.
+    shown: u64,
+}
+
+impl Countdown {
+    /// The status now, noting the seconds it shows.
+    fn status(&mut self) -> LiveStatus {
+        let delay = self.until.saturating_duration_since(Instant::now());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // ≥ 0, a backoff
+        let whole = delay.as_secs_f64().ceil() as u64;
+        self.shown = whole;
+        LiveStatus::Reconnecting {
+            reason: self.reason.clone(),
+            delay,
+        }
+    }
+
+    /// When the seconds shown next change (from the last status sent, so a wake-up for
+    /// anything else cannot skip one); `None` once the last second has begun (the attempt's
+    /// `Connecting` says the rest).
+    fn next_change(&self) -> Option<Instant> {
+        (self.shown > 1).then(|| self.until - Duration::from_secs(self.shown - 1))
     }
 }
 
@@ -209,5 +259,78 @@ impl Rate {
     #[allow(clippy::cast_precision_loss)] // a count of messages in one second
     fn per_second(&self) -> f64 {
         self.last_second as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use tokio::sync::mpsc;
+
+    use super::relay;
+    use crate::live::Event;
+    use crate::msg::{LiveMsg, LiveStatus, Msg};
+
+    /// The seconds left in each reconnect status the loop received so far.
+    fn countdown(msgs: &mut mpsc::UnboundedReceiver<Msg>) -> Vec<u64> {
+        let mut seen = Vec::new();
+        while let Ok(msg) = msgs.try_recv() {
+            if let Msg::Live(LiveMsg::Status {
+                status: LiveStatus::Reconnecting { delay, .. },
+                ..
+            }) = msg
+            {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                seen.push(delay.as_secs_f64().ceil() as u64);
+            }
+        }
+        seen
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_reconnect_wait_counts_down_once_a_second_and_stops() {
+        let (events_tx, events) = mpsc::channel(16);
+        let (msg_tx, mut msgs) = mpsc::unbounded_channel();
+        let task = tokio::spawn(async {});
+        tokio::spawn(relay(7, events, msg_tx, task));
+        events_tx
+            .send(Event::Reconnecting {
+                reason: "server closed: 1011".into(),
+                delay: Duration::from_secs(4),
+            })
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        assert_eq!(countdown(&mut msgs), [4]);
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert_eq!(countdown(&mut msgs), [3]);
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        assert_eq!(
+            countdown(&mut msgs),
+            [2, 1],
+            "one update per second, no more"
+        );
+        // The attempt starts: the countdown ends, and nothing more comes while connecting.
+        events_tx
+            .send(Event::Connecting { attempt: 2 })
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        let mut rest = 0;
+        while let Ok(msg) = msgs.try_recv() {
+            assert!(
+                matches!(
+                    msg,
+                    Msg::Live(LiveMsg::Status {
+                        status: LiveStatus::Connecting { attempt: 2 },
+                        ..
+                    })
+                ),
+                "{msg:?}"
+            );
+            rest += 1;
+        }
+        assert_eq!(rest, 1, "no ticks while not reconnecting");
     }
 }

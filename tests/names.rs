@@ -259,6 +259,7 @@ async fn branching_chains_render_as_trees() {
                 images: true,
                 shiny: false,
                 theme: &theme,
+                width: 0,
             },
         );
         let text: Vec<String> = page

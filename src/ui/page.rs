@@ -43,6 +43,9 @@ pub struct PageContext<'a> {
     pub shiny: bool,
     /// The colours.
     pub theme: &'a Theme,
+    /// The text's width in cells, for lines that wrap with guides of their own (the
+    /// evolution tree); 0 leaves all wrapping to the pane.
+    pub width: u16,
 }
 
 /// Builds a page's lines.
@@ -50,6 +53,7 @@ pub fn build(detail: &Detail, cx: PageContext<'_>) -> Page {
     let mut b = Builder {
         selected: cx.selected_link,
         theme: *cx.theme,
+        width: usize::from(cx.width),
         ..Builder::default()
     };
     match detail {
@@ -69,6 +73,8 @@ struct Builder {
     current: Vec<Span<'static>>,
     selected: Option<usize>,
     theme: Theme,
+    /// See [`PageContext::width`].
+    width: usize,
 }
 
 impl Builder {

@@ -151,8 +151,23 @@ impl Builder {
         }
     }
 
+    /// The page, every line cut to the width here (see [`super::cells`]), so the pane's own
+    /// wrap never has to break a line.
     fn finish(mut self) -> Page {
         self.end_pending();
+        if self.width == 0 {
+            return self.page;
+        }
+        let mut lines = Vec::with_capacity(self.page.lines.len());
+        let mut selected_line = None;
+        for (i, line) in std::mem::take(&mut self.page.lines).into_iter().enumerate() {
+            if self.page.selected_line == Some(i) {
+                selected_line = Some(lines.len());
+            }
+            lines.extend(super::cells::wrap(line, self.width));
+        }
+        self.page.lines = lines;
+        self.page.selected_line = selected_line;
         self.page
     }
 }

@@ -186,3 +186,26 @@ async fn browser_never_suggests_the_name_asked() {
     })
     .await;
 }
+
+#[test]
+fn an_empty_apidex_lang_is_unset() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(fixture_server());
+    let [poke, ..] = base_urls(&server);
+    let out = Command::cargo_bin("apidex")
+        .unwrap()
+        .env("APIDEX_LANG", "")
+        .env("LC_ALL", "ja_JP.UTF-8")
+        .env("APIDEX_CONFIG", "/nonexistent/apidex-names-misses.toml")
+        .env("APIDEX_NO_CACHE", "1")
+        .args(["--pokeapi-url", &poke, "get", "pokemon", "25"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Unset: the locale decides.
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("#25 ピカチュウ"),
+        "{stderr}"
+    );
+}

@@ -2,6 +2,7 @@
 //! (the list's offset, the detail's clamped scroll) and the screen areas used to map mouse clicks.
 
 mod batch;
+mod cells;
 mod compare;
 mod detail;
 mod fit;

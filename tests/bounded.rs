@@ -168,6 +168,7 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
         images: false,
         shiny: false,
         theme: &apidex::ui::theme::Theme::default(),
+        width: 0,
     };
     let built = page::build(&Detail::Pokemon(p), cx);
     let text: Vec<String> = built.lines.iter().map(ToString::to_string).collect();

@@ -618,11 +618,8 @@ fn hostile_names_are_escaped_on_stderr() {
         err.contains(r"not found: pokemon \x1b]0;pwned\x07"),
         "{err}"
     );
-    // It went out as one encoded path segment.
-    assert_eq!(
-        fx.server.requests(),
-        vec!["/api/v2/pokemon/%1B%5D0%3Bpwned%07"]
-    );
+    // It can be no PokeAPI slug: not found without a request (no `HTTP 400` to earn).
+    assert_eq!(fx.server.requests(), Vec::<String>::new());
 }
 
 #[test]

@@ -176,7 +176,7 @@ async fn pokemon_page_links_types_abilities_and_evolution_in_display_order() {
         [
             ("pichu", ""),
             ("pikachu", "level up, high friendship"),
-            ("raichu", "use thunder-stone")
+            ("raichu", "use thunder-stone or use thunder-stone, in alola")
         ]
     );
     // The level-up moves follow (tests/moves.rs).

@@ -49,6 +49,7 @@ fn page_text(detail: &Detail) -> Vec<String> {
             images: true,
             shiny: false,
             theme: &theme,
+            width: 0,
         },
     );
     page.lines
@@ -123,6 +124,7 @@ async fn each_move_is_a_link_after_the_evolution_members() {
             images: true,
             shiny: false,
             theme: &theme,
+            width: 0,
         },
     );
     assert_eq!(page.links, links.len());

@@ -259,6 +259,7 @@ async fn branching_chains_render_as_trees() {
                 images: true,
                 shiny: false,
                 theme: &theme,
+                width: 0,
             },
         );
         let text: Vec<String> = page
@@ -367,7 +368,7 @@ fn cli_misses_suggest_the_closest_names() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
-        err.contains("not found: pokemon pikahcu (did you mean pikachu"),
+        err.contains("not found: pokemon pikahcu (did you mean Pikachu"),
         "{err}"
     );
     let (_, err, code) = run(&server, &["--lang", "xx", "get", "pokemon", "1"], &[]);

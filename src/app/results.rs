@@ -259,12 +259,7 @@ impl App {
             }
             Ok(None) => {
                 let query = key.to_string();
-                let titles = self.tabs[source.index()]
-                    .list
-                    .all()
-                    .iter()
-                    .map(|e| e.title.as_str());
-                let suggestions = suggest::closest(&key.crumb(), titles, SUGGESTIONS);
+                let suggestions = self.suggestions(source, &key.crumb());
                 Loadable::NotFound { query, suggestions }
             }
             Err(err) => {
@@ -276,6 +271,20 @@ impl App {
             }
         };
         self.tabs[source.index()].detail.state = state;
+    }
+
+    /// The list's names closest to `typed`, for "did you mean": never the row `typed` names
+    /// (a server that 404s everything must not be answered "did you mean Bulbasaur" for
+    /// `bulbasaur`).
+    pub(super) fn suggestions(&self, source: Source, typed: &str) -> Vec<String> {
+        let asked = crate::names::fold(typed);
+        let titles = self.tabs[source.index()]
+            .list
+            .all()
+            .iter()
+            .filter(|e| asked.is_empty() || !super::haystack::exact_keys(e).contains(&asked))
+            .map(|e| e.title.as_str());
+        suggest::closest(typed, titles, SUGGESTIONS)
     }
 
     fn term_loaded(

@@ -136,12 +136,12 @@ impl App {
                 vec![]
             }
             None => {
+                // Not a name the source can have (`ぴかちゅ`, `a/b`): not found, with the
+                // closest names, and no request to earn an HTTP 400.
+                let suggestions = self.suggestions(self.active, &query);
                 let detail = &mut self.tab_mut().detail;
                 detail.key = None;
-                detail.state = Loadable::NotFound {
-                    query,
-                    suggestions: Vec::new(),
-                };
+                detail.state = Loadable::NotFound { query, suggestions };
                 vec![]
             }
         }

@@ -64,10 +64,8 @@ impl Source {
             return None;
         }
         match self {
-            // `Mr. Mime`, `ミュウ`: the API knows slugs (`mr-mime`, `mew`).
-            Self::Pokemon => Some(ItemKey::Pokemon(
-                crate::names::typed::pokemon(query).to_lowercase(),
-            )),
+            // `Mr. Mime`, `ミュウ`: the API knows slugs (`mr-mime`, `mew`); `ピカチ` can be none.
+            Self::Pokemon => crate::names::typed::pokemon(query).map(ItemKey::Pokemon),
             Self::Posts => query
                 .trim_start_matches('#')
                 .parse()

@@ -147,7 +147,7 @@ pub struct Globals {
     /// de, es, it, or a locale (`ja_JP.UTF-8`) [default: from `LC_ALL`/`LANG`, else en].
     #[arg(long, global = true, env = "APIDEX_LANG", value_name = "LANG",
           value_parser = parse_lang)]
-    pub lang: Option<crate::names::Lang>,
+    pub lang: Option<LangArg>,
 
     /// Seconds allowed for one request (decimals allowed, e.g. 0.5) [default: 10].
     #[arg(long, global = true, value_name = "SECONDS", allow_negative_numbers = true,
@@ -346,11 +346,20 @@ fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
 
 // Each flag's range is its config setting's, from the one table (`config::limits`).
 
-fn parse_lang(input: &str) -> Result<crate::names::Lang, String> {
-    crate::names::Lang::parse(input).ok_or_else(|| {
-        let all: Vec<&str> = crate::names::lang::ALL.iter().map(|l| l.code()).collect();
-        format!("not a language apidex offers (one of {})", all.join(", "))
-    })
+/// `--lang`/`APIDEX_LANG` as given: empty (`APIDEX_LANG=`) is no choice, as if unset.
+#[derive(Debug, Clone, Copy)]
+pub struct LangArg(pub Option<crate::names::Lang>);
+
+fn parse_lang(input: &str) -> Result<LangArg, String> {
+    if input.trim().is_empty() {
+        return Ok(LangArg(None));
+    }
+    crate::names::Lang::parse(input)
+        .map(|l| LangArg(Some(l)))
+        .ok_or_else(|| {
+            let all: Vec<&str> = crate::names::lang::ALL.iter().map(|l| l.code()).collect();
+            format!("not a language apidex offers (one of {})", all.join(", "))
+        })
 }
 
 fn parse_live_buffer(input: &str) -> Result<u32, String> {

@@ -31,9 +31,8 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
     match what {
         GetCommand::Pokemon { names } => {
             // Names as typed (`Mr. Mime`, `ミュウ`) go out as the API's slugs.
-            let fetch = named(poke, Endpoint::Pokemon);
-            let fetch = move |name: String| fetch(crate::names::typed::pokemon(&name));
-            printer.suggest = Some(lang);
+            let fetch = typed_name(named(poke, Endpoint::Pokemon), crate::names::typed::pokemon);
+            printer.suggest = Some((lang, crate::names::typed::suggestions));
             let summarize = |p: &_| summary::pokemon(p, lang);
             (printer.items("pokemon", names, String::clone, fetch, summarize)).await
         }
@@ -45,9 +44,8 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
                 .await
         }
         GetCommand::Species { names } => {
-            let fetch = named(poke, Endpoint::Species);
-            let fetch = move |name: String| fetch(crate::names::typed::species(&name));
-            printer.suggest = Some(lang);
+            let fetch = typed_name(named(poke, Endpoint::Species), crate::names::typed::species);
+            printer.suggest = Some((lang, crate::names::typed::species_suggestions));
             let summarize = |s: &_| summary::species(s, lang);
             (printer.items("species", names, String::clone, fetch, summarize)).await
         }
@@ -148,6 +146,18 @@ fn named<T: DeserializeOwned + Send + 'static>(
     }
 }
 
+/// Names as typed (`Mr. Mime`, `ミュウ`) go out as the API's slugs; one that can be no slug
+/// (`ピカチ`, `a/b`) is not found without a request, so it gets "did you mean", not a 400.
+fn typed_name<T: Send + 'static>(
+    fetch: impl Fn(String) -> BoxFuture<'static, Fetched<T>>,
+    resolve: fn(&str) -> Option<String>,
+) -> impl Fn(String) -> BoxFuture<'static, Fetched<T>> {
+    move |name: String| match resolve(&name) {
+        Some(slug) => fetch(slug),
+        None => Box::pin(async { Ok(None) }),
+    }
+}
+
 /// Fetches one JSONPlaceholder item of `collection` per id.
 fn numbered<T: DeserializeOwned + Send + 'static>(
     jph: &JsonPlaceholder,
@@ -178,13 +188,16 @@ pub async fn fetch_urls(clients: &Clients, urls: Vec<String>, sink: &mut Sink) -
         .await
 }
 
+/// "did you mean" for a name as typed, in a content language.
+type Suggester = fn(&str, crate::names::Lang) -> Vec<String>;
+
 /// Writes items as they arrive, naming problems and answers that are not live on stderr.
 struct Printer<'a> {
     sink: &'a mut Sink,
     offline: bool,
     concurrency: usize,
     /// For Pokémon names: a miss names the closest names in this language ("did you mean").
-    suggest: Option<crate::names::Lang>,
+    suggest: Option<(crate::names::Lang, Suggester)>,
 }
 
 impl Printer<'_> {
@@ -235,7 +248,7 @@ impl Printer<'_> {
                 Ok(None) => {
                     let near = self
                         .suggest
-                        .map(|lang| crate::names::typed::suggestions(label, lang))
+                        .map(|(lang, suggest)| suggest(label, lang))
                         .unwrap_or_default();
                     report_not_found(kind, label, &near);
                     None

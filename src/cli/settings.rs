@@ -205,6 +205,7 @@ impl Globals {
             images: !self.no_images && file.ui.images.unwrap_or(true),
             lang: self
                 .lang
+                .and_then(|l| l.0)
                 .or_else(|| file.ui.lang.as_deref().and_then(crate::names::Lang::parse))
                 .unwrap_or_else(|| crate::names::Lang::from_locale(|var| std::env::var(var).ok())),
             live,

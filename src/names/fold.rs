@@ -8,11 +8,16 @@ use unicode_normalization::char::is_combining_mark;
 /// all fold to `mrmime`; `Flabébé` to `flabebe`; `Farfetch’d` to `farfetchd`.
 ///
 /// Kana keep their voicing marks (`ピ` is not `ヒ`): only marks on Latin, Greek and Cyrillic
-/// letters are accents to drop. Full-width forms fold to their ASCII letters (NFKD).
+/// letters are accents to drop. Full-width forms fold to their ASCII letters (NFKD). Hiragana
+/// fold to katakana, as Japanese Pokémon names are written: `ぴかちゅう` finds `ピカチュウ`.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.nfkd() {
         match c {
+            // Hiragana ぁ..ゖ and the iteration marks ゝゞ sit 0x60 below their katakana.
+            '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' => {
+                out.extend(char::from_u32(u32::from(c) + 0x60));
+            }
             '♀' => out.push('f'),
             '♂' => out.push('m'),
             // Kana voicing marks (combining, U+3099/U+309A): part of the letter.
@@ -56,6 +61,13 @@ mod tests {
         assert_ne!(fold("ピカチュウ"), fold("ヒカチュウ"));
         assert_eq!(fold("ミュウ"), "ミュウ");
         assert_eq!(fold("피카츄"), "피카츄");
+    }
+
+    #[test]
+    fn hiragana_fold_to_katakana() {
+        assert_eq!(fold("ぴかちゅう"), "ピカチュウ");
+        assert_eq!(fold("みゅう"), fold("ミュウ"));
+        assert_ne!(fold("ひかちゅう"), fold("ピカチュウ"));
     }
 
     #[test]

@@ -176,15 +176,20 @@ impl NameTable {
             .map(|s| s.id)
     }
 
-    /// Default Pokémon slugs closest to `typed` (by slug, or by display name in `lang` or
-    /// English), best first, at most `limit`: the CLI's "did you mean".
-    pub fn suggest(&self, typed: &str, lang: Lang, limit: usize) -> Vec<String> {
-        let mut keys: Vec<(String, &str)> = Vec::new();
-        for s in &self.species {
-            keys.push((fold(&s.default_pokemon), &s.default_pokemon));
+    /// The species closest to `typed` (by slug, or by display name in `lang` or English),
+    /// best first, at most `limit`, never the species `typed` itself names (a server that
+    /// 404s everything must not be answered "did you mean Bulbasaur" for `bulbasaur`).
+    pub fn suggest(&self, typed: &str, lang: Lang, limit: usize) -> Vec<&SpeciesNames> {
+        let asked = self.lookup(typed).map(|s| s.id);
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        for (i, s) in self.species.iter().enumerate() {
+            if Some(s.id) == asked {
+                continue;
+            }
+            keys.push((fold(&s.default_pokemon), i));
             for l in [lang, Lang::En] {
                 if let Some(name) = s.name(l) {
-                    keys.push((fold(name), &s.default_pokemon));
+                    keys.push((fold(name), i));
                 }
             }
         }
@@ -193,16 +198,16 @@ impl NameTable {
             keys.iter().map(|(k, _)| k.as_str()),
             limit * 4,
         );
-        let mut out: Vec<String> = Vec::new();
+        let mut out: Vec<usize> = Vec::new();
         for key in found {
-            if let Some((_, slug)) = keys.iter().find(|(k, _)| *k == key)
-                && !out.iter().any(|o| o == slug)
+            if let Some(&(_, i)) = keys.iter().find(|(k, _)| *k == key)
+                && !out.contains(&i)
             {
-                out.push((*slug).to_owned());
+                out.push(i);
             }
         }
         out.truncate(limit);
-        out
+        out.into_iter().map(|i| &self.species[i]).collect()
     }
 }
 
@@ -252,14 +257,14 @@ mod tests {
             table
                 .suggest("pikahcu", Lang::En, 3)
                 .first()
-                .map(String::as_str),
+                .map(|s| s.default_pokemon.as_str()),
             Some("pikachu")
         );
         assert_eq!(
             table
                 .suggest("Mr Mine", Lang::En, 3)
                 .first()
-                .map(String::as_str),
+                .map(|s| s.default_pokemon.as_str()),
             Some("mr-mime")
         );
         assert!(table.suggest("zzzzzzzzzzzz", Lang::En, 3).is_empty());

@@ -63,25 +63,15 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let (page, picture_url, pixel_art) = match &detail.state {
-        Loadable::Loaded(loaded) => {
-            let cx = PageContext {
-                selected_link: detail.link,
-                chart: &app.type_chart,
-                images,
-                shiny,
-                theme: &theme,
-            };
-            (
-                page::build(loaded, cx),
-                loaded.picture_url(shiny).map(str::to_owned),
-                matches!(loaded, Detail::Pokemon(_)),
-            )
-        }
-        other => (message(&theme, other, spinner, detail.retry), None, false),
+    // The picture sits beside the text on a wide pane, above it on a narrow one; the text's
+    // width is known before the page is built, so the tree can wrap with its guides.
+    let (picture_url, pixel_art) = match &detail.state {
+        Loadable::Loaded(loaded) => (
+            loaded.picture_url(shiny).map(str::to_owned),
+            matches!(loaded, Detail::Pokemon(_)),
+        ),
+        _ => (None, false),
     };
-
-    // The picture sits beside the text on a wide pane, above it on a narrow one.
     let text_area = match picture_url.filter(|_| images) {
         Some(url) => {
             let (picture_area, text_area) = split_for_picture(inner, pixel_art);
@@ -90,6 +80,21 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         }
         None => inner,
     };
+    let page = match &detail.state {
+        Loadable::Loaded(loaded) => {
+            let cx = PageContext {
+                selected_link: detail.link,
+                chart: &app.type_chart,
+                images,
+                shiny,
+                theme: &theme,
+                width: text_area.width,
+            };
+            page::build(loaded, cx)
+        }
+        other => message(&theme, other, spinner, detail.retry),
+    };
+
     render_text(frame, app, page, text_area);
 }
 

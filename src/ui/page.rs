@@ -44,6 +44,9 @@ pub struct PageContext<'a> {
     pub shiny: bool,
     /// The colours.
     pub theme: &'a Theme,
+    /// The text's width in cells, for lines that wrap with guides of their own (the
+    /// evolution tree); 0 leaves all wrapping to the pane.
+    pub width: u16,
 }
 
 /// Builds a page's lines.
@@ -51,6 +54,7 @@ pub fn build(detail: &Detail, cx: PageContext<'_>) -> Page {
     let mut b = Builder {
         selected: cx.selected_link,
         theme: *cx.theme,
+        width: usize::from(cx.width),
         ..Builder::default()
     };
     match detail {
@@ -71,6 +75,8 @@ struct Builder {
     current: Vec<Span<'static>>,
     selected: Option<usize>,
     theme: Theme,
+    /// See [`PageContext::width`].
+    width: usize,
 }
 
 impl Builder {
@@ -147,8 +153,23 @@ impl Builder {
         }
     }
 
+    /// The page, every line cut to the width here (see [`super::cells`]), so the pane's own
+    /// wrap never has to break a line.
     fn finish(mut self) -> Page {
         self.end_pending();
+        if self.width == 0 {
+            return self.page;
+        }
+        let mut lines = Vec::with_capacity(self.page.lines.len());
+        let mut selected_line = None;
+        for (i, line) in std::mem::take(&mut self.page.lines).into_iter().enumerate() {
+            if self.page.selected_line == Some(i) {
+                selected_line = Some(lines.len());
+            }
+            lines.extend(super::cells::wrap(line, self.width));
+        }
+        self.page.lines = lines;
+        self.page.selected_line = selected_line;
         self.page
     }
 }

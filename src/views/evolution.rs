@@ -25,7 +25,7 @@ impl EvolutionNode {
     /// [`MAX_MEMBERS`] in all.
     pub fn from_chain(root: &ChainLink, lang: Lang) -> Self {
         let mut budget = MAX_MEMBERS;
-        build(root, lang, 0, &mut budget)
+        build(root, "", lang, 0, &mut budget)
     }
 
     /// A straight chain of slugs, each labelled by its slug, no steps described (for pages
@@ -50,7 +50,14 @@ impl EvolutionNode {
     }
 }
 
-fn build(link: &ChainLink, lang: Lang, depth: usize, budget: &mut usize) -> EvolutionNode {
+/// `parent`: the species `link` evolves from (its own form is no condition worth naming).
+fn build(
+    link: &ChainLink,
+    parent: &str,
+    lang: Lang,
+    depth: usize,
+    budget: &mut usize,
+) -> EvolutionNode {
     *budget = budget.saturating_sub(1);
     let table = NameTable::bundled();
     let species = id_from_url(&link.species.url).and_then(|id| table.by_id(id));
@@ -64,13 +71,13 @@ fn build(link: &ChainLink, lang: Lang, depth: usize, budget: &mut usize) -> Evol
             if *budget == 0 {
                 break;
             }
-            evolves_to.push(build(child, lang, depth + 1, budget));
+            evolves_to.push(build(child, &link.species.name, lang, depth + 1, budget));
         }
     }
     EvolutionNode {
         name: short(name),
         label: short(label),
-        how: short(&link.how()),
+        how: short(&link.how(parent)),
         evolves_to,
     }
 }

@@ -32,7 +32,7 @@ pub struct ChainLink {
 
 /// One way to evolve: a trigger and its conditions. Every condition is optional.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[allow(clippy::struct_field_names)] // the API's own names
+#[allow(clippy::struct_field_names, clippy::struct_excessive_bools)] // the API's own names and flags
 pub struct EvolutionDetail {
     /// `level-up`, `use-item`, `trade`, `shed`, …
     #[serde(default)]
@@ -88,6 +88,30 @@ pub struct EvolutionDetail {
     /// The console held upside down.
     #[serde(default)]
     pub turn_upside_down: bool,
+    /// A move to use (`rage-fist`), [`Self::min_move_count`] times.
+    #[serde(default)]
+    pub used_move: Option<NamedResource>,
+    /// How many times to use [`Self::used_move`].
+    #[serde(default)]
+    pub min_move_count: Option<u32>,
+    /// Damage to take (Yamask → Runerigus: 49).
+    #[serde(default)]
+    pub min_damage_taken: Option<u32>,
+    /// Steps to walk (Pawmo → Pawmot: 1000).
+    #[serde(default)]
+    pub min_steps: Option<u32>,
+    /// Near a moss or ice rock (Leafeon, Glaceon).
+    #[serde(default)]
+    pub near_special_rock: bool,
+    /// With another player (Finizen → Palafin in the Union Circle).
+    #[serde(default)]
+    pub needs_multiplayer: bool,
+    /// The region it works in (`hisui`).
+    #[serde(default)]
+    pub region: Option<NamedResource>,
+    /// The form that evolves (`yamask-galar`), when not the species' default.
+    #[serde(default)]
+    pub base_form: Option<NamedResource>,
 }
 
 impl EvolutionDetail {
@@ -96,9 +120,21 @@ impl EvolutionDetail {
     pub fn describe(&self) -> String {
         let trigger = self.trigger.as_ref().map_or("", |t| t.name.as_str());
         let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.base_form.as_ref().map(|f| format!("from {}", f.name)));
         match (trigger, self.min_level, &self.item) {
-            ("level-up", Some(level), _) => parts.push(format!("level {level}")),
+            ("level-up" | "other", Some(level), _) => parts.push(format!("level {level}")),
             ("use-item", _, Some(item)) => parts.push(format!("use {}", item.name)),
+            // The move and the damage say it all: "use rage-fist 20 times", "take 49 damage".
+            ("use-move" | "strong-style-move" | "agile-style-move", None, None)
+                if self.used_move.is_some() => {}
+            ("take-damage" | "recoil-damage", None, None) if self.min_damage_taken.is_some() => {}
+            ("three-critical-hits", None, None) => {
+                parts.push("land 3 critical hits in one battle".to_owned());
+            }
+            ("three-defeated-bisharp", None, None) => {
+                parts.push("defeat 3 bisharp leading bisharp".to_owned());
+            }
+            ("gimmighoul-coins", None, None) => parts.push("collect 999 coins".to_owned()),
             ("", None, None) => {}
             (other, level, item) => {
                 parts.push(other.replace('-', " "));
@@ -110,6 +146,22 @@ impl EvolutionDetail {
                 }
             }
         }
+        if let Some(used) = &self.used_move {
+            let style = match trigger {
+                "strong-style-move" => " in strong style",
+                "agile-style-move" => " in agile style",
+                _ => "",
+            };
+            parts.push(match self.min_move_count {
+                Some(n) => format!("use {}{style} {n} times", used.name),
+                None => format!("use {}{style}", used.name),
+            });
+        }
+        parts.extend(self.min_damage_taken.map(|n| match trigger {
+            "recoil-damage" => format!("take {n} recoil damage"),
+            _ => format!("take {n} damage"),
+        }));
+        parts.extend(self.min_steps.map(|n| format!("walk {n} steps")));
         let named =
             |r: &Option<NamedResource>, f: &dyn Fn(&str) -> String| r.as_ref().map(|r| f(&r.name));
         parts.extend(named(&self.held_item, &|n| format!("holding {n}")));
@@ -154,6 +206,13 @@ impl EvolutionDetail {
         if self.turn_upside_down {
             parts.push("console upside down".to_owned());
         }
+        if self.near_special_rock {
+            parts.push("near a special rock".to_owned());
+        }
+        if self.needs_multiplayer {
+            parts.push("with another player".to_owned());
+        }
+        parts.extend(self.region.as_ref().map(|r| format!("in {}", r.name)));
         parts.join(", ")
     }
 }
@@ -162,13 +221,17 @@ impl ChainLink {
     /// How this stage is reached, every distinct way joined by ` or ` (`level 7`;
     /// `level up, at eterna-forest / pinwheel-forest / … or use leaf-stone`: the same way in
     /// several places is one way, with at most [`MAX_PLACES`] places named); empty at the root.
-    pub fn how(&self) -> String {
+    /// A `base_form` that is just `parent` (Eevee's own form) is not named; a regional one
+    /// (`from yamask-galar`) is.
+    pub fn how(&self, parent: &str) -> String {
         // (the way without its place, the places it works in)
         let mut ways: Vec<(String, Vec<String>)> = Vec::new();
         for detail in &self.evolution_details {
             let place = detail.location.as_ref().map(|l| l.name.clone());
+            let base_form = detail.base_form.clone().filter(|f| f.name != parent);
             let way = EvolutionDetail {
                 location: None,
+                base_form,
                 ..detail.clone()
             }
             .describe();

@@ -27,16 +27,41 @@ fn children(b: &mut Builder, node: &EvolutionNode, prefix: &str) {
     let count = node.evolves_to.len();
     for (i, child) in node.evolves_to.iter().enumerate() {
         let last = i + 1 == count;
-        b.span(
-            format!("{prefix}{}", if last { "└─ " } else { "├─ " }),
-            b.theme.dim(),
-        );
+        let deeper = format!("{prefix}{}", if last { "   " } else { "│  " });
+        let branch = format!("{prefix}{}", if last { "└─ " } else { "├─ " });
+        let mut used = cells(&branch) + cells(&child.label);
+        b.span(branch, b.theme.dim());
         b.link(child.label.clone());
         if !child.how.is_empty() {
-            b.span(format!("  {}", child.how), b.theme.dim());
+            // Wrapped here, not by the pane, so a continuation line keeps the tree's guides
+            // (the pane's wrap would start it at the left edge, cutting the `│` lines).
+            let more = format!(
+                "{deeper}{}",
+                if child.evolves_to.is_empty() {
+                    "     "
+                } else {
+                    "│    "
+                }
+            );
+            let mut gap = "  ";
+            for word in child.how.split(' ') {
+                if b.width > 0 && used + cells(gap) + cells(word) > b.width {
+                    b.end_line();
+                    b.span(more.clone(), b.theme.dim());
+                    used = cells(&more);
+                    gap = "";
+                }
+                b.span(format!("{gap}{word}"), b.theme.dim());
+                used += cells(gap) + cells(word);
+                gap = " ";
+            }
         }
         b.end_line();
-        let deeper = format!("{prefix}{}", if last { "   " } else { "│  " });
         children(b, child, &deeper);
     }
+}
+
+/// Terminal cells `text` takes (wide characters count two).
+fn cells(text: &str) -> usize {
+    ratatui::text::Span::raw(text).width()
 }

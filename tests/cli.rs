@@ -243,9 +243,17 @@ fn list_pokemon() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1351);
-    assert!(lines.contains(&"25 pikachu"));
-    assert_eq!(lines[0], "1 bulbasaur");
+    // Display names (#13), the slug beside where it is more than the name folded; forms keep
+    // their slugs.
+    assert!(lines.contains(&"25 Pikachu"));
+    assert!(lines.contains(&"122 Mr. Mime"), "{:?}", &lines[121]);
+    assert_eq!(lines[0], "1 Bulbasaur");
     assert_eq!(lines[1350], "10326 meowstic-female-mega");
+    let ja = stdout(&fx.run(&["--lang", "ja", "list", "pokemon"]));
+    assert!(
+        ja.lines().any(|l| l == "25 ピカチュウ  pikachu"),
+        "{ja:.200}"
+    );
 }
 
 #[test]

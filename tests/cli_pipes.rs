@@ -138,7 +138,7 @@ fn head_gets_one_line_and_no_backtrace() {
     let (status, stderr) = finish(command, &fx.dir);
     assert!(status.success(), "{status}; stderr: {stderr}");
     let out = std::fs::read_to_string(fx.dir.join("stdout.txt")).unwrap();
-    assert_eq!(out, "1 bulbasaur\n");
+    assert_eq!(out, "1 Bulbasaur\n");
     assert_eq!(stderr, "");
 }
 

@@ -147,7 +147,7 @@ fn get_post_and_user_offline() {
 fn list_pokemon_offline() {
     let text = ok(&run(&["--offline", "list", "pokemon"]));
     assert_eq!(text.lines().count(), 1351);
-    assert!(text.lines().any(|l| l == "25 pikachu"), "{text}");
+    assert!(text.lines().any(|l| l == "25 Pikachu"), "{text}");
 }
 
 #[test]

@@ -15,12 +15,26 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
     let text = match what {
         ListKind::Pokemon => clients.pokeapi.pokemon_index().await.map(|index| {
             from(index.origin);
+            // Display names in the content language, the slug beside where it is not just the
+            // name folded (`122 Mr. Mime  mr-mime`), as the browser's list shows them.
+            let table = crate::names::NameTable::bundled();
             index
                 .data
                 .entries()
                 .iter()
                 .fold(String::new(), |mut out, e| {
-                    let _ = writeln!(out, "{} {}", e.id, sanitize::line(&e.name));
+                    let slug = sanitize::line(&e.name);
+                    match table.display(e.id, clients.lang) {
+                        Some(name) if crate::names::fold(name) != crate::names::fold(&e.name) => {
+                            let _ = writeln!(out, "{} {}  {slug}", e.id, sanitize::line(name));
+                        }
+                        Some(name) => {
+                            let _ = writeln!(out, "{} {}", e.id, sanitize::line(name));
+                        }
+                        None => {
+                            let _ = writeln!(out, "{} {slug}", e.id);
+                        }
+                    }
                     out
                 })
         }),

@@ -15,9 +15,60 @@ pub struct PokemonMove {
     /// The move.
     #[serde(rename = "move")]
     pub move_: NamedResource,
-    /// How it is learned, per version group.
-    #[serde(default)]
+    /// How it is learned by level, per version group: only the `level-up` details are kept
+    /// (the page lists no other), which spares decoding thousands of machine, tutor and egg
+    /// details of every Pokémon body — a batch or `get` decodes the same model.
+    #[serde(default, deserialize_with = "level_up_only")]
     pub version_group_details: Vec<VersionGroupDetail>,
+}
+
+/// A detail as sent, its strings borrowed from the body where they can be.
+#[derive(Deserialize)]
+struct RawDetail<'a> {
+    #[serde(default)]
+    level_learned_at: u32,
+    #[serde(borrow)]
+    move_learn_method: RawResource<'a>,
+    #[serde(borrow)]
+    version_group: RawResource<'a>,
+    #[serde(default)]
+    order: Option<u32>,
+}
+
+/// A link as sent, borrowed.
+#[derive(Deserialize)]
+struct RawResource<'a> {
+    #[serde(borrow)]
+    name: std::borrow::Cow<'a, str>,
+    #[serde(borrow, default)]
+    url: std::borrow::Cow<'a, str>,
+}
+
+impl RawResource<'_> {
+    fn owned(&self) -> NamedResource {
+        NamedResource {
+            name: self.name.clone().into_owned(),
+            url: self.url.clone().into_owned(),
+        }
+    }
+}
+
+/// The `level-up` details of a move, owned; the others are read and dropped.
+fn level_up_only<'de, D>(deserializer: D) -> Result<Vec<VersionGroupDetail>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let raw: Vec<RawDetail<'de>> = Vec::deserialize(deserializer)?;
+    Ok(raw
+        .iter()
+        .filter(|d| d.move_learn_method.name == "level-up")
+        .map(|d| VersionGroupDetail {
+            level_learned_at: d.level_learned_at,
+            move_learn_method: d.move_learn_method.owned(),
+            version_group: d.version_group.owned(),
+            order: d.order,
+        })
+        .collect())
 }
 
 /// How a Pokémon learns a move in one version group.

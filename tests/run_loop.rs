@@ -496,11 +496,28 @@ async fn a_term_that_failed_to_load_says_so() {
         retries: 0,
         ..HttpOptions::default()
     };
-    run_app(clients_with(&server, options), 100, 30, |s| async move {
+    let app = run_app(clients_with(&server, options), 100, 30, |s| async move {
         s.wait_for_text("#1 Bulbasaur").await;
         s.key(KeyCode::Char('/'));
         s.type_text("color:red");
         s.wait_for_text("✗ color:red could not load").await;
+        // Enter says why again, rather than fetching the text as a name ("not found").
+        s.key(KeyCode::Enter);
     })
     .await;
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("color:red could not load")),
+        "{:?}",
+        app.notice
+    );
+    assert!(
+        !matches!(
+            &app.tab().detail.state,
+            apidex::app::loadable::Loadable::NotFound { query, .. } if query == "color:red"
+        ),
+        "{:?}",
+        app.tab().detail.state
+    );
 }

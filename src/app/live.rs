@@ -68,6 +68,8 @@ pub struct Live {
     pub rate: f64,
     /// Frozen at this message number (`p`): newer ones are received but not shown.
     pub paused_at: Option<u64>,
+    /// The missed count when the view was paused (the new ones shown as "new" are those kept).
+    pub missed_at_pause: u64,
     /// The selected message's number; `None`: following the newest.
     pub selected: Option<u64>,
     /// The filter over the buffer, as typed (fuzzy, case-insensitive; see [`LiveFilter`]).
@@ -97,6 +99,7 @@ impl Default for Live {
             received: 0,
             dropped: 0,
             missed: 0,
+            missed_at_pause: 0,
             not_json: 0,
             binary: 0,
             refused: 0,
@@ -137,8 +140,12 @@ impl Live {
 
     /// Messages received since the pause.
     pub fn new_since_pause(&self) -> u64 {
-        self.paused_at
-            .map_or(0, |at| self.received.saturating_sub(at))
+        // Received since the pause, less those missed since (not kept: the buffer was full).
+        self.paused_at.map_or(0, |at| {
+            self.received
+                .saturating_sub(at)
+                .saturating_sub(self.missed.saturating_sub(self.missed_at_pause))
+        })
     }
 
     /// The position of the selected row in `visible` (following: the last).

@@ -126,6 +126,20 @@ impl App {
         if tab.list.selected().is_some() {
             return self.open_selected();
         }
+        // A term of the query could not load: that is why nothing matches; the text is not a
+        // name to fetch.
+        if let Some((term, err)) =
+            tab.list
+                .remote_terms()
+                .into_iter()
+                .find_map(|t| match self.terms.get(&t) {
+                    Some(Loadable::Failed(err)) => Some((t, err.to_string())),
+                    _ => None,
+                })
+        {
+            self.notice = Some(format!("{term} could not load: {err}"));
+            return vec![];
+        }
         // Nothing in the list matches: fetch exactly what was typed.
         let query = tab.list.query.trim().to_owned();
         self.focus = Focus::Detail;

@@ -120,6 +120,8 @@ mod tests {
         let numbers: Vec<u64> = live.rows.iter().map(|(n, _)| *n).collect();
         assert_eq!(numbers, [1, 2, 3, 4, 5], "the shown rows stay");
         assert_eq!((live.missed, live.dropped, live.received), (8, 0, 13));
+        // "new" counts the two kept past the pause, not the eight missed.
+        assert_eq!(live.new_since_pause(), 2);
         live.paused_at = None;
         live.push(vec![row(10)]);
         assert_eq!(

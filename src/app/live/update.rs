@@ -44,12 +44,14 @@ impl App {
                     Some(_) => None,
                     None => Some(live.received),
                 };
+                live.missed_at_pause = live.missed;
             }
             LiveMsg::Clear => {
                 live.clear_rows();
                 live.selected = None;
                 if live.paused_at.is_some() {
                     live.paused_at = Some(live.received);
+                    live.missed_at_pause = live.missed;
                 }
             }
             LiveMsg::StartFilter => live.prompt = Some(Prompt::Filter),

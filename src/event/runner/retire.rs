@@ -96,8 +96,10 @@ impl Retiring {
 }
 
 /// How long a term's fetch waits for typing to pause: `ability:overgrow` typed at a normal pace
-/// asks for `ability:overgrow`, not for every prefix on the way (each a 404).
-const TERM_PAUSE: Duration = Duration::from_millis(300);
+/// (faster than two keys a second) asks for `ability:overgrow`, not for every prefix on the way
+/// (each a 404). Slower typing still asks for prefixes; a term shown is asked for half a second
+/// after the last key.
+const TERM_PAUSE: Duration = Duration::from_millis(500);
 
 impl super::EffectRunner {
     /// Fetches a search term's members once typing pauses (a term the query drops before then

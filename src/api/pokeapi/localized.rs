@@ -32,19 +32,30 @@ impl Ability {
     /// The short effect in `lang` (the API has few languages besides English), else the
     /// latest in-game text in `lang`, else the English ones.
     pub fn short_effect(&self, lang: Lang) -> Option<String> {
-        let effect = |want: &str| {
-            self.effect_entries
-                .iter()
-                .find(|e| e.language.name == want && !e.short_effect.is_empty())
-                .map(|e| fold_whitespace(&e.short_effect))
-                .or_else(|| {
-                    self.flavor_text_entries
-                        .iter()
-                        .rev()
-                        .find(|f| f.language.name == want)
-                        .map(|f| fold_whitespace(&f.flavor_text))
-                })
-        };
-        lang.preference().iter().find_map(|want| effect(want))
+        short_effect(&self.effect_entries, &self.flavor_text_entries, lang)
     }
+}
+
+/// The short effect in `lang` among `effects`, else the latest in-game text in `lang` among
+/// `flavors`, else the same in the next language of `lang`'s preference (English last): what
+/// ability and move pages show.
+pub fn short_effect(
+    effects: &[super::models::EffectEntry],
+    flavors: &[super::models::FlavorText],
+    lang: Lang,
+) -> Option<String> {
+    let effect = |want: &str| {
+        effects
+            .iter()
+            .find(|e| e.language.name == want && !e.short_effect.is_empty())
+            .map(|e| fold_whitespace(&e.short_effect))
+            .or_else(|| {
+                flavors
+                    .iter()
+                    .rev()
+                    .find(|f| f.language.name == want)
+                    .map(|f| fold_whitespace(&f.flavor_text))
+            })
+    };
+    lang.preference().iter().find_map(|want| effect(want))
 }

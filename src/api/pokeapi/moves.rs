@@ -3,9 +3,7 @@
 
 use serde::Deserialize;
 
-use super::models::{
-    EffectEntry, FlavorText, LocalName, NamedResource, fold_whitespace, id_from_url,
-};
+use super::models::{EffectEntry, FlavorText, LocalName, NamedResource, id_from_url};
 use crate::names::Lang;
 use crate::names::lang::pick;
 
@@ -226,20 +224,8 @@ impl Move {
     /// The short effect in `lang`, else the latest in-game text in `lang`, else the English
     /// ones; `$effect_chance` replaced by the move's chance.
     pub fn short_effect(&self, lang: Lang) -> Option<String> {
-        let effect = |want: &str| {
-            self.effect_entries
-                .iter()
-                .find(|e| e.language.name == want && !e.short_effect.is_empty())
-                .map(|e| fold_whitespace(&e.short_effect))
-                .or_else(|| {
-                    self.flavor_text_entries
-                        .iter()
-                        .rev()
-                        .find(|f| f.language.name == want)
-                        .map(|f| fold_whitespace(&f.flavor_text))
-                })
-        };
-        let text = lang.preference().iter().find_map(|want| effect(want))?;
+        let text =
+            super::localized::short_effect(&self.effect_entries, &self.flavor_text_entries, lang)?;
         let chance = self
             .effect_chance
             .map_or_else(|| "some".to_owned(), |c| c.to_string());

@@ -18,6 +18,9 @@ struct Fixture {
     // Declared first so it is dropped (and its accept loop aborted) before the runtime.
     server: TestServer,
     _runtime: tokio::runtime::Runtime,
+    /// This test's own cache, data and config: tests run in parallel, and one cache shared
+    /// by them is sometimes locked by another's write ("cache disabled" on stderr).
+    scratch: tempfile::TempDir,
 }
 
 impl Fixture {
@@ -27,13 +30,14 @@ impl Fixture {
         Self {
             server,
             _runtime: runtime,
+            scratch: tempfile::tempdir().unwrap(),
         }
     }
 
     /// Runs `apidex ARGS` with every source pointed at this server and no user state.
     fn run(&self, args: &[&str]) -> Output {
         let [poke, jph, dog] = base_urls(&self.server);
-        let scratch = std::env::temp_dir().join(format!("apidex-cli-usage-{}", std::process::id()));
+        let scratch = self.scratch.path();
         let mut cmd = Command::cargo_bin("apidex").unwrap();
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("APIDEX_") {

@@ -2,7 +2,7 @@
 //! will (a lone UTF-16 surrogate escape such as `"\ud800"` is not JSON to either) and reads
 //! Jetstream's top-level `time_us` on the way.
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// Whether `text` is JSON, and its top-level `time_us` if it is an object with one.
 pub fn is_json(text: &str) -> (bool, Option<u64>) {
@@ -18,27 +18,35 @@ pub fn is_json(text: &str) -> (bool, Option<u64>) {
     }
 }
 
-/// A value read and dropped, its strings decoded (the skipping pass does not decode escapes,
-/// so it would take lone surrogates the JSON view refuses).
-struct Checked;
+/// What a value is read for: every value is checked (its strings decoded: the skipping pass
+/// does not decode escapes, so it would take lone surrogates the JSON view refuses) and
+/// dropped, but the top level keeps an object's `time_us`, which keeps a whole number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    /// The whole document.
+    Top,
+    /// The value of the top-level `time_us`.
+    Time,
+    /// Anything else.
+    Any,
+}
 
 impl Checked {
     /// Checks a whole document; an object's `time_us`, when it is a whole number.
     fn top<'de, D: Deserializer<'de>>(de: D) -> Result<Option<u64>, D::Error> {
-        de.deserialize_any(Top)
+        de.deserialize_any(Self::Top)
     }
 }
 
-impl<'de> de::Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        de.deserialize_any(Any).map(|()| Checked)
+impl<'de> DeserializeSeed<'de> for Checked {
+    type Value = Option<u64>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
     }
 }
 
-/// The top level: like [`Any`], but an object's `time_us` is kept.
-struct Top;
-
-impl<'de> Visitor<'de> for Top {
+impl<'de> Visitor<'de> for Checked {
     type Value = Option<u64>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -47,121 +55,28 @@ impl<'de> Visitor<'de> for Top {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut time = None;
+        // Keys are strings: read (and so checked) as such, borrowed when they have no escapes.
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == "time_us" {
-                time = map.next_value::<Number>()?.0;
+            let want = if self == Self::Top && key == "time_us" {
+                Self::Time
             } else {
-                map.next_value::<Checked>()?;
+                Self::Any
+            };
+            let value = map.next_value_seed(want)?;
+            if want == Self::Time {
+                time = value;
             }
         }
         Ok(time)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Any.visit_seq(seq).map(|()| None)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element_seed(Self::Any)?.is_some() {}
         Ok(None)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
-
-/// Any value, checked and dropped.
-struct Any;
-
-impl<'de> Visitor<'de> for Any {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("JSON")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key::<Checked>()?.is_some() {
-            map.next_value::<Checked>()?;
-        }
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<Checked>()?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-/// `time_us`: a whole number kept, any other value checked and read as none.
-struct Number(Option<u64>);
-
-impl<'de> de::Deserialize<'de> for Number {
-    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        de.deserialize_any(Time).map(Number)
-    }
-}
-
-/// The visitor of [`Number`].
-struct Time;
-
-impl<'de> Visitor<'de> for Time {
-    type Value = Option<u64>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("JSON")
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Any.visit_map(map).map(|()| None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Any.visit_seq(seq).map(|()| None)
+        Ok((self == Self::Time).then_some(v))
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {

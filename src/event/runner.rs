@@ -269,11 +269,7 @@ impl EffectRunner {
         let observer = self.observer(RetryTarget::Detail(source), req);
         let served = Served::new(&self.msg_tx, RetryTarget::Detail(source), req);
         let tx = self.msg_tx.clone();
-        let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let going = started.clone();
-        let task = self.spawn_for(answers, async move {
-            tokio::time::sleep(delay).await;
-            going.store(true, std::sync::atomic::Ordering::Release);
+        let task = self.spawn_after(answers, delay, async move {
             let work = retry::observe(observer, fetch::detail(&clients, &key, sub_breeds));
             let work = served::requests(&tx, source, req, work);
             // Boxed: a page's fetch (several requests) is a large future.
@@ -285,7 +281,6 @@ impl EffectRunner {
                 result,
             }
         });
-        let task = retire::Supersedable { task, started };
         if let Some(previous) = self.details.insert(source, task) {
             self.retiring
                 .retire(previous, self.clients.http.contended());

@@ -102,6 +102,24 @@ impl Retiring {
 const TERM_PAUSE: Duration = Duration::from_millis(500);
 
 impl super::EffectRunner {
+    /// Spawns `work`, carrying out `effect`, after `pause` (a debounce), as a task that knows
+    /// whether its request has gone out: superseded before then, it is dropped unsent.
+    pub(super) fn spawn_after(
+        &self,
+        effect: &crate::msg::Effect,
+        pause: Duration,
+        work: impl Future<Output = crate::msg::Msg> + Send + 'static,
+    ) -> Supersedable {
+        let started = Arc::new(AtomicBool::new(false));
+        let going = started.clone();
+        let task = self.spawn_for(effect, async move {
+            tokio::time::sleep(pause).await;
+            going.store(true, Ordering::Release);
+            work.await
+        });
+        Supersedable { task, started }
+    }
+
     /// Fetches a search term's members once typing pauses (a term the query drops before then
     /// is cancelled: [`Self::cancel_term`]).
     pub(super) fn fetch_term(
@@ -111,17 +129,13 @@ impl super::EffectRunner {
         req: crate::app::loadable::RequestId,
     ) {
         let clients = self.clients.clone();
-        let started = Arc::new(AtomicBool::new(false));
-        let going = started.clone();
         let key = term.clone();
-        let task = self.spawn_for(answers, async move {
-            tokio::time::sleep(TERM_PAUSE).await;
-            going.store(true, Ordering::Release);
+        let task = self.spawn_after(answers, TERM_PAUSE, async move {
             let result = crate::fetch::term_members(&clients, &term).await;
             crate::msg::Msg::TermLoaded { term, req, result }
         });
         self.terms.retain(|_, t| !t.task.is_finished());
-        if let Some(previous) = self.terms.insert(key, Supersedable { task, started }) {
+        if let Some(previous) = self.terms.insert(key, task) {
             previous.task.abort();
         }
     }

@@ -7,13 +7,10 @@ mod common;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
+use common::process::finish;
 use common::{TestServer, base_urls, fixture_server};
-
-/// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
-const RUN_LIMIT: Duration = Duration::from_secs(60);
 
 /// A fixture server with the runtime that drives it; both live as long as the test.
 struct Fixture {
@@ -84,26 +81,6 @@ fn scratch_env(command: &mut Command, dir: &Path) {
         .env_remove("APIDEX_NO_CACHE")
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE");
-}
-
-/// Runs `command` to its end (stderr captured through a file, so nothing can block on a full
-/// pipe); returns its status and stderr.
-fn finish(mut command: Command, dir: &Path) -> (ExitStatus, String) {
-    let log = dir.join("stderr.txt");
-    command.stderr(File::create(&log).unwrap());
-    let mut child = command.spawn().unwrap();
-    let deadline = Instant::now() + RUN_LIMIT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("the binary did not exit within {RUN_LIMIT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    (status, std::fs::read_to_string(&log).unwrap())
 }
 
 #[test]

@@ -9,12 +9,9 @@ mod common;
 use std::fs::File;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
+use common::process::finish;
 use common::ws::{self, BIG_FRAME, WsServer};
-
-/// Upper bound for one run; only there so a bug cannot hang the test run.
-const RUN_LIMIT: Duration = Duration::from_secs(60);
 
 /// The test server with the runtime that drives it, and a scratch directory.
 struct Fixture {
@@ -50,7 +47,8 @@ impl Fixture {
         command
             .stdin(Stdio::null())
             .stdout(File::create(&out).unwrap());
-        let (code, stderr) = finish(command, &self.dir);
+        let (status, stderr) = finish(command, &self.dir);
+        let code = status.code();
         let stdout = std::fs::read_to_string(&out).unwrap();
         (code, stdout.lines().map(str::to_owned).collect(), stderr)
     }
@@ -70,25 +68,6 @@ fn scratch_env(command: &mut Command, dir: &std::path::Path) {
         .env_remove("APIDEX_CA_CERT")
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE");
-}
-
-/// Runs `command` to its end, stderr through a file; returns its exit code and stderr.
-fn finish(mut command: Command, dir: &std::path::Path) -> (Option<i32>, String) {
-    let log = dir.join("stderr.txt");
-    command.stderr(File::create(&log).unwrap());
-    let mut child = command.spawn().unwrap();
-    let deadline = Instant::now() + RUN_LIMIT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("the binary did not exit within {RUN_LIMIT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    (status.code(), std::fs::read_to_string(&log).unwrap())
 }
 
 fn times(lines: &[String]) -> Vec<u64> {
@@ -240,7 +219,8 @@ fn a_reader_that_went_away_ends_the_watch_quietly_with_141() {
     drop(reader);
     let mut command = fx.command(&[&fx.server.url("/subscribe")]);
     command.stdin(Stdio::null()).stdout(writer);
-    let (code, stderr) = finish(command, &fx.dir);
+    let (status, stderr) = finish(command, &fx.dir);
+    let code = status.code();
     assert_eq!(code, Some(141), "{stderr}");
     assert_eq!(stderr, "");
 }
@@ -260,7 +240,8 @@ fn head_gets_one_line_of_an_endless_stream_and_nothing_on_stderr() {
         .stdin(Stdio::null())
         .stdout(File::create(fx.dir.join("stdout.txt")).unwrap());
     scratch_env(&mut command, &fx.dir);
-    let (code, stderr) = finish(command, &fx.dir);
+    let (status, stderr) = finish(command, &fx.dir);
+    let code = status.code();
     assert_eq!(code, Some(0), "{stderr}");
     let out = std::fs::read_to_string(fx.dir.join("stdout.txt")).unwrap();
     assert_eq!(out.lines().collect::<Vec<_>>(), [ws::events()[0].as_str()]);

@@ -19,7 +19,6 @@ use apidex::bounds::{
 };
 use apidex::fetch;
 use apidex::msg::Msg;
-use apidex::ui::page::{self, PageContext};
 use apidex::views::Detail;
 use common::driver::run_app;
 use common::screen::buffer_text;
@@ -161,17 +160,7 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
     );
 
     // The page says what it left out, and its text is bounded by the caps, not by the answer.
-    let chart = Loadable::Idle;
-    let cx = PageContext {
-        selected_link: None,
-        chart: &chart,
-        images: false,
-        shiny: false,
-        theme: &apidex::ui::theme::Theme::default(),
-        width: 0,
-    };
-    let built = page::build(&Detail::Pokemon(p), cx);
-    let text: Vec<String> = built.lines.iter().map(ToString::to_string).collect();
+    let text = common::pages::page_text(&Detail::Pokemon(p), false, 0);
     assert!(
         text.contains(&format!(
             "… {} more stats (not in the total)",
@@ -187,9 +176,9 @@ async fn a_hostile_pokemon_is_held_cut_to_size_and_only_kept_abilities_are_fetch
     let bar_start = |l: &str| l.chars().position(|c| c == '█' || c == '░');
     assert!(bars.iter().all(|l| bar_start(l) == Some(21)), "{bars:?}");
     assert!(
-        built.lines.len() < MAX_STATS + MAX_TEXT_ROWS + MAX_ROWS + 40,
+        text.len() < MAX_STATS + MAX_TEXT_ROWS + MAX_ROWS + 40,
         "{}",
-        built.lines.len()
+        text.len()
     );
     let bytes: usize = text.iter().map(String::len).sum();
     assert!(

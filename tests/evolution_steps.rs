@@ -193,21 +193,8 @@ async fn wrapped_steps_keep_the_tree_guides() {
     let Detail::Pokemon(_) = &detail else {
         panic!("a Pokémon")
     };
-    let theme = apidex::ui::theme::Theme::default();
-    let chart = apidex::app::loadable::Loadable::Idle;
     let width = 38;
-    let page = apidex::ui::page::build(
-        &detail,
-        apidex::ui::page::PageContext {
-            selected_link: None,
-            chart: &chart,
-            images: true,
-            shiny: false,
-            theme: &theme,
-            width,
-        },
-    );
-    let text: Vec<String> = page.lines.iter().map(ToString::to_string).collect();
+    let text = common::pages::page_text(&detail, true, width);
     let start = text.iter().position(|l| l == "Evolution").unwrap();
     let tree: Vec<&String> = text[start + 2..]
         .iter()

@@ -39,23 +39,7 @@ async fn pokemon(clients: &Clients, name: &str) -> PokemonDetail {
 }
 
 fn page_text(detail: &Detail) -> Vec<String> {
-    let theme = apidex::ui::theme::Theme::default();
-    let chart = Loadable::Idle;
-    let page = apidex::ui::page::build(
-        detail,
-        apidex::ui::page::PageContext {
-            selected_link: None,
-            chart: &chart,
-            images: true,
-            shiny: false,
-            theme: &theme,
-            width: 0,
-        },
-    );
-    page.lines
-        .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect()
+    common::pages::page_text(detail, true, 0)
 }
 
 #[tokio::test]
@@ -114,19 +98,7 @@ async fn each_move_is_a_link_after_the_evolution_members() {
         .collect();
     assert_eq!(links[raichu + 1..], moves[..]);
     // The page draws as many links as Enter can open.
-    let theme = apidex::ui::theme::Theme::default();
-    let chart = Loadable::Idle;
-    let page = apidex::ui::page::build(
-        &d,
-        apidex::ui::page::PageContext {
-            selected_link: None,
-            chart: &chart,
-            images: true,
-            shiny: false,
-            theme: &theme,
-            width: 0,
-        },
-    );
+    let page = common::pages::page(&d, true, 0);
     assert_eq!(page.links, links.len());
 }
 

@@ -242,8 +242,6 @@ async fn eevee_has_each_trigger() {
 #[tokio::test]
 async fn branching_chains_render_as_trees() {
     let server = server().await;
-    let theme = apidex::ui::theme::Theme::default();
-    let chart = apidex::app::loadable::Loadable::Idle;
     for name in ["wurmple", "eevee"] {
         let clients = clients(&server);
         let key = ItemKey::Pokemon(name.to_owned());
@@ -251,22 +249,7 @@ async fn branching_chains_render_as_trees() {
             .await
             .unwrap()
             .unwrap();
-        let page = apidex::ui::page::build(
-            &detail,
-            apidex::ui::page::PageContext {
-                selected_link: None,
-                chart: &chart,
-                images: true,
-                shiny: false,
-                theme: &theme,
-                width: 0,
-            },
-        );
-        let text: Vec<String> = page
-            .lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect();
+        let text = common::pages::page_text(&detail, true, 0);
         let start = text
             .iter()
             .position(|l| l == "Evolution")

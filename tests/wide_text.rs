@@ -19,21 +19,9 @@ async fn eevee_in_japanese_keeps_inside_the_border() {
         .await
         .unwrap()
         .unwrap();
-    let theme = apidex::ui::theme::Theme::default();
-    let chart = apidex::app::loadable::Loadable::Idle;
     // The text pane of an 80x24 screen with --no-images, and some around it.
     for inner in [30u16, 44, 46, 47] {
-        let page = apidex::ui::page::build(
-            &detail,
-            apidex::ui::page::PageContext {
-                selected_link: None,
-                chart: &chart,
-                images: false,
-                shiny: false,
-                theme: &theme,
-                width: inner,
-            },
-        );
+        let page = common::pages::page(&detail, false, inner);
         let text: Vec<String> = page.lines.iter().map(ToString::to_string).collect();
         let text = text.join("\n");
         assert!(

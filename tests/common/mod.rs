@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)] // test support: a panic is how a test fails
 
 pub mod driver;
+pub mod pages;
 pub mod process;
 pub mod screen;
 pub mod server;

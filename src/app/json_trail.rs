@@ -82,7 +82,7 @@ impl App {
         // The page goes back to what the view was open over; the rich page is ahead of the
         // view again (in its forward trail), not in the tab's.
         let mut effects = if behind.pushed {
-            self.tab_history_pop()
+            self.tab_history_back(true)
         } else {
             vec![]
         };

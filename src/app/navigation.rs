@@ -66,27 +66,19 @@ impl App {
         if let Some(effects) = self.back_into_view() {
             return effects;
         }
-        self.tab_history_back()
+        self.tab_history_back(false)
     }
 
-    /// The tab's previous page, without keeping the current one to go forward to (it is ahead
-    /// in the JSON view's trail instead).
-    pub(super) fn tab_history_pop(&mut self) -> Vec<Effect> {
+    /// The tab's previous page; the current one is kept to go forward to unless it is ahead in
+    /// the JSON view's trail instead (`ahead_in_view`).
+    pub(super) fn tab_history_back(&mut self, ahead_in_view: bool) -> Vec<Effect> {
         let detail = &mut self.tab_mut().detail;
         let Some(previous) = detail.back.pop() else {
             return vec![];
         };
-        detail.key = None;
-        self.show_page(previous)
-    }
-
-    /// The tab's previous page.
-    pub(super) fn tab_history_back(&mut self) -> Vec<Effect> {
-        let detail = &mut self.tab_mut().detail;
-        let Some(previous) = detail.back.pop() else {
-            return vec![];
-        };
-        if let Some(current) = detail.key.take() {
+        if let Some(current) = detail.key.take()
+            && !ahead_in_view
+        {
             detail.forward.push(current);
         }
         self.show_page(previous)

@@ -26,19 +26,22 @@ const LABEL: usize = 10;
 pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let theme = app.theme;
     // Over the JSON view: the view's own request (a URL opened with `o` or followed there).
-    let lines = if let Some(view) = &app.explorer.view {
-        match (&view.requests, &view.state) {
-            (Some(requests), _) => lines(requests, &theme),
-            (None, ViewState::Loading { .. }) => vec![Line::from(" loading…")],
-            (None, _) => vec![Line::from(" no request is recorded for the page shown")],
-        }
+    let (requests, loading) = if let Some(view) = &app.explorer.view {
+        (
+            view.requests.as_ref(),
+            matches!(view.state, ViewState::Loading { .. }),
+        )
     } else {
         let detail = &app.tab().detail;
-        match (&detail.requests, &detail.state) {
-            (Some(requests), _) => lines(requests, &theme),
-            (None, Loadable::Loading { .. }) => vec![Line::from(" loading…")],
-            (None, _) => vec![Line::from(" no request is recorded for the page shown")],
-        }
+        (
+            detail.requests.as_ref(),
+            matches!(detail.state, Loadable::Loading { .. }),
+        )
+    };
+    let lines = match requests {
+        Some(requests) => lines(requests, &theme),
+        None if loading => vec![Line::from(" loading…")],
+        None => vec![Line::from(" no request is recorded for the page shown")],
     };
     let width = area.width.min(WIDTH);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

@@ -128,16 +128,8 @@ impl App {
         }
         // A term of the query could not load: that is why nothing matches; the text is not a
         // name to fetch.
-        if let Some((term, err)) =
-            tab.list
-                .remote_terms()
-                .into_iter()
-                .find_map(|t| match self.terms.get(&t) {
-                    Some(Loadable::Failed(err)) => Some((t, err.to_string())),
-                    _ => None,
-                })
-        {
-            self.notice = Some(format!("{term} could not load: {err}"));
+        if let Some(why) = self.failed_term() {
+            self.notice = Some(why);
             return vec![];
         }
         // Nothing in the list matches: fetch exactly what was typed.
@@ -159,6 +151,19 @@ impl App {
                 vec![]
             }
         }
+    }
+
+    /// `gen:2 could not load: …` when a term of the active list's query failed to load (why
+    /// the list is empty, and why Enter fetches nothing).
+    pub fn failed_term(&self) -> Option<String> {
+        self.tab()
+            .list
+            .remote_terms()
+            .into_iter()
+            .find_map(|t| match self.terms.get(&t) {
+                Some(Loadable::Failed(err)) => Some(format!("{t} could not load: {err}")),
+                _ => None,
+            })
     }
 
     /// A term arrived: an Enter that waited for it goes through now.

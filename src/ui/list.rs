@@ -24,18 +24,9 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
     let origin = app.tabs[source.index()].list_origin;
     // A term of the query that could not load: the empty list says so, not "no match".
-    let failed_term = app.tabs[source.index()]
-        .list
-        .remote_terms()
-        .into_iter()
-        .find_map(|t| match app.terms.get(&t) {
-            Some(Loadable::Failed(err)) => Some(format!(
-                "✗ {} could not load: {}",
-                crate::sanitize::line(&t.to_string()),
-                crate::sanitize::line(&err.to_string())
-            )),
-            _ => None,
-        });
+    let failed_term = app
+        .failed_term()
+        .map(|why| format!("✗ {}", crate::sanitize::line(&why)));
     let list = &mut app.tabs[source.index()].list;
     let mut block = Block::bordered()
         .title(title(source.title(), list))

@@ -23,18 +23,12 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
                 .entries()
                 .iter()
                 .fold(String::new(), |mut out, e| {
-                    let slug = sanitize::line(&e.name);
-                    match table.display(e.id, clients.lang) {
-                        Some(name) if crate::names::fold(name) != crate::names::fold(&e.name) => {
-                            let _ = writeln!(out, "{} {}  {slug}", e.id, sanitize::line(name));
-                        }
-                        Some(name) => {
-                            let _ = writeln!(out, "{} {}", e.id, sanitize::line(name));
-                        }
-                        None => {
-                            let _ = writeln!(out, "{} {slug}", e.id);
-                        }
+                    let (name, slug) = table.shown(e.id, &e.name, clients.lang);
+                    let _ = write!(out, "{} {}", e.id, sanitize::line(name));
+                    if let Some(slug) = slug {
+                        let _ = write!(out, "  {}", sanitize::line(slug));
                     }
+                    out.push('\n');
                     out
                 })
         }),

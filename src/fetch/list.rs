@@ -27,19 +27,20 @@ async fn pokemon_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
         .data
         .entries()
         .into_iter()
-        .map(|entry| ListEntry {
+        .map(|entry| {
             // The display name from the bundled table (the index has slugs only), with the
             // slug beside it where it is not just the name folded (`ピカチュウ  pikachu`).
             // Forms (ids above 10000) keep their slugs.
-            title: short(table.display(entry.id, lang).unwrap_or(&entry.name)),
-            secondary: table
-                .display(entry.id, lang)
-                .filter(|name| crate::names::fold(name) != crate::names::fold(&entry.name))
-                .map(|_| short(&entry.name)),
-            tag: Some(format!("#{}", entry.id)),
-            parent: None,
-            id: Some(entry.id),
-            key: ItemKey::Pokemon(entry.name),
+            let (name, slug) = table.shown(entry.id, &entry.name, lang);
+            let (title, secondary) = (short(name), slug.map(short));
+            ListEntry {
+                title,
+                secondary,
+                tag: Some(format!("#{}", entry.id)),
+                parent: None,
+                id: Some(entry.id),
+                key: ItemKey::Pokemon(entry.name),
+            }
         })
         .collect())
 }

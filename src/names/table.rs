@@ -168,6 +168,17 @@ impl NameTable {
         self.by_id(id).and_then(|s| s.name(lang))
     }
 
+    /// How a list shows Pokémon `id` (slug `slug`) in `lang`: its display name (its slug when it
+    /// has none: forms), and the slug to show beside it where it is more than the name folded
+    /// (`ピカチュウ  pikachu`, but `Mr. Mime` alone).
+    pub fn shown<'a>(&'a self, id: u32, slug: &'a str, lang: Lang) -> (&'a str, Option<&'a str>) {
+        match self.display(id, lang) {
+            Some(name) if fold(name) != fold(slug) => (name, Some(slug)),
+            Some(name) => (name, None),
+            None => (slug, None),
+        }
+    }
+
     /// The ids of the species with `flag`.
     pub fn flagged(&self, flag: SpeciesFlag) -> impl Iterator<Item = u32> + '_ {
         self.species

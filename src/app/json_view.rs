@@ -173,17 +173,22 @@ impl JsonView {
 
     /// This page and where its cursor is, for the trail.
     pub fn visit(&self) -> Visit {
+        let filter = self
+            .filter
+            .as_ref()
+            .filter(|f| !f.text.is_empty())
+            .map(|f| f.text.clone());
         Visit {
             target: self.target.clone(),
             node: self.cursor_node(),
             offset: self.cursor.saturating_sub(self.scroll),
             folds: self.tree().map(JsonTree::folded_nodes),
-            body_folds: self.body_tree().map(JsonTree::folded_nodes),
-            filter: self
-                .filter
-                .as_ref()
-                .filter(|f| !f.text.is_empty())
-                .map(|f| f.text.clone()),
+            // Only a filtered page has a body tree apart from the tree shown.
+            body_folds: filter
+                .is_some()
+                .then(|| self.body_tree().map(JsonTree::folded_nodes))
+                .flatten(),
+            filter,
         }
     }
 
@@ -219,16 +224,12 @@ impl JsonView {
 
     /// The tree shown: the filter's outputs when there are some, else the body's.
     pub fn tree(&self) -> Option<&JsonTree> {
-        if let Some(Filter {
-            output: Some(Ok(tree)),
-            ..
-        }) = &self.filter
-        {
-            return Some(tree);
-        }
-        match &self.body()?.doc {
-            JsonDoc::Tree(tree) => Some(tree),
-            _ => None,
+        match &self.filter {
+            Some(Filter {
+                output: Some(Ok(tree)),
+                ..
+            }) => Some(tree),
+            _ => self.body_tree(),
         }
     }
 
@@ -240,15 +241,21 @@ impl JsonView {
         }
     }
 
-    /// Folds the body's own tree as `visit` left it (before its filter is run again).
-    pub(super) fn restore_body_folds(&mut self, visit: &Visit) {
-        if let (
-            Some(folds),
+    /// The body's own tree in `state`, to change its folds (a function of the field, so the
+    /// filter can be borrowed beside it).
+    fn body_tree_mut(state: &mut ViewState) -> Option<&mut JsonTree> {
+        match state {
             ViewState::Loaded(Body {
                 doc: JsonDoc::Tree(tree),
                 ..
-            }),
-        ) = (&visit.body_folds, &mut self.state)
+            }) => Some(tree),
+            _ => None,
+        }
+    }
+
+    /// Folds the body's own tree as `visit` left it (before its filter is run again).
+    pub(super) fn restore_body_folds(&mut self, visit: &Visit) {
+        if let (Some(folds), Some(tree)) = (&visit.body_folds, Self::body_tree_mut(&mut self.state))
         {
             tree.fold_exactly(folds);
         }
@@ -263,13 +270,7 @@ impl JsonView {
         {
             return Some(tree);
         }
-        match &mut self.state {
-            ViewState::Loaded(Body {
-                doc: JsonDoc::Tree(tree),
-                ..
-            }) => Some(tree),
-            _ => None,
-        }
+        Self::body_tree_mut(&mut self.state)
     }
 
     /// The node under the cursor.

@@ -24,8 +24,13 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     let retry = super::detail::retry_note(app.tabs[source.index()].list_retry);
     let origin = app.tabs[source.index()].list_origin;
     // A term of the query that could not load: the empty list says so, not "no match".
-    let failed_term = app
-        .failed_term()
+    // (Looked for only when the list is empty: the query is not parsed on every frame.)
+    let failed_term = app.tabs[source.index()]
+        .list
+        .shown
+        .is_empty()
+        .then(|| app.failed_term())
+        .flatten()
         .map(|why| format!("✗ {}", crate::sanitize::line(&why)));
     let list = &mut app.tabs[source.index()].list;
     let mut block = Block::bordered()

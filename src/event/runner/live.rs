@@ -91,6 +91,24 @@ impl LiveRunner {
     }
 }
 
+/// Sends the rows and refusals gathered so far, with the rate, emptying both; `false` when the
+/// loop is gone.
+fn send_batch(
+    msg_tx: &UnboundedSender<Msg>,
+    session: u64,
+    rows: &mut Vec<LiveRow>,
+    refused: &mut u64,
+    rate: f64,
+) -> bool {
+    let batch = LiveMsg::Received {
+        session,
+        rows: std::mem::take(rows),
+        refused: std::mem::take(refused),
+        rate,
+    };
+    msg_tx.send(Msg::Live(batch)).is_ok()
+}
+
 /// Ends the session task when the relay ends (aborted, or the loop gone).
 struct Owned(tokio::task::JoinHandle<()>);
 
@@ -129,13 +147,7 @@ async fn relay(
             }
             () = sleep_until(flush_at) => {
                 flush_at = None;
-                let batch = LiveMsg::Received {
-                    session,
-                    rows: std::mem::take(&mut rows),
-                    refused: std::mem::take(&mut refused),
-                    rate: rate.per_second(),
-                };
-                if msg_tx.send(Msg::Live(batch)).is_err() {
+                if !send_batch(&msg_tx, session, &mut rows, &mut refused, rate.per_second()) {
                     return;
                 }
                 continue;
@@ -182,13 +194,7 @@ async fn relay(
         // What came before the change is shown before it.
         if !rows.is_empty() || refused > 0 {
             flush_at = None;
-            let batch = LiveMsg::Received {
-                session,
-                rows: std::mem::take(&mut rows),
-                refused: std::mem::take(&mut refused),
-                rate: rate.per_second(),
-            };
-            if msg_tx.send(Msg::Live(batch)).is_err() {
+            if !send_batch(&msg_tx, session, &mut rows, &mut refused, rate.per_second()) {
                 return;
             }
         }

@@ -29,7 +29,7 @@ mod saved_edit;
 pub mod scroll;
 mod search;
 pub mod source;
-pub mod suggest;
+pub use crate::names::suggest;
 pub mod tab;
 pub mod terms;
 

@@ -8,7 +8,8 @@ pub mod json;
 mod list;
 mod summary;
 
+pub use crate::views::PokemonCard;
 pub use detail::detail;
-pub use extras::{PokemonCard, card, picture, raw, term_members, type_chart};
+pub use extras::{card, picture, raw, term_members, type_chart};
 pub use list::list;
 pub use summary::summary;

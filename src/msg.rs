@@ -1,4 +1,4 @@
-//! Messages into [`crate::app::App::update`] and the effects it asks the world to carry out.
+//! Messages into `App::update` and the effects it asks the world to carry out.
 //!
 //! Intents (from keys and the mouse) are imperative; results (from fetch tasks) are past tense and
 //! carry the [`RequestId`] they answer, so stale ones can be dropped.
@@ -17,14 +17,14 @@ use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::exchange::Exchange;
 use crate::api::origin::Origin;
-use crate::app::loadable::RequestId;
-use crate::app::saved::SavedKind;
-use crate::app::source::{ItemKey, Source};
-use crate::app::terms::Term;
-use crate::fetch::PokemonCard;
 use crate::images::Picture;
 use crate::matchups::TypeChart;
+use crate::model::RequestId;
+use crate::model::SavedKind;
+use crate::model::Term;
+use crate::model::{ItemKey, Source};
 use crate::store::marks::Remembered;
+use crate::views::PokemonCard;
 use crate::views::{Detail, ListEntry};
 
 /// Everything that can change the app's state.

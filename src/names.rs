@@ -10,6 +10,7 @@
 
 pub mod fold;
 pub mod lang;
+pub mod suggest;
 pub mod table;
 pub mod typed;
 

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         render_overlays(frame, app, area);
         return;
     }
-    if app.compare.is_some() && app.active == crate::app::source::Source::Pokemon {
+    if app.compare.is_some() && app.active == crate::model::Source::Pokemon {
         compare::render(frame, app, body);
         status_bar::render(frame, app, status_area);
         render_overlays(frame, app, area);

@@ -1,19 +1,24 @@
-//! What the TUI shows, built from API resources by [`crate::fetch`].
+//! What the TUI shows, built from API resources by the `fetch` layer.
 //!
 //! UI code never sees API types: these view models hold exactly what is drawn, and every string in
 //! them has already been through [`crate::sanitize`], so nothing from the network reaches the
-//! terminal raw. Every list and string in them is also cut to a size ([`crate::bounds`]): a
+//! terminal raw. Every list and string in them is also cut to a size ([`crate::views::bounds`]): a
 //! hostile answer cannot make a page too big to draw on every frame.
 
+pub mod bounds;
+mod card;
 pub mod evolution;
+mod fetched;
 pub mod moves;
 
+pub use card::PokemonCard;
 pub use evolution::EvolutionNode;
+pub use fetched::Fetched;
 pub use moves::{LevelUpMoves, MoveDetail};
 
 use crate::api::dogapi::models::BreedName;
-use crate::app::source::ItemKey;
-use crate::bounds::Rows;
+use crate::model::ItemKey;
+use crate::views::bounds::Rows;
 
 /// One row of a tab's list.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use super::App;
 use super::loadable::{Loadable, RequestId};
 use super::scroll::Scroll;
 use super::source::{ItemKey, Source};
-use crate::fetch::PokemonCard;
 use crate::msg::Effect;
+use crate::views::PokemonCard;
 
 /// How many Pokémon fit side by side.
 pub const MAX: usize = 6;

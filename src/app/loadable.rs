@@ -2,9 +2,7 @@
 
 use crate::api::ApiError;
 
-/// Identifies one request, so a result for a request the user has moved past can be dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RequestId(pub u64);
+pub use crate::model::RequestId;
 
 /// Data that comes from the network.
 #[derive(Debug, Clone, Default)]

@@ -265,8 +265,10 @@ impl App {
             Err(err) => {
                 // Cut: a key is a name as the API listed it, and may be huge.
                 let notice = format!("{key}: {err}");
-                self.notice =
-                    Some(crate::bounds::clip(&notice, crate::bounds::MAX_TEXT).into_owned());
+                self.notice = Some(
+                    crate::views::bounds::clip(&notice, crate::views::bounds::MAX_TEXT)
+                        .into_owned(),
+                );
                 Loadable::Failed(err)
             }
         };

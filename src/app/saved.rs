@@ -11,24 +11,7 @@ use super::{App, Focus};
 use crate::msg::Effect;
 use crate::store::marks::Remembered;
 
-/// Which saved list is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SavedKind {
-    /// Bookmarked items, across sources.
-    Bookmarks,
-    /// Recently opened items.
-    History,
-}
-
-impl SavedKind {
-    /// The view's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Bookmarks => "Bookmarks",
-            Self::History => "Recent",
-        }
-    }
-}
+pub use crate::model::SavedKind;
 
 /// The bookmarks or history view.
 #[derive(Debug)]

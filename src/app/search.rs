@@ -5,8 +5,8 @@
 use super::loadable::Loadable;
 use super::terms::Term;
 use super::{App, Focus, resolve_term};
-use crate::bounds::MAX_QUERY;
 use crate::msg::Effect;
+use crate::views::bounds::MAX_QUERY;
 
 impl App {
     /// `/`: starts typing. A query kept from before is selected, so the first key typed

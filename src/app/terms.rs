@@ -13,45 +13,8 @@ use super::source::ItemKey;
 use crate::names::SpeciesFlag;
 use crate::views::ListEntry;
 
-/// One search term.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Term {
-    /// Pokémon of a type (`type:water`), from the type endpoint's member list.
-    Type(String),
-    /// Species introduced in a generation (`gen:1`), from the generation endpoint.
-    Gen(u32),
-    /// National dex ids in a range (`dex:1-151`, or `dex:25`).
-    Dex(u32, u32),
-    /// Pokémon that can have an ability (`ability:static`).
-    Ability(String),
-    /// Species of a Pokédex colour (`color:red`).
-    Color(String),
-    /// Species of a habitat (`habitat:cave`).
-    Habitat(String),
-    /// Legendary, mythical or baby species (`legendary`, `is:mythical`).
-    Flag(SpeciesFlag),
-}
-
-impl Term {
-    /// Whether this term needs a member list from the API.
-    pub fn is_remote(&self) -> bool {
-        !matches!(self, Self::Dex(..))
-    }
-}
-
-impl std::fmt::Display for Term {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Type(name) => write!(f, "type:{name}"),
-            Self::Gen(n) => write!(f, "gen:{n}"),
-            Self::Dex(a, b) => write!(f, "dex:{a}-{b}"),
-            Self::Ability(name) => write!(f, "ability:{name}"),
-            Self::Color(name) => write!(f, "color:{name}"),
-            Self::Habitat(name) => write!(f, "habitat:{name}"),
-            Self::Flag(flag) => f.write_str(flag_word(*flag)),
-        }
-    }
-}
+pub use crate::model::Term;
+use crate::model::term::flag_word;
 
 /// A query split into terms and the free text left over.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,14 +37,6 @@ pub fn parse(query: &str) -> Query {
     }
     parsed.text = words.join(" ");
     parsed
-}
-
-fn flag_word(flag: SpeciesFlag) -> &'static str {
-    match flag {
-        SpeciesFlag::Legendary => "legendary",
-        SpeciesFlag::Mythical => "mythical",
-        SpeciesFlag::Baby => "baby",
-    }
 }
 
 fn parse_flag(word: &str) -> Option<Term> {
@@ -145,10 +100,7 @@ fn roman(value: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// The member standing for a species in a term's list: `#id` (its default Pokémon's id).
-pub fn species_member(id: u32) -> String {
-    format!("#{id}")
-}
+pub use crate::model::term::species_member;
 
 /// Whether a term's members admit a list row: by its Pokémon slug, or by its id standing for a
 /// species.

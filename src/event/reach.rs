@@ -5,7 +5,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::api::Clients;
 use crate::api::connectivity::{Reach, server_key};
-use crate::app::source::Source;
+use crate::model::Source;
 use crate::msg::Msg;
 
 /// Starts watching the clients' connectivity (when there is a runtime): each change of a

@@ -24,9 +24,9 @@ use super::DEBOUNCE;
 use crate::api::Clients;
 use crate::api::batch::stream_indexed;
 use crate::api::retry::{self, RetryObserver};
-use crate::app::loadable::RequestId;
-use crate::app::source::{ItemKey, Source};
 use crate::fetch;
+use crate::model::RequestId;
+use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
 use crate::store::Store;
 use served::Served;
@@ -42,7 +42,7 @@ pub struct EffectRunner {
     batches: HashMap<Source, Vec<AbortHandle>>,
     images: HashMap<String, AbortHandle>,
     /// Term fetches, until they are done (`retire::fetch_term`).
-    terms: HashMap<crate::app::terms::Term, retire::Supersedable>,
+    terms: HashMap<crate::model::Term, retire::Supersedable>,
     retiring: retire::Retiring,
     picker: Picker,
     debounce: Duration,

@@ -5,8 +5,8 @@ use futures_util::future::{join, join_all, join4};
 use crate::api::dogapi::models::BreedName;
 use crate::api::pokeapi::models::{NamedResource, fold_whitespace, id_from_url};
 use crate::api::{ApiError, Clients};
-use crate::app::source::ItemKey;
-use crate::bounds::{
+use crate::model::ItemKey;
+use crate::views::bounds::{
     MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS, MAX_TYPES,
     Rows, blurb, clip, long, long_line, short,
 };
@@ -16,7 +16,7 @@ use crate::views::{
 };
 
 /// Loads an item's detail page. `Ok(None)` when the item does not exist. `sub_breeds` are a
-/// breed's, known from the list. Lists and strings are cut to [`crate::bounds`]' sizes, and only
+/// breed's, known from the list. Lists and strings are cut to [`crate::views::bounds`]' sizes, and only
 /// the abilities kept are fetched.
 pub async fn detail(
     clients: &Clients,

@@ -6,11 +6,13 @@ use ratatui_image::picker::Picker;
 use crate::api::batch::fetch_in_order;
 use crate::api::pokeapi::models::Type;
 use crate::api::{ApiError, Clients, parse_http_url};
-use crate::app::source::ItemKey;
-use crate::app::terms::{self, Term};
-use crate::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
 use crate::images::{self, Picture};
 use crate::matchups::TypeChart;
+use crate::model::ItemKey;
+use crate::model::Term;
+use crate::model::term::species_member;
+use crate::views::PokemonCard;
+use crate::views::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
 
 /// Every type's damage relations, for matchups: the type index, then every type in it. Fetched
 /// once per session (the app keeps it).
@@ -34,7 +36,7 @@ pub async fn type_chart(clients: &Clients) -> Result<TypeChart, ApiError> {
     Ok(TypeChart::from_types(&types))
 }
 
-/// The members a remote search term stands for, as [`crate::app::terms::admits`] reads them:
+/// The members a remote search term stands for, as `app::terms::admits` reads them:
 /// Pokémon slugs, or `#id` for species (`None`: the API has no such type, generation, ability,
 /// colour or habitat, so the term is treated as plain text).
 ///
@@ -48,7 +50,7 @@ pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<S
     let species = |list: Vec<crate::api::pokeapi::models::NamedResource>| -> Vec<String> {
         list.iter()
             .filter_map(crate::api::pokeapi::models::NamedResource::id)
-            .map(terms::species_member)
+            .map(species_member)
             .collect()
     };
     Ok(match term {
@@ -76,48 +78,11 @@ pub async fn term_members(clients: &Clients, term: &Term) -> Result<Option<Vec<S
         Term::Flag(flag) => Some(
             crate::names::NameTable::bundled()
                 .flagged(*flag)
-                .map(terms::species_member)
+                .map(species_member)
                 .collect(),
         ),
         Term::Dex(..) => Some(Vec::new()),
     })
-}
-
-/// What the compare view shows of one Pokémon.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PokemonCard {
-    /// Dex id.
-    pub id: u32,
-    /// Name (the slug).
-    pub name: String,
-    /// The display name in the content language, from the bundled name table (`None`: a form,
-    /// or a species newer than the table).
-    pub display: Option<String>,
-    /// Types in slot order.
-    pub types: Vec<String>,
-    /// Base stats: name and value (cut to [`MAX_STATS`]).
-    pub stats: Rows<(String, u32)>,
-    /// Default sprite.
-    pub sprite_url: Option<String>,
-    /// Shiny sprite.
-    pub shiny_url: Option<String>,
-}
-
-impl PokemonCard {
-    /// The sprite to show (shiny where asked for and present).
-    pub fn sprite(&self, shiny: bool) -> Option<&str> {
-        let shiny_url = if shiny {
-            self.shiny_url.as_deref()
-        } else {
-            None
-        };
-        shiny_url.or(self.sprite_url.as_deref())
-    }
-
-    /// The name the card shows: the display name, else the slug.
-    pub fn label(&self) -> &str {
-        self.display.as_deref().unwrap_or(&self.name)
-    }
 }
 
 /// One Pokémon for the compare view (one request).

@@ -6,9 +6,10 @@ use reqwest::Url;
 
 use crate::api::dogapi::models::BreedName;
 use crate::api::{ApiError, BaseUrl, Case, Clients, encode_segment, parse_http_url};
-use crate::app::source::ItemKey;
 use crate::json_tree::{self, JsonDoc};
-use crate::msg::{Fetched, JsonTarget};
+use crate::model::ItemKey;
+use crate::model::JsonTarget;
+use crate::views::Fetched;
 
 /// The live APIs' base URLs: links in their bodies (and in cached or bundled ones) point there
 /// even when apidex talks to another server.

@@ -6,9 +6,9 @@ use crate::api::dogapi::models::BreedName;
 use crate::api::jsonplaceholder::models::User;
 use crate::api::pokeapi::models::fold_whitespace;
 use crate::api::{ApiError, Clients};
-use crate::app::source::{ItemKey, Source};
-use crate::bounds::{MAX_LINE, clip, short};
+use crate::model::{ItemKey, Source};
 use crate::views::ListEntry;
+use crate::views::bounds::{MAX_LINE, clip, short};
 
 /// Loads a tab's list: every Pokémon, every post (with author names), every breed.
 pub async fn list(clients: &Clients, source: Source) -> Result<Vec<ListEntry>, ApiError> {

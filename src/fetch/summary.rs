@@ -2,8 +2,8 @@
 
 use crate::api::pokeapi::models::Pokemon;
 use crate::api::{ApiError, Clients};
-use crate::app::source::ItemKey;
-use crate::bounds::short;
+use crate::model::ItemKey;
+use crate::views::bounds::short;
 
 /// Fetches only an item's own resource (one request) and sums it up in one line, for the batch
 /// view; the full detail is fetched when the user opens the item.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::source::Source;
+use crate::model::Source;
 use crate::msg::{JsonMsg, Msg, SavedMsg};
 
 /// An action a key can be bound to, named in the config file in snake case

@@ -3,18 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::app::loadable::RequestId;
-use crate::app::source::ItemKey;
-use crate::json_tree::{JsonDoc, JsonTree};
+use crate::json_tree::JsonTree;
+use crate::model::RequestId;
 
-/// What a JSON view shows: the response behind a page, or any URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JsonTarget {
-    /// The main resource of an item's page.
-    Page(ItemKey),
-    /// A URL, of any host.
-    Url(String),
-}
+pub use crate::model::JsonTarget;
 
 /// What `y` copies (the key pressed after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,26 +23,7 @@ pub enum CopyWhat {
     Curl,
 }
 
-/// A fetched body, ready for the JSON view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fetched {
-    /// JSON (or what was meant to be), parsed off the UI task.
-    Body {
-        /// The URL it came from.
-        url: String,
-        /// The body as it came.
-        body: Arc<[u8]>,
-        /// The parsed document.
-        doc: JsonDoc,
-    },
-    /// A picture (by content): shown as one.
-    Picture {
-        /// Its URL.
-        url: String,
-    },
-    /// The URL belongs to a known source: its rich page opens instead.
-    Page(ItemKey),
-}
+pub use crate::views::Fetched;
 
 /// The JSON explorer's messages.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Editing the bookmarks and history views: deleting a row, clearing history, and the store's
 //! answer (after which the open view is read again, so it shows what the store holds).
 
-use crate::app::saved::SavedKind;
+use crate::model::SavedKind;
 
 /// Intents and results of the saved views.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! What a retry notice (or an origin) is about.
 
-use crate::app::source::Source;
+use crate::model::Source;
 
 /// What a retry notice is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -204,7 +204,7 @@ impl NameTable {
                 }
             }
         }
-        let found = crate::app::suggest::closest(
+        let found = super::suggest::closest(
             &fold(typed),
             keys.iter().map(|(k, _)| k.as_str()),
             limit * 4,

@@ -19,9 +19,9 @@ use super::theme::{self, Theme};
 use crate::app::App;
 use crate::app::compare::Compare;
 use crate::app::loadable::Loadable;
-use crate::bounds::{MAX_LINE, clip};
-use crate::fetch::PokemonCard;
 use crate::sanitize::line;
+use crate::views::PokemonCard;
+use crate::views::bounds::{MAX_LINE, clip};
 
 mod team;
 
@@ -199,7 +199,7 @@ fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
         .map(|c| c.stats.len())
         .max()
         .unwrap_or(0);
-    // Stats the cards left out ([`crate::bounds::MAX_STATS`]) get one line under the total.
+    // Stats the cards left out ([`crate::views::bounds::MAX_STATS`]) get one line under the total.
     let more = more_stats(&cards);
     let table_rows = if cards.iter().flatten().next().is_some() {
         type_rows + stats + 1 + usize::from(more > 0)

@@ -11,9 +11,9 @@ use super::status_bar::SPINNER;
 use super::theme::Theme;
 use crate::app::loadable::{Loadable, worth_retrying};
 use crate::app::{App, Focus};
-use crate::bounds::{MAX_LINE, clip};
 use crate::sanitize::line;
 use crate::views::Detail;
+use crate::views::bounds::{MAX_LINE, clip};
 
 /// Crumbs shown in the breadcrumb before the current page.
 const CRUMBS: usize = 3;

@@ -143,7 +143,7 @@ impl Builder {
         }
     }
 
-    /// `… 480 more abilities`, for a list the view model cut short ([`crate::bounds`]).
+    /// `… 480 more abilities`, for a list the view model cut short ([`crate::views::bounds`]).
     fn more(&mut self, more: usize, what: &str) {
         if more > 0 {
             self.line(Line::styled(

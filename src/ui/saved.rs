@@ -7,9 +7,10 @@ use ratatui::widgets::{Block, List, ListItem, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::loadable::Loadable;
-use crate::app::saved::{SavedKind, SavedView};
-use crate::app::source::ItemKey;
+use crate::app::saved::SavedView;
 use crate::keymap::{KeyAction, Keymap};
+use crate::model::ItemKey;
+use crate::model::SavedKind;
 
 /// The view's title: its name and count (the keys are in the status bar, from the keymap).
 fn title(view: &SavedView, count: usize) -> String {

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::source::Source;
 use crate::app::{App, Focus};
 use crate::keymap::KeyAction;
+use crate::model::Source;
 
 /// Braille spinner frames.
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -132,7 +132,7 @@ fn hints(app: &App) -> String {
             app.saved
                 .view
                 .as_ref()
-                .filter(|v| v.kind == crate::app::saved::SavedKind::History)
+                .filter(|v| v.kind == crate::model::SavedKind::History)
                 .and_then(|_| hint(&[KeyAction::ClearHistory], "clear all")),
             hint(&[KeyAction::Back], "close"),
         ],

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::app::source::Source;
+use crate::model::Source;
 
 /// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live ` with the active tab highlighted. Each slot is
 /// `title + 5` cells wide, which [`App`]'s click handling relies on.

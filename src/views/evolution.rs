@@ -1,8 +1,8 @@
 //! An evolution chain as the detail page draws it: a tree, each step with how it happens.
 
 use crate::api::pokeapi::models::{ChainLink, id_from_url};
-use crate::bounds::{MAX_STAGES, short};
 use crate::names::{Lang, NameTable};
+use crate::views::bounds::{MAX_STAGES, short};
 
 /// At most this many members in one drawn tree (Eevee has 9; a hostile chain may have more).
 pub const MAX_MEMBERS: usize = 64;

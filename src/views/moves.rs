@@ -2,7 +2,7 @@
 
 use crate::api::pokeapi::models::PokemonMove;
 use crate::api::pokeapi::moves::latest_level_up;
-use crate::bounds::{MAX_ROWS, Rows, short};
+use crate::views::bounds::{MAX_ROWS, Rows, short};
 
 /// The moves a Pokémon learns by level in the newest version group it has.
 #[derive(Debug, Clone, PartialEq, Eq)]

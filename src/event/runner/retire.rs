@@ -125,8 +125,8 @@ impl super::EffectRunner {
     pub(super) fn fetch_term(
         &mut self,
         answers: &crate::msg::Effect,
-        term: crate::app::terms::Term,
-        req: crate::app::loadable::RequestId,
+        term: crate::model::Term,
+        req: crate::model::RequestId,
     ) {
         let clients = self.clients.clone();
         let key = term.clone();
@@ -142,7 +142,7 @@ impl super::EffectRunner {
 
     /// The query dropped `term` while its fetch waited: it is not sent. One on the wire already
     /// finishes (into the cache); the app drops its answer.
-    pub(super) fn cancel_term(&mut self, term: &crate::app::terms::Term) {
+    pub(super) fn cancel_term(&mut self, term: &crate::model::Term) {
         if let Some(fetch) = self.terms.remove(term)
             && !fetch.started.load(Ordering::Acquire)
         {

@@ -8,8 +8,8 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::api::exchange::{self, Exchange, Note};
 use crate::api::origin::{self, Origin};
-use crate::app::loadable::RequestId;
-use crate::app::source::Source;
+use crate::model::RequestId;
+use crate::model::Source;
 use crate::msg::{Msg, RetryTarget};
 
 /// Collects where a task's responses came from and reports the most worrying one (as a

@@ -4,9 +4,9 @@ use tokio::task::spawn_blocking;
 
 use super::EffectRunner;
 use super::supervise::{catching_blocking, failure_for};
-use crate::app::saved::SavedKind;
-use crate::app::source::ItemKey;
 use crate::fetch;
+use crate::model::ItemKey;
+use crate::model::SavedKind;
 use crate::msg::{Effect, Msg, SavedEffect, SavedMsg};
 
 impl EffectRunner {

@@ -136,10 +136,6 @@ pub struct App {
     pub saved: Saved,
     /// The last thing done, in one line (not an error): "exported to …".
     pub info: Option<String>,
-    /// Which key does what (the defaults, with the config file's `[keys]` on top).
-    pub keymap: crate::keymap::Keymap,
-    /// The colours (the defaults, with the config file's `[theme]` on top).
-    pub theme: crate::ui::theme::Theme,
     quit: bool,
     next_req: u64,
     notice_id: u64,
@@ -173,8 +169,6 @@ impl App {
             cache: DetailCache::default(),
             saved: Saved::default(),
             info: None,
-            keymap: crate::keymap::Keymap::default(),
-            theme: crate::ui::theme::Theme::default(),
             quit: false,
             next_req: 0,
             notice_id: 0,

@@ -51,9 +51,18 @@ where
     B::Error: Send + Sync + 'static,
     S: Stream<Item = io::Result<Event>> + Unpin,
 {
-    run_with(terminal, app, input, runner, msg_rx, Lifecycle::detached())
-        .await
-        .map(|_| ())
+    let chrome = ui::Chrome::default();
+    run_with(
+        terminal,
+        app,
+        &chrome,
+        input,
+        runner,
+        msg_rx,
+        Lifecycle::detached(),
+    )
+    .await
+    .map(|_| ())
 }
 
 /// One turn of the loop: what woke it.
@@ -65,7 +74,8 @@ enum Step {
     Suspend(Suspend),
 }
 
-/// Runs the browser until the user quits or a signal ends it, and says which. Signals arrive
+/// Runs the browser until the user quits or a signal ends it, and says which. The loop owns
+/// the colours and keys (`chrome`): it maps keys through them and draws with them. Signals arrive
 /// on `lifecycle.controls`; Ctrl-Z and SIGTSTP suspend through `lifecycle.session`, and once the
 /// process is back in the foreground everything is redrawn (in the background nothing is
 /// drawn). Every way out returns here, so the caller's restore runs after all of them.
@@ -78,6 +88,7 @@ enum Step {
 pub async fn run_with<B, S, C, H>(
     terminal: &mut Terminal<B>,
     app: &mut App,
+    chrome: &ui::Chrome,
     mut input: S,
     runner: &mut EffectRunner,
     mut msg_rx: UnboundedReceiver<Msg>,
@@ -106,7 +117,7 @@ where
     let mut test_panic = std::env::var("APIDEX_TEST_PANIC").ok();
     loop {
         if dirty && foreground {
-            if let Err(err) = terminal.draw(|frame| ui::draw(frame, app)) {
+            if let Err(err) = terminal.draw(|frame| ui::draw_with(frame, app, chrome)) {
                 let err = eyre::Report::new(err).wrap_err("drawing the screen");
                 return terminal_failed(&session, err);
             }
@@ -141,7 +152,7 @@ where
             Some(msg) = msg_rx.recv() => Step::Msg(msg),
             event = input.next() => match event {
                 Some(Ok(event)) if is_suspend_key(&event) => Step::Suspend(Suspend::Key),
-                Some(Ok(event)) => match keymap::to_msg(app, &event) {
+                Some(Ok(event)) => match keymap::to_msg(&chrome.keymap, app, &event) {
                     Some(msg) => Step::Msg(msg),
                     None => continue,
                 },

@@ -166,10 +166,11 @@ impl Keymap {
     }
 }
 
-/// Maps a terminal event to a message, given where the focus is. `None`: nothing to do.
-pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
+/// Maps a terminal event to a message through `keymap`, given where the focus is. `None`:
+/// nothing to do.
+pub fn to_msg(keymap: &Keymap, app: &App, event: &Event) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(app, key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(keymap, app, key),
         Event::Mouse(mouse) => mouse_to_msg(*mouse),
         Event::Resize(..) => Some(Msg::Resize),
         // With bracketed paste on, a paste is one event: one edit, not a key per character. The
@@ -185,7 +186,7 @@ pub fn to_msg(app: &App, event: &Event) -> Option<Msg> {
     }
 }
 
-fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
+fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
     let key = Key::from_event(event);
     // Always a way out, whatever the bindings.
     if key == Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
@@ -198,7 +199,7 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
     }
     // The Live tab has its own keys (#15), over the browser's.
     if app.live.shown && !app.help {
-        return live::key_to_msg(app, key);
+        return live::key_to_msg(keymap, app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).
     let typing = app.focus == Focus::Search && !app.help;
@@ -214,7 +215,7 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
         }
         // Moving the cursor keeps a selected query (right after `/`) to edit — unless the
         // config file gave the key something to do while typing.
-        let bound = app.keymap.action(key).is_some_and(|a| a.applies(true));
+        let bound = keymap.action(key).is_some_and(|a| a.applies(true));
         let moves = matches!(
             key.code,
             KeyCode::End | KeyCode::Home | KeyCode::Left | KeyCode::Right
@@ -225,7 +226,7 @@ fn key_to_msg(app: &App, event: &KeyEvent) -> Option<Msg> {
             return Some(Msg::SearchEdit);
         }
     }
-    let action = app.keymap.action(key)?;
+    let action = keymap.action(key)?;
     action.applies(typing).then(|| action.msg())
 }
 

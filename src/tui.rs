@@ -126,8 +126,6 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
         }
         let (mut app, mut effects) = App::new(hosts);
         app.images_enabled = images != Images::Off;
-        app.keymap = keymap;
-        app.theme = theme;
         app.notice = notice;
         app.live.url = live.url;
         app.live.capacity = live.buffer;
@@ -155,9 +153,11 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
             controls,
             session: &mut session,
         };
+        let chrome = crate::ui::Chrome { theme, keymap };
         run_with(
             &mut terminal,
             &mut app,
+            &chrome,
             EventStream::new(),
             &mut runner,
             msg_rx,

@@ -26,7 +26,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use std::ops::{Deref, DerefMut};
+
 use crate::app::{App, Areas, Focus};
+use crate::keymap::Keymap;
+use crate::ui::theme::Theme;
 
 /// Below this size the browser cannot be laid out; a note says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -35,8 +39,60 @@ pub const MIN_HEIGHT: u16 = 10;
 /// Below this width the list and the detail share the screen by turns, not side by side.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 80;
 
-/// Draws the whole screen.
+/// What the loop owns and hands to the drawing besides the state: the colours and the keys (the
+/// hints and the help are written from the keymap, so they show the keys that work). `App`
+/// knows neither.
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    /// The colours (the config file's `[theme]` over the defaults).
+    pub theme: Theme,
+    /// Which key does what (the config file's `[keys]` over the defaults).
+    pub keymap: Keymap,
+}
+
+/// The state being drawn, with the loop's colours and keys beside it. It dereferences to the
+/// [`App`], so a renderer reads `app.tabs` and `app.theme` alike; only the layout facts
+/// (areas, scroll offsets) are written back through it.
+#[derive(Debug)]
+pub struct Screen<'a> {
+    app: &'a mut App,
+    /// The colours.
+    pub theme: Theme,
+    /// The key bindings.
+    pub keymap: &'a Keymap,
+}
+
+impl Deref for Screen<'_> {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        self.app
+    }
+}
+
+impl DerefMut for Screen<'_> {
+    fn deref_mut(&mut self) -> &mut App {
+        self.app
+    }
+}
+
+/// Draws the whole screen with the default colours and keys (tests and benchmarks; the loop
+/// draws with its own [`Chrome`] through [`draw_with`]).
 pub fn draw(frame: &mut Frame, app: &mut App) {
+    draw_with(frame, app, &Chrome::default());
+}
+
+/// Draws the whole screen with the loop's colours and keys.
+pub fn draw_with(frame: &mut Frame, app: &mut App, chrome: &Chrome) {
+    let mut screen = Screen {
+        app,
+        theme: chrome.theme,
+        keymap: &chrome.keymap,
+    };
+    draw_screen(frame, &mut screen);
+}
+
+fn draw_screen(frame: &mut Frame, app: &mut Screen<'_>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         app.areas = Areas::default();
@@ -106,7 +162,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 }
 
 /// The request overlay, then the help over everything.
-fn render_overlays(frame: &mut Frame, app: &mut App, area: Rect) {
+fn render_overlays(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     if app.request.open {
         request::render(frame, app, area);
     }

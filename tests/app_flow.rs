@@ -1707,7 +1707,10 @@ fn the_wheel_scrolls_what_is_under_it_without_moving_focus() {
 
 mod keys {
     use apidex::app::{App, Focus};
-    use apidex::keymap::to_msg;
+    /// The keys as the loop maps them with the default keymap.
+    fn to_msg(app: &App, event: &Event) -> Option<Msg> {
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), app, event)
+    }
     use apidex::msg::Msg;
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -2019,7 +2022,10 @@ fn cursor_keys_while_typing_keep_the_query_to_edit() {
         key(KeyCode::Char('e'), KeyModifiers::CONTROL),
     ] {
         assert!(
-            matches!(apidex::keymap::to_msg(&app, &event), Some(Msg::SearchEdit)),
+            matches!(
+                apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &event),
+                Some(Msg::SearchEdit)
+            ),
             "{event:?}"
         );
     }
@@ -2027,7 +2033,7 @@ fn cursor_keys_while_typing_keep_the_query_to_edit() {
     app.update(Msg::FocusList);
     let end = key(KeyCode::End, KeyModifiers::NONE);
     assert!(matches!(
-        apidex::keymap::to_msg(&app, &end),
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &end),
         Some(Msg::Bottom)
     ));
 }

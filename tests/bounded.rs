@@ -309,10 +309,13 @@ async fn a_20000_character_paste_keeps_a_capped_query_and_few_filter_passes() {
 fn a_bracketed_paste_while_typing_is_one_message() {
     let (mut app, _) = App::new(Hosts::default());
     let paste = crossterm::event::Event::Paste("x".repeat(20_000));
-    assert!(apidex::keymap::to_msg(&app, &paste).is_none(), "not typing");
+    assert!(
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &paste).is_none(),
+        "not typing"
+    );
     app.update(Msg::FocusSearch);
     assert!(matches!(
-        apidex::keymap::to_msg(&app, &paste),
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &paste),
         Some(Msg::SearchPaste(text)) if text.len() == 20_000
     ));
 }

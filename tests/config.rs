@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use apidex::app::{App, Focus, Hosts};
 use apidex::config::{self, Config};
-use apidex::keymap::{KeyAction, to_msg};
+use apidex::keymap::{KeyAction, Keymap, to_msg};
 use apidex::msg::Msg;
 use apidex::ui::theme::Theme;
 use common::{Reply, TestServer, fixture_server};
@@ -257,10 +257,10 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
 
-fn app_with(config: &Config) -> App {
-    let (mut app, _) = App::new(Hosts::default());
-    app.keymap = config.clone().over(Config::bundled()).keymap();
-    app
+/// A fresh app and the keymap the loop would own for `config`.
+fn app_with(config: &Config) -> (App, Keymap) {
+    let (app, _) = App::new(Hosts::default());
+    (app, config.clone().over(Config::bundled()).keymap())
 }
 
 #[test]
@@ -268,52 +268,57 @@ fn rebound_keys_reach_the_keymap() {
     let text = "[keys]\n\"j\" = \"page_down\"\n\"ctrl-d\" = \"page_down\"\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\"f2\" = \"toggle_help\"\n";
     let loaded = config::parse(text, Path::new("config.toml"));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let app = app_with(&loaded.config);
+    let (app, keymap) = app_with(&loaded.config);
     let none = KeyModifiers::NONE;
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('j'), none)),
+        to_msg(&keymap, &app, &key(KeyCode::Char('j'), none)),
         Some(Msg::Page(1))
     ));
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+        to_msg(
+            &keymap,
+            &app,
+            &key(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        ),
         Some(Msg::Page(1))
     ));
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('x'), none)),
+        to_msg(&keymap, &app, &key(KeyCode::Char('x'), none)),
         Some(Msg::Quit)
     ));
-    assert!(to_msg(&app, &key(KeyCode::Char('q'), none)).is_none());
+    assert!(to_msg(&keymap, &app, &key(KeyCode::Char('q'), none)).is_none());
     // Defaults not mentioned stay.
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('k'), none)),
+        to_msg(&keymap, &app, &key(KeyCode::Char('k'), none)),
         Some(Msg::Move(-1))
     ));
     // Ctrl-C always quits.
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        to_msg(
+            &keymap,
+            &app,
+            &key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        ),
         Some(Msg::Quit)
     ));
     // While typing a search, characters are text, but other keys keep their bindings.
-    let mut typing = app_with(&loaded.config);
+    let (mut typing, _) = app_with(&loaded.config);
     typing.focus = Focus::Search;
     assert!(matches!(
-        to_msg(&typing, &key(KeyCode::Char('x'), none)),
+        to_msg(&keymap, &typing, &key(KeyCode::Char('x'), none)),
         Some(Msg::SearchInput('x'))
     ));
     assert!(matches!(
-        to_msg(&typing, &key(KeyCode::F(2), none)),
+        to_msg(&keymap, &typing, &key(KeyCode::F(2), none)),
         Some(Msg::ToggleHelp)
     ));
     // The help and the hints follow.
     assert_eq!(
-        app.keymap
-            .help_keys(apidex::keymap::HelpKeys::Actions(&[KeyAction::PageDown])),
+        keymap.help_keys(apidex::keymap::HelpKeys::Actions(&[KeyAction::PageDown])),
         "j PgDn Ctrl-D"
     );
     assert_eq!(
-        app.keymap
-            .hint(&[KeyAction::Quit], "quit", false)
-            .as_deref(),
+        keymap.hint(&[KeyAction::Quit], "quit", false).as_deref(),
         Some("x quit")
     );
 }
@@ -338,13 +343,13 @@ fn unknown_actions_and_keys_are_reported_by_line_and_skipped() {
         loaded.problems
     );
     // The good binding still applies; the bad ones leave the defaults.
-    let app = app_with(&loaded.config);
+    let (app, keymap) = app_with(&loaded.config);
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+        to_msg(&keymap, &app, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
         Some(Msg::Page(1))
     ));
     assert!(matches!(
-        to_msg(&app, &key(KeyCode::Char('k'), KeyModifiers::NONE)),
+        to_msg(&keymap, &app, &key(KeyCode::Char('k'), KeyModifiers::NONE)),
         Some(Msg::Move(-1))
     ));
 }
@@ -380,10 +385,13 @@ fn a_theme_colour_reaches_the_screen() {
     );
 
     let (mut app, _) = App::new(Hosts::default());
-    app.theme = theme;
+    let chrome = apidex::ui::Chrome {
+        theme,
+        keymap: Keymap::default(),
+    };
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|frame| apidex::ui::draw(frame, &mut app))
+        .draw(|frame| apidex::ui::draw_with(frame, &mut app, &chrome))
         .unwrap();
     // The active tab's title is drawn on the accent colour.
     let cell = &terminal.backend().buffer()[(1, 0)];

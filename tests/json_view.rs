@@ -50,7 +50,7 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
             c => KeyCode::Char(c),
         };
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(msg) = apidex::keymap::to_msg(app, &event) {
+        if let Some(msg) = apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), app, &event) {
             effects = app.update(msg);
         }
     }
@@ -118,7 +118,7 @@ fn keys_and_values_are_coloured() {
         }
         panic!("{needle} not on screen");
     };
-    let theme = app.theme;
+    let theme = apidex::ui::theme::Theme::default();
     let (x, y) = find("\"name\": \"static\"");
     assert_eq!(
         buffer[(x + 1, y)].fg,

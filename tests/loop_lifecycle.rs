@@ -221,11 +221,13 @@ where
         signals: signal_tx,
         taken,
     });
+    let chrome = apidex::ui::Chrome::default();
     let both = async {
         tokio::join!(
             run_with(
                 &mut terminal,
                 &mut app,
+                &chrome,
                 input,
                 &mut runner,
                 msg_rx,

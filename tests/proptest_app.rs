@@ -1219,7 +1219,7 @@ impl Run {
         match step {
             Step::Intent(msg) => self.update(msg),
             Step::Event(event) => {
-                if let Some(msg) = keymap::to_msg(&self.app, &event) {
+                if let Some(msg) = keymap::to_msg(&keymap::Keymap::default(), &self.app, &event) {
                     self.update(msg);
                 }
             }

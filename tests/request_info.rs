@@ -131,11 +131,11 @@ async fn i_and_o_keys_and_a_page_seen_again_keeps_its_record() {
     // The overlay is open: `i` closes it, and Esc does too.
     assert!(app.request.open);
     assert!(matches!(
-        apidex::keymap::to_msg(&app, &key('i')),
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &key('i')),
         Some(Msg::ShowRequest)
     ));
     assert!(matches!(
-        apidex::keymap::to_msg(&app, &key('O')),
+        apidex::keymap::to_msg(&apidex::keymap::Keymap::default(), &app, &key('O')),
         Some(Msg::OpenPage)
     ));
     app.update(Msg::Back);

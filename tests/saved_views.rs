@@ -35,6 +35,8 @@ fn item(key: &str) -> Remembered {
 
 struct Harness {
     app: App,
+    /// The colours and keys the loop would own.
+    chrome: apidex::ui::Chrome,
     runner: EffectRunner,
     rx: UnboundedReceiver<Msg>,
     store: Store,
@@ -87,6 +89,7 @@ impl Harness {
         });
         let mut harness = Self {
             app,
+            chrome: apidex::ui::Chrome::default(),
             runner,
             rx,
             store,
@@ -156,7 +159,7 @@ impl Harness {
     fn screen(&mut self, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
-            .draw(|f| apidex::ui::draw(f, &mut self.app))
+            .draw(|f| apidex::ui::draw_with(f, &mut self.app, &self.chrome))
             .unwrap();
         let buffer = terminal.backend().buffer();
         (0..height)
@@ -266,21 +269,23 @@ async fn the_keys_go_through_the_keymap_and_show_in_the_help() {
     let mut h = Harness::new(&["pikachu"], &["mew"], &["pikachu"]).await;
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     // `Msg` has no `PartialEq` (it carries pictures): compared by its debug form.
-    let msg = |app: &App, code| format!("{:?}", apidex::keymap::to_msg(app, &key(code)));
+    let msg = |h: &Harness, code| {
+        format!(
+            "{:?}",
+            apidex::keymap::to_msg(&h.chrome.keymap, &h.app, &key(code))
+        )
+    };
     let some = |m: SavedMsg| format!("{:?}", Some(Msg::Saved(m)));
-    assert_eq!(msg(&h.app, KeyCode::Char('d')), some(SavedMsg::Delete));
-    assert_eq!(msg(&h.app, KeyCode::Delete), some(SavedMsg::Delete));
-    assert_eq!(
-        msg(&h.app, KeyCode::Char('X')),
-        some(SavedMsg::ClearHistory)
-    );
-    h.app.keymap.bind("d", "none").unwrap();
-    h.app.keymap.bind("x", "delete_saved").unwrap();
-    h.app.keymap.bind("X", "none").unwrap();
-    h.app.keymap.bind("ctrl-x", "clear_history").unwrap();
-    assert_eq!(msg(&h.app, KeyCode::Char('d')), "None");
-    assert_eq!(msg(&h.app, KeyCode::Char('x')), some(SavedMsg::Delete));
-    let help = h.app.keymap.help_keys(HelpKeys::Actions(&[
+    assert_eq!(msg(&h, KeyCode::Char('d')), some(SavedMsg::Delete));
+    assert_eq!(msg(&h, KeyCode::Delete), some(SavedMsg::Delete));
+    assert_eq!(msg(&h, KeyCode::Char('X')), some(SavedMsg::ClearHistory));
+    h.chrome.keymap.bind("d", "none").unwrap();
+    h.chrome.keymap.bind("x", "delete_saved").unwrap();
+    h.chrome.keymap.bind("X", "none").unwrap();
+    h.chrome.keymap.bind("ctrl-x", "clear_history").unwrap();
+    assert_eq!(msg(&h, KeyCode::Char('d')), "None");
+    assert_eq!(msg(&h, KeyCode::Char('x')), some(SavedMsg::Delete));
+    let help = h.chrome.keymap.help_keys(HelpKeys::Actions(&[
         KeyAction::DeleteSaved,
         KeyAction::ClearHistory,
     ]));

@@ -298,6 +298,17 @@ fn naming(reason: &str, url: &str) -> String {
     }
 }
 
+/// `200 OK`, `404 Not Found`.
+pub fn status_text(code: u16) -> String {
+    let reason = reqwest::StatusCode::from_u16(code)
+        .ok()
+        .and_then(|s| s.canonical_reason());
+    match reason {
+        Some(reason) => format!("{code} {reason}"),
+        None => code.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::msg::{LiveMsg, Msg};
 
 /// What `key` does in the Live tab (`None`: nothing).
-pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
+pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
     let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
     if app.live.prompt.is_some() {
         return Some(Msg::Live(match key.code {
@@ -28,7 +28,7 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
             _ => LiveMsg::StartOpen,
         }));
     }
-    let action = app.keymap.action(key)?;
+    let action = keymap.action(key)?;
     Some(match action {
         KeyAction::SelectNext => Msg::Live(LiveMsg::Move(1)),
         KeyAction::SelectPrev => Msg::Live(LiveMsg::Move(-1)),

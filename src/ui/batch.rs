@@ -6,15 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, List, ListItem};
 
 use super::status_bar::SPINNER;
+use crate::app::App;
+use crate::app::Focus;
 use crate::app::loadable::worth_retrying;
 use crate::app::tab::BatchStatus;
-use crate::app::{App, Focus};
+use crate::ui::Screen;
 
 /// Draws the active tab's batch in the list area.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
     let focused = app.focus == Focus::List;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let app: &mut App = app;
     let Some(batch) = &mut app.tabs[app.active.index()].batch else {
         return;
     };

@@ -16,10 +16,10 @@ use super::page::stat_label;
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::{self, Theme};
-use crate::app::App;
 use crate::app::compare::Compare;
 use crate::app::loadable::Loadable;
 use crate::sanitize::line;
+use crate::ui::Screen;
 use crate::views::PokemonCard;
 use crate::views::bounds::{MAX_LINE, clip};
 
@@ -31,7 +31,7 @@ const LABEL: u16 = 9;
 const SPRITE_HEIGHT: u16 = 8;
 
 /// Draws the comparison over `area`, clamping its scroll to what fits.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let block = Block::bordered()
         .title(" compare · Esc or c closes ")
         .border_style(app.theme.border(true));
@@ -136,7 +136,7 @@ fn fit_names(cards: &[(u32, String)], width: usize) -> Vec<String> {
         .collect()
 }
 
-fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
+fn render_names(frame: &mut Frame, app: &Screen<'_>, compare: &Compare, area: Rect) {
     let theme = app.theme;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
     let cells = columns(area, compare.cards.len());
@@ -169,7 +169,7 @@ fn render_names(frame: &mut Frame, app: &App, compare: &Compare, area: Rect) {
 }
 
 /// The table and the team lines, `width` wide, in a buffer as tall as they are.
-fn render_body(app: &App, compare: &Compare, width: u16) -> Buffer {
+fn render_body(app: &Screen<'_>, compare: &Compare, width: u16) -> Buffer {
     let cards: Vec<Option<&PokemonCard>> = compare.cards.iter().map(|(_, c)| c.loaded()).collect();
     let n = cards.len();
     let cell = columns(Rect::new(0, 0, width, 1), n)

@@ -9,9 +9,11 @@ use super::page::{self, PageContext};
 use super::picture;
 use super::status_bar::SPINNER;
 use super::theme::Theme;
+use crate::app::App;
+use crate::app::Focus;
 use crate::app::loadable::{Loadable, worth_retrying};
-use crate::app::{App, Focus};
 use crate::sanitize::line;
+use crate::ui::Screen;
 use crate::views::Detail;
 use crate::views::bounds::{MAX_LINE, clip};
 
@@ -19,7 +21,7 @@ use crate::views::bounds::{MAX_LINE, clip};
 const CRUMBS: usize = 3;
 
 /// Draws the active tab's detail pane, clamping its scroll to the content.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let theme = app.theme;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
@@ -120,7 +122,9 @@ fn split_for_picture(inner: Rect, pixel_art: bool) -> (Rect, Rect) {
     }
 }
 
-fn render_text(frame: &mut Frame, app: &mut App, page: page::Page, area: Rect) {
+fn render_text(frame: &mut Frame, app: &mut Screen<'_>, page: page::Page, area: Rect) {
+    let dim = app.theme.dim();
+    let app: &mut App = app;
     let detail = &mut app.tabs[app.active.index()].detail;
     let width = area.width;
     // Scroll the selected link into sight once, when it moved.
@@ -149,7 +153,7 @@ fn render_text(frame: &mut Frame, app: &mut App, page: page::Page, area: Rect) {
         // Where we are, on the pane's bottom border.
         let position = Line::styled(
             format!(" {}/{} ", usize::from(detail.scroll) + 1, max_scroll + 1),
-            app.theme.dim(),
+            dim,
         )
         .right_aligned();
         let bottom = Rect {

@@ -8,14 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::wrap;
-use crate::app::App;
 use crate::keymap::{HELP, KeyAction};
+use crate::ui::Screen;
 
 /// The overlay's widest, in cells.
 const WIDTH: u16 = 96;
 
 /// Draws the overlay centred over `area`, clamping its scroll to what fits.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
     let rows: Vec<(String, &str)> = HELP
         .iter()

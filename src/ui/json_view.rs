@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::app::json_view::{JsonView, Pending, ViewState};
 use crate::json_tree::{JsonDoc, JsonTree, NodeKey, NodeValue, Row};
 use crate::sanitize;
+use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
 /// Characters of a string shown on its row (the rest is cut, with `…`): a 1 MB string would
@@ -20,8 +21,9 @@ use crate::ui::theme::Theme;
 const SHOWN_CHARS: usize = 400;
 
 /// Draws the JSON view over `area` (the list and the detail).
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
+    let app: &mut App = app;
     let Some(view) = app.explorer.view.as_mut() else {
         return;
     };
@@ -334,7 +336,7 @@ fn render_boxes(frame: &mut Frame, view: &JsonView, theme: &Theme, area: Rect) {
 }
 
 /// The `o` prompt, over the search bar's line.
-pub fn render_prompt(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render_prompt(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let Some(prompt) = &app.explorer.prompt else {
         return;
     };
@@ -348,7 +350,7 @@ pub fn render_prompt(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The copy menu, over the status line, while `y` waits for its second key.
-pub fn render_copy_menu(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render_copy_menu(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let waiting = app
         .explorer
         .view

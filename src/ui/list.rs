@@ -10,13 +10,14 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use super::fit;
 use super::status_bar::SPINNER;
 use super::theme::Theme;
+use crate::app::Focus;
 use crate::app::list::{ListPane, Shown};
 use crate::app::loadable::{Loadable, worth_retrying};
-use crate::app::{App, Focus};
+use crate::ui::Screen;
 use crate::views::ListEntry;
 
 /// Draws the active tab's list.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Search);
     let theme = app.theme;
     let spinner = SPINNER[app.spinner % SPINNER.len()];

@@ -7,20 +7,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::app::App;
 use crate::app::live::{Live, Prompt};
 use crate::live::FrameKind;
 use crate::msg::LiveStatus;
+use crate::ui::Screen;
 
 /// Draws the Live tab: `input` is the line under the tabs, `body` the messages, `status` the
 /// bottom line.
-pub fn render(frame: &mut Frame, app: &mut App, input: Rect, body: Rect, status: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, input: Rect, body: Rect, status: Rect) {
     render_input(frame, app, input);
     render_rows(frame, app, body);
     render_status(frame, app, status);
 }
 
-fn render_input(frame: &mut Frame, app: &App, area: Rect) {
+fn render_input(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let live = &app.live;
     let text = match live.prompt {
@@ -53,7 +53,7 @@ fn render_input(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(text, area);
 }
 
-fn render_rows(frame: &mut Frame, app: &mut App, area: Rect) {
+fn render_rows(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
     let live = &app.live;
     let visible = live.visible();
@@ -176,7 +176,7 @@ fn grouped(n: u64) -> String {
     out
 }
 
-fn render_status(frame: &mut Frame, app: &App, area: Rect) {
+fn render_status(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let mut spans = vec![Span::styled(" Live ", theme.heading())];
     if let Some(notice) = &app.notice {

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 
-use crate::app::App;
 use crate::app::scroll::Scroll;
 use crate::keymap::KeyAction;
+use crate::ui::Screen;
 
 /// A `width` × `height` box centred in `area` (clamped to it).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -24,7 +24,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// this help`, from the keymap, so it is right when they are rebound) and `↓ more` when
 /// `scroll` can go further.
 pub fn block(
-    app: &App,
+    app: &Screen<'_>,
     title: &str,
     closers: &[KeyAction],
     what: &str,

@@ -9,13 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
+use crate::api::exchange::status_text;
 use crate::api::exchange::{Answered, Exchange, Stored};
 use crate::api::origin::Cause;
-use crate::app::App;
 use crate::app::json_view::ViewState;
 use crate::app::loadable::Loadable;
 use crate::app::request::PageRequests;
 use crate::keymap::KeyAction;
+use crate::ui::Screen;
 
 /// The overlay's widest, in cells.
 const WIDTH: u16 = 100;
@@ -23,7 +24,7 @@ const WIDTH: u16 = 100;
 const LABEL: usize = 10;
 
 /// Draws the overlay centred over `area`, clamping its scroll to what fits.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
     // Over the JSON view: the view's own request (a URL opened with `o` or followed there).
     let (requests, loading) = if let Some(view) = &app.explorer.view {
@@ -194,17 +195,6 @@ fn other(exchange: &Exchange, theme: &Theme) -> [Line<'static>; 2] {
             theme.dim(),
         ),
     ]
-}
-
-/// `200 OK`, `404 Not Found`.
-fn status_text(code: u16) -> String {
-    let reason = reqwest::StatusCode::from_u16(code)
-        .ok()
-        .and_then(|s| s.canonical_reason());
-    match reason {
-        Some(reason) => format!("{code} {reason}"),
-        None => code.to_string(),
-    }
 }
 
 /// `812 bytes`, `296.2 kB`, `1.4 MB`.

@@ -11,6 +11,7 @@ use crate::app::saved::SavedView;
 use crate::keymap::{KeyAction, Keymap};
 use crate::model::ItemKey;
 use crate::model::SavedKind;
+use crate::ui::Screen;
 
 /// The view's title: its name and count (the keys are in the status bar, from the keymap).
 fn title(view: &SavedView, count: usize) -> String {
@@ -26,8 +27,10 @@ fn question(keymap: &Keymap, count: usize) -> String {
 }
 
 /// Draws the open saved view over `area`.
-pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
+    let keymap = app.keymap;
+    let app: &mut App = app;
     let Some(view) = &mut app.saved.view else {
         return;
     };
@@ -39,8 +42,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
         Loadable::Loaded(items) if items.is_empty() => {
             let hint = match view.kind {
                 SavedKind::Bookmarks => {
-                    let how = app
-                        .keymap
+                    let how = keymap
                         .hint(
                             &[KeyAction::ToggleBookmark],
                             "bookmarks the item shown",
@@ -96,7 +98,7 @@ pub fn render(frame: &mut Frame, app: &mut App, area: Rect) {
     frame.render_widget(block, area);
     // The question takes the top rows (wrapped: it must be read whole), the list the rest.
     let list_area = if view.confirm_clear {
-        let question = Paragraph::new(Line::styled(question(&app.keymap, count), theme.error()))
+        let question = Paragraph::new(Line::styled(question(keymap, count), theme.error()))
             .wrap(Wrap { trim: true });
         let height = u16::try_from(question.line_count(inner.width))
             .unwrap_or(u16::MAX)

@@ -4,10 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Focus};
+use crate::app::Focus;
+use crate::ui::Screen;
 
 /// Draws ` / query▏   12 of 1351`.
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let list = &app.tab().list;
     let typing = app.focus == Focus::Search;

@@ -4,15 +4,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Focus};
+use crate::app::Focus;
 use crate::keymap::KeyAction;
 use crate::model::Source;
+use crate::ui::Screen;
 
 /// Braille spinner frames.
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// Draws the status line.
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let host = match app.active {
         Source::Pokemon => &app.hosts.pokeapi,
@@ -107,7 +108,7 @@ fn shorten_path(word: &str, whole: bool) -> Option<String> {
 }
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
-fn hints(app: &App) -> String {
+fn hints(app: &Screen<'_>) -> String {
     // The JSON view's keys are fixed (#14).
     if app.explorer.view.is_some() {
         return "Space fold · / search · | jq · y copy · Enter follow · v close".to_owned();
@@ -157,7 +158,7 @@ fn hints(app: &App) -> String {
 }
 
 /// `? help`: the key that opens the help (outside the search box, where `?` is text).
-fn help_hint(app: &App) -> String {
+fn help_hint(app: &Screen<'_>) -> String {
     app.keymap
         .hint(&[KeyAction::ToggleHelp], "help", false)
         .unwrap_or_default()

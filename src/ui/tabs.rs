@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::model::Source;
+use crate::ui::Screen;
 
 /// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live ` with the active tab highlighted. Each slot is
 /// `title + 5` cells wide, which [`App`]'s click handling relies on.
-pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let mut spans = Vec::new();
     for (n, source) in Source::ALL.iter().enumerate() {

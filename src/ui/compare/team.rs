@@ -2,10 +2,10 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::app::compare::Compare;
 use crate::app::loadable::{Loadable, worth_retrying};
 use crate::sanitize::line;
+use crate::ui::Screen;
 use crate::ui::theme;
 use crate::ui::wrap;
 
@@ -14,7 +14,7 @@ const TEAM_INDENT: usize = 19;
 
 /// The team's shared weaknesses and the attacking types nobody resists, wrapped to `width`
 /// with the badges lined up under each other.
-pub(super) fn lines(app: &App, compare: &Compare, width: usize) -> Vec<Line<'static>> {
+pub(super) fn lines(app: &Screen<'_>, compare: &Compare, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = vec![
         Line::default(),

@@ -5,8 +5,10 @@
 //! behaviour testable by feeding messages and looking at state and effects.
 
 mod batch;
+mod browse;
 pub mod cache;
 pub mod compare;
+mod focus;
 mod haystack;
 mod intents;
 pub mod json_copy;
@@ -35,7 +37,7 @@ pub mod terms;
 
 use std::collections::{HashMap, HashSet};
 
-use ratatui::layout::Rect;
+pub use self::focus::{Areas, Focus};
 
 use self::cache::DetailCache;
 use self::compare::Compare;
@@ -43,38 +45,12 @@ use self::loadable::{Loadable, RequestId};
 use self::pictures::ImageStore;
 use self::saved::{Saved, SavedKind};
 use self::scroll::Scroll;
-use self::source::{ItemKey, Source};
+use self::source::Source;
 use self::tab::{Batch, BatchStatus, Tab};
 use self::terms::{Term, resolve_term};
 use crate::matchups::TypeChart;
 use crate::msg::{Effect, Msg};
 use crate::views::Detail;
-
-/// Where keys go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The list (or the batch view, while one is open).
-    List,
-    /// The search box: printable keys are typed into it.
-    Search,
-    /// The detail pane: movement keys scroll it.
-    Detail,
-}
-
-/// Screen areas from the last draw, so mouse clicks can be mapped to rows. Written by the view.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Areas {
-    /// The tab bar.
-    pub tabs: Rect,
-    /// The list (or batch) pane, borders included.
-    pub list: Rect,
-    /// The detail pane, borders included.
-    pub detail: Rect,
-    /// Rows a page moves in the list.
-    pub list_page: u16,
-    /// Rows a page scrolls in the detail.
-    pub detail_page: u16,
-}
 
 /// Base URL hosts, shown in the status bar.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -395,135 +371,5 @@ impl App {
             // Every result was matched above.
             _ => vec![],
         }
-    }
-
-    fn switch_tab(&mut self, source: Source) -> Vec<Effect> {
-        // A notice is about what the user was doing here: it does not follow them.
-        if source != self.active {
-            self.notice = None;
-            self.info = None;
-        }
-        self.active = source;
-        if self.focus == Focus::Search {
-            self.focus = Focus::List;
-        }
-        // A tab visited for the first time shows its selection's detail.
-        if matches!(self.tab().detail.state, Loadable::Idle) {
-            return self.fetch_selected(false);
-        }
-        vec![]
-    }
-
-    fn load_list(&mut self, source: Source) -> Effect {
-        let req = self.req();
-        self.tabs[source.index()].list.entries = Loadable::Loading { req };
-        self.tabs[source.index()].list_retry = None;
-        self.tabs[source.index()].list_origin = None;
-        Effect::FetchList { source, req }
-    }
-
-    /// Moves the selection (list or batch) or scrolls the detail, by `delta` rows.
-    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
-        // In the detail pane, arrows walk the page's links (like a text browser); a page without
-        // links scrolls instead.
-        if self.focus == Focus::Detail && self.move_link(delta) {
-            return vec![];
-        }
-        self.scroll_or_move(delta)
-    }
-
-    /// Scrolls the detail (when focused) or moves the list or batch selection.
-    fn scroll_or_move(&mut self, delta: isize) -> Vec<Effect> {
-        if self.focus == Focus::Detail {
-            let detail = &mut self.tab_mut().detail;
-            let scroll = i64::from(detail.scroll).saturating_add(delta as i64).max(0);
-            detail.scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-            return vec![];
-        }
-        if self.tab().batch.is_some() {
-            return self.move_in_batch(delta);
-        }
-        if self.tab_mut().list.move_by(delta) {
-            return self.fetch_selected(true);
-        }
-        vec![]
-    }
-
-    fn page(&mut self, direction: isize) -> Vec<Effect> {
-        let rows = if self.focus == Focus::Detail {
-            self.areas.detail_page
-        } else {
-            self.areas.list_page
-        };
-        // A page always scrolls, even on a page with links.
-        self.scroll_or_move(direction.signum() * isize::try_from(rows.max(1)).unwrap_or(1))
-    }
-
-    /// `n` in the Dogs tab: another random photo of the breed shown.
-    fn another_photo(&mut self) -> Vec<Effect> {
-        let Some(key @ ItemKey::Breed(_)) = self.tab().detail.key.clone() else {
-            return vec![];
-        };
-        self.cache.remove(&key);
-        self.tab_mut().detail.state = Loadable::Idle;
-        self.fetch_detail(key, false)
-    }
-
-    /// Fetches the selected entry's (or batch row's) detail unless the pane already shows (or awaits) it.
-    fn fetch_selected(&mut self, debounce: bool) -> Vec<Effect> {
-        let Some(key) = self.selected_key() else {
-            return vec![];
-        };
-        // Choosing from the list starts a new trail: links followed before are forgotten.
-        if self.tab().detail.key.as_ref() != Some(&key) {
-            let detail = &mut self.tab_mut().detail;
-            detail.back.clear();
-            detail.forward.clear();
-        }
-        self.fetch_detail(key, debounce)
-    }
-
-    fn fetch_detail(&mut self, key: ItemKey, debounce: bool) -> Vec<Effect> {
-        let detail = &self.tab().detail;
-        let same = detail.key.as_ref() == Some(&key)
-            && matches!(detail.state, Loadable::Loading { .. } | Loadable::Loaded(_));
-        if same {
-            return vec![];
-        }
-        // A page seen recently is shown at once, with no request (and counts as opened again:
-        // it moves to the top of the history).
-        if let Some((page, origin, requests)) = self.cache.get(&key).cloned() {
-            let remembered = saved::remembered(&key);
-            let detail = &mut self.tab_mut().detail;
-            detail.key = Some(key);
-            detail.state = Loadable::Loaded(page);
-            detail.origin = origin;
-            detail.requests = requests.as_ref().map(request::PageRequests::again);
-            detail.scroll = 0;
-            detail.link = None;
-            return if self.saved.enabled {
-                vec![Effect::RecordVisit { item: remembered }]
-            } else {
-                vec![]
-            };
-        }
-        let sub_breeds = self.sub_breeds_of(&key);
-        let req = self.req();
-        let source = self.active;
-        let detail = &mut self.tab_mut().detail;
-        detail.key = Some(key.clone());
-        detail.state = Loadable::Loading { req };
-        detail.retry = None;
-        detail.origin = None;
-        detail.requests = None;
-        detail.scroll = 0;
-        detail.link = None;
-        vec![Effect::FetchDetail {
-            source,
-            req,
-            key,
-            sub_breeds,
-            debounce,
-        }]
     }
 }

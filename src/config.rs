@@ -57,6 +57,9 @@ pub struct Config {
     /// Key bindings: key (`"ctrl-d"`) to action (`"page_down"`), over the defaults.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, Spanned<String>>,
+    /// Key bindings while typing a search only, applied after `[keys]` (`"ctrl-u" = "none"`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub search_keys: BTreeMap<String, Spanned<String>>,
 }
 
 /// `[sources]`: where each API lives.
@@ -281,15 +284,22 @@ impl Config {
         let mut keys = low.keys;
         keys.extend(self.keys);
         self.keys = keys;
+        let mut search_keys = low.search_keys;
+        search_keys.extend(self.search_keys);
+        self.search_keys = search_keys;
         self
     }
 
-    /// The default keymap with this layer's `[keys]` on top (bindings that do not parse were
-    /// reported and removed when the file was read; any left are skipped).
+    /// The default keymap with this layer's `[keys]`, then `[search_keys]`, on top (bindings
+    /// that do not parse were reported and removed when the file was read; any left are
+    /// skipped).
     pub fn keymap(&self) -> Keymap {
         let mut keymap = Keymap::default();
         for (key, action) in &self.keys {
             let _ = keymap.bind(key, action.get_ref());
+        }
+        for (key, action) in &self.search_keys {
+            let _ = keymap.bind_search(key, action.get_ref());
         }
         keymap
     }

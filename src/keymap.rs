@@ -3,6 +3,7 @@
 //! the same keymap, so they always show the keys that actually work.
 
 mod action;
+mod bindings;
 mod help;
 mod json;
 mod key;
@@ -13,6 +14,7 @@ use crossterm::event::{
 };
 
 pub use self::action::{KeyAction, Scope};
+pub use self::bindings::{Keymap, UNBIND};
 pub use self::help::{HELP, HelpKeys, HelpRow};
 pub use self::key::{Key, KeyParseError};
 use crate::app::{App, Focus};
@@ -74,98 +76,6 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("q", KeyAction::Quit),
 ];
 
-/// The value that removes a default binding in the config file (`"c" = "none"`).
-pub const UNBIND: &str = "none";
-
-/// Which key does what. Starts as [`DEFAULT_BINDINGS`]; [`Keymap::bind`] replaces the binding
-/// of one key (the config file's `[keys]` entries, one by one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keymap {
-    /// Keys and their actions, in the order the help lists alternatives. One entry per key.
-    bindings: Vec<(Key, KeyAction)>,
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        let bindings = DEFAULT_BINDINGS
-            .iter()
-            .filter_map(|(key, action)| Some((key.parse().ok()?, *action)))
-            .collect();
-        Self { bindings }
-    }
-}
-
-impl Keymap {
-    /// Binds `key` (config spelling, e.g. `"ctrl-d"`) to the action named `action` (e.g.
-    /// `"page_down"`), replacing what the key did; [`UNBIND`] removes the key's binding.
-    ///
-    /// # Errors
-    /// A one-line reason when the key or the action name is unknown; the keymap is unchanged.
-    pub fn bind(&mut self, key: &str, action: &str) -> Result<(), String> {
-        let parsed: Key = key.parse().map_err(|e: KeyParseError| e.to_string())?;
-        if parsed == Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL) {
-            return Err("ctrl-c always quits and cannot be rebound".to_owned());
-        }
-        if action.trim() == UNBIND {
-            self.bindings.retain(|(k, _)| *k != parsed);
-            return Ok(());
-        }
-        let action = KeyAction::from_name(action).ok_or_else(|| {
-            format!("unknown action {action:?} for key {key:?} (the README lists the actions)")
-        })?;
-        match self.bindings.iter_mut().find(|(k, _)| *k == parsed) {
-            Some(binding) => binding.1 = action,
-            None => self.bindings.push((parsed, action)),
-        }
-        Ok(())
-    }
-
-    /// What `key` does. A key with Shift held (other than a character) that is not bound itself
-    /// does what it does without Shift.
-    pub fn action(&self, key: Key) -> Option<KeyAction> {
-        let find = |key: Key| {
-            self.bindings
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, action)| *action)
-        };
-        find(key).or_else(|| key.without_shift().and_then(find))
-    }
-
-    /// Every binding, in the order the help lists them.
-    pub fn bindings(&self) -> &[(Key, KeyAction)] {
-        &self.bindings
-    }
-
-    /// The keys bound to `action`, in order.
-    pub fn keys_for(&self, action: KeyAction) -> impl Iterator<Item = Key> + '_ {
-        self.bindings
-            .iter()
-            .filter(move |(_, a)| *a == action)
-            .map(|(key, _)| *key)
-    }
-
-    /// The first key that runs `action` while typing a search (`typing`) or otherwise: while
-    /// typing, characters are text, so only other keys count.
-    pub fn first_key(&self, action: KeyAction, typing: bool) -> Option<Key> {
-        if !action.applies(typing) {
-            return None;
-        }
-        self.keys_for(action).find(|key| !(typing && key.is_text()))
-    }
-
-    /// A status-bar hint such as `↑↓ links`: the first key of each action, then `label`.
-    /// `None` when none of the actions has a key.
-    pub fn hint(&self, actions: &[KeyAction], label: &str, typing: bool) -> Option<String> {
-        let keys: String = actions
-            .iter()
-            .filter_map(|a| self.first_key(*a, typing))
-            .map(Key::short_label)
-            .collect();
-        (!keys.is_empty()).then(|| format!("{keys} {label}"))
-    }
-}
-
 /// Maps a terminal event to a message through `keymap`, given where the focus is. `None`:
 /// nothing to do.
 pub fn to_msg(keymap: &Keymap, app: &App, event: &Event) -> Option<Msg> {
@@ -215,7 +125,7 @@ fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
         }
         // Moving the cursor keeps a selected query (right after `/`) to edit — unless the
         // config file gave the key something to do while typing.
-        let bound = keymap.action(key).is_some_and(|a| a.applies(true));
+        let bound = keymap.action(key, true).is_some();
         let moves = matches!(
             key.code,
             KeyCode::End | KeyCode::Home | KeyCode::Left | KeyCode::Right
@@ -226,7 +136,7 @@ fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
             return Some(Msg::SearchEdit);
         }
     }
-    let action = keymap.action(key)?;
+    let action = keymap.action(key, typing)?;
     action.applies(typing).then(|| action.msg())
 }
 
@@ -253,17 +163,62 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_default_parses_once() {
+    fn every_default_parses_and_lands_in_its_modes() {
         let keymap = Keymap::default();
-        assert_eq!(keymap.bindings().len(), DEFAULT_BINDINGS.len());
-        let mut keys: Vec<String> = keymap
-            .bindings()
-            .iter()
-            .map(|(k, _)| k.to_string())
-            .collect();
-        keys.sort();
-        keys.dedup();
-        assert_eq!(keys.len(), DEFAULT_BINDINGS.len(), "a key bound twice");
+        for table in [keymap.bindings(), keymap.search_bindings()] {
+            let mut keys: Vec<Key> = table.iter().map(|(k, _)| *k).collect();
+            keys.sort_by_key(ToString::to_string);
+            keys.dedup();
+            assert_eq!(keys.len(), table.len(), "a key bound twice in one mode");
+        }
+        for (spelled, action) in DEFAULT_BINDINGS {
+            let key: Key = spelled.parse().expect("parses");
+            let browsing = keymap.bindings().contains(&(key, *action));
+            let typing = keymap.search_bindings().contains(&(key, *action));
+            assert_eq!(browsing, action.applies(false), "{spelled} while browsing");
+            assert_eq!(
+                typing,
+                action.applies(true) && !key.is_text(),
+                "{spelled} typing"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_rebound_for_browsing_keeps_its_job_while_typing() {
+        let ctrl_u = Key::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        let mut keymap = Keymap::default();
+        // The README's own example.
+        keymap.bind("ctrl-u", "page_up").expect("binds");
+        assert_eq!(keymap.action(ctrl_u, false), Some(KeyAction::PageUp));
+        assert_eq!(keymap.action(ctrl_u, true), Some(KeyAction::SearchClear));
+        // A key with no job of its own while typing takes the action in both modes.
+        let f2 = Key::new(KeyCode::F(2), KeyModifiers::NONE);
+        keymap.bind("f2", "toggle_help").expect("binds");
+        assert_eq!(keymap.action(f2, true), Some(KeyAction::ToggleHelp));
+        // `[search_keys]` rebinds while typing only.
+        keymap.bind_search("f2", "none").expect("unbinds");
+        assert_eq!(keymap.action(f2, true), None);
+        assert_eq!(keymap.action(f2, false), Some(KeyAction::ToggleHelp));
+        keymap.bind_search("ctrl-u", "page_up").expect("binds");
+        assert_eq!(keymap.action(ctrl_u, true), Some(KeyAction::PageUp));
+        // A typing-only action bound in `[keys]` changes nothing while browsing.
+        let ctrl_k = Key::new(KeyCode::Char('k'), KeyModifiers::CONTROL);
+        keymap.bind("ctrl-k", "search_clear").expect("binds");
+        assert_eq!(keymap.action(ctrl_k, true), Some(KeyAction::SearchClear));
+        assert_eq!(keymap.action(ctrl_k, false), None);
+        let before = keymap.clone();
+        assert!(keymap.bind_search("j", "quit").is_err(), "text types");
+        assert!(
+            keymap.bind_search("f3", "first").is_err(),
+            "not while typing"
+        );
+        assert!(keymap.bind_search("ctrl-c", "quit").is_err());
+        assert_eq!(keymap, before);
+        // "none" in `[keys]` unbinds in both modes.
+        keymap.bind("ctrl-u", "none").expect("unbinds");
+        assert_eq!(keymap.action(ctrl_u, false), None);
+        assert_eq!(keymap.action(ctrl_u, true), None);
     }
 
     #[test]
@@ -271,14 +226,14 @@ mod tests {
         let mut keymap = Keymap::default();
         let j = Key::new(KeyCode::Char('j'), KeyModifiers::NONE);
         keymap.bind("j", "page_down").expect("binds");
-        assert_eq!(keymap.action(j), Some(KeyAction::PageDown));
+        assert_eq!(keymap.action(j, false), Some(KeyAction::PageDown));
         keymap.bind("ctrl-d", "page_down").expect("binds");
         assert_eq!(
-            keymap.action(Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            keymap.action(Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL), false),
             Some(KeyAction::PageDown)
         );
         keymap.bind("j", "none").expect("unbinds");
-        assert_eq!(keymap.action(j), None);
+        assert_eq!(keymap.action(j, false), None);
         let before = keymap.clone();
         assert!(keymap.bind("j", "frobnicate").is_err());
         assert!(keymap.bind("hyper-j", "quit").is_err());
@@ -290,7 +245,10 @@ mod tests {
     fn shift_falls_back_for_named_keys() {
         let keymap = Keymap::default();
         let shift_down = Key::new(KeyCode::Down, KeyModifiers::SHIFT);
-        assert_eq!(keymap.action(shift_down), Some(KeyAction::SelectNext));
+        assert_eq!(
+            keymap.action(shift_down, false),
+            Some(KeyAction::SelectNext)
+        );
     }
 
     #[test]

@@ -76,6 +76,16 @@ impl DerefMut for Screen<'_> {
     }
 }
 
+impl Screen<'_> {
+    /// `r retries`: the first key of `action` while browsing, then `what`; `None` when no key
+    /// does it (a hint never names a key that does something else).
+    pub fn key_hint(&self, action: crate::keymap::KeyAction, what: &str) -> Option<String> {
+        self.keymap
+            .label(action, false)
+            .map(|key| format!("{key} {what}"))
+    }
+}
+
 /// Draws the whole screen with the default colours and keys (tests and benchmarks; the loop
 /// draws with its own [`Chrome`] through [`draw_with`]).
 pub fn draw(frame: &mut Frame, app: &mut App) {

@@ -367,6 +367,93 @@ fn a_bad_binding_is_reported_by_the_binary_which_goes_on() {
     assert!(!stdout(&output).contains("frobnicate"));
 }
 
+#[test]
+fn keys_are_bound_per_mode_and_the_readme_example_keeps_search_clear() {
+    let text = "[keys]\n\"ctrl-u\" = \"page_up\"\n\"f2\" = \"toggle_help\"\n\
+                [search_keys]\n\"ctrl-k\" = \"search_clear\"\n\"f2\" = \"none\"\n";
+    let loaded = config::parse(text, Path::new("config.toml"));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let (app, keymap) = app_with(&loaded.config);
+    let (mut typing, _) = app_with(&loaded.config);
+    typing.focus = Focus::Search;
+    let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let f2 = key(KeyCode::F(2), KeyModifiers::NONE);
+    assert!(matches!(
+        to_msg(&keymap, &app, &ctrl('u')),
+        Some(Msg::Page(-1))
+    ));
+    assert!(matches!(
+        to_msg(&keymap, &typing, &ctrl('u')),
+        Some(Msg::SearchClear)
+    ));
+    assert!(matches!(
+        to_msg(&keymap, &typing, &ctrl('k')),
+        Some(Msg::SearchClear)
+    ));
+    assert!(to_msg(&keymap, &app, &ctrl('k')).is_none());
+    assert!(matches!(to_msg(&keymap, &app, &f2), Some(Msg::ToggleHelp)));
+    assert!(
+        to_msg(&keymap, &typing, &f2).is_none(),
+        "unbound while typing"
+    );
+}
+
+#[test]
+fn a_search_binding_that_cannot_work_is_reported_and_config_show_reads_back() {
+    let file = config_file(
+        "searchkeys",
+        "[keys]\n\"ctrl-u\" = \"page_up\"\n[search_keys]\n\"j\" = \"quit\"\n\"f3\" = \"first\"\n\"f4\" = \"toggle_help\"\n",
+    );
+    let output = apidex(&file).args(["config", "show"]).output().unwrap();
+    assert!(output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("line 4: search_keys: \"j\" types into the search box"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: search_keys: \"first\" does nothing while typing"),
+        "{err}"
+    );
+    let shown = stdout(&output);
+    assert!(shown.contains("[search_keys]"), "{shown}");
+    assert!(shown.contains("ctrl-u = \"search_clear\""), "{shown}");
+    assert!(shown.contains("f4 = \"toggle_help\""), "{shown}");
+    // What `config show` prints is a file that gives the same keymap.
+    let printed = config::parse(&shown, Path::new("shown.toml"));
+    assert!(printed.problems.is_empty(), "{:?}", printed.problems);
+    let original = config::parse(&std::fs::read_to_string(&file).unwrap(), Path::new("f"));
+    assert_eq!(
+        printed.config.over(Config::bundled()).keymap(),
+        original.config.over(Config::bundled()).keymap()
+    );
+}
+
+#[test]
+fn hints_name_the_keys_as_bound() {
+    let text =
+        "[keys]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n\"f1\" = \"toggle_help\"\n\"?\" = \"none\"\n";
+    let loaded = config::parse(text, Path::new("config.toml"));
+    let (mut app, keymap) = app_with(&loaded.config);
+    app.live.shown = true;
+    let chrome = apidex::ui::Chrome {
+        theme: Theme::default(),
+        keymap,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 12)).unwrap();
+    terminal
+        .draw(|frame| apidex::ui::draw_with(frame, &mut app, &chrome))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..120).map(|x| buffer[(x, 11)].symbol()).collect();
+    assert!(status.contains("x quit"), "{status}");
+    assert!(status.contains("F1 help"), "{status}");
+    assert!(
+        !status.contains("q quit") && !status.contains("? help"),
+        "{status}"
+    );
+}
+
 // --- theme --------------------------------------------------------------------------------------
 
 #[test]

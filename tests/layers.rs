@@ -97,7 +97,11 @@ fn imports(src: &Path) -> BTreeMap<String, BTreeMap<String, BTreeSet<PathBuf>>> 
     let mut modules = BTreeSet::new();
     for entry in std::fs::read_dir(src).expect("src/") {
         let path = entry.expect("entry").path();
-        let name = path.file_stem().expect("a name").to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
         if name != "lib" && name != "main" {
             modules.insert(name);
         }

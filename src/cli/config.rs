@@ -2,6 +2,7 @@
 
 use super::{ConfigAction, EXIT_MISSING_OR_FAILED, EXIT_OK, Globals};
 use crate::config::{Config, ThemeConfig};
+use crate::keymap::{Key, Scope, UNBIND};
 
 /// Runs `apidex config`; returns the exit status.
 pub fn run(globals: &Globals, action: ConfigAction) -> u8 {
@@ -29,16 +30,24 @@ fn effective_toml(globals: &Globals) -> Result<String, toml::ser::Error> {
     let file = globals.config.clone().over(Config::bundled());
     let mut shown = globals.settings().to_config();
     shown.theme = ThemeConfig::from_theme(&file.theme());
-    shown.keys = file
-        .keymap()
+    let keymap = file.keymap();
+    let entry =
+        |key: &Key, action: &str| (key.to_string(), toml::Spanned::new(0..0, action.to_owned()));
+    shown.keys = keymap
         .bindings()
         .iter()
-        .map(|(key, action)| {
-            (
-                key.to_string(),
-                toml::Spanned::new(0..0, action.name().to_owned()),
-            )
-        })
+        .map(|(key, action)| entry(key, action.name()))
+        .collect();
+    // Every binding while typing, and "none" where `[keys]` would add one that is not there:
+    // read back, the file gives the same keymap.
+    let typing = keymap.search_bindings();
+    let dropped = keymap.bindings().iter().filter(|(key, action)| {
+        !key.is_text() && action.scope() == Scope::Anywhere && !typing.iter().any(|(k, _)| k == key)
+    });
+    shown.search_keys = typing
+        .iter()
+        .map(|(key, action)| entry(key, action.name()))
+        .chain(dropped.map(|(key, _)| entry(key, UNBIND)))
         .collect();
     let source = match globals.config_file() {
         Some(path) if path.exists() => path.display().to_string(),

@@ -91,20 +91,24 @@ pub fn parse(text: &str, path: &Path) -> Loaded {
     };
     let mut problems = Vec::new();
     let mut keymap = Keymap::default();
-    config
-        .keys
-        .retain(|key, action| match keymap.bind(key, action.get_ref()) {
-            Ok(()) => true,
-            Err(why) => {
-                problems.push(at(
-                    path,
-                    text,
-                    Some(action.span()),
-                    &format!("{why}; binding ignored"),
-                ));
-                false
-            }
-        });
+    let mut ignored = |action: &toml::Spanned<String>, why: String| {
+        problems.push(at(
+            path,
+            text,
+            Some(action.span()),
+            &format!("{why}; binding ignored"),
+        ));
+    };
+    config.keys.retain(|key, action| {
+        let bound = keymap.bind(key, action.get_ref());
+        bound.map_err(|why| ignored(action, why)).is_ok()
+    });
+    config.search_keys.retain(|key, action| {
+        let bound = keymap.bind_search(key, action.get_ref());
+        bound
+            .map_err(|why| ignored(action, format!("search_keys: {why}")))
+            .is_ok()
+    });
     for (name, setting) in config.theme.fields_mut() {
         if let Some(value) = setting
             && let Err(why) = parse_colour(value.get_ref())

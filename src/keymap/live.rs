@@ -28,7 +28,7 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
             _ => LiveMsg::StartOpen,
         }));
     }
-    let action = keymap.action(key)?;
+    let action = keymap.action(key, false)?;
     Some(match action {
         KeyAction::SelectNext => Msg::Live(LiveMsg::Move(1)),
         KeyAction::SelectPrev => Msg::Live(LiveMsg::Move(-1)),

@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::app::Focus;
 use crate::app::loadable::worth_retrying;
 use crate::app::tab::BatchStatus;
+use crate::keymap::KeyAction;
 use crate::ui::Screen;
 
 /// Draws the active tab's batch in the list area.
@@ -17,6 +18,7 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
     let focused = app.focus == Focus::List;
     let spinner = SPINNER[app.spinner % SPINNER.len()];
+    let retries = app.key_hint(KeyAction::Retry, "retries");
     let app: &mut App = app;
     let Some(batch) = &mut app.tabs[app.active.index()].batch else {
         return;
@@ -48,8 +50,11 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
         let ratio = finished as f64 / total as f64;
         ratio
     };
-    let label = if failed > 0 && retryable {
-        format!("{finished}/{total} · {failed} failed (r retries)")
+    let label = if failed > 0
+        && retryable
+        && let Some(retries) = retries
+    {
+        format!("{finished}/{total} · {failed} failed ({retries})")
     } else if failed > 0 {
         format!("{finished}/{total} · {failed} failed")
     } else {

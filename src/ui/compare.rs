@@ -18,6 +18,7 @@ use super::status_bar::SPINNER;
 use super::theme::{self, Theme};
 use crate::app::compare::Compare;
 use crate::app::loadable::Loadable;
+use crate::keymap::KeyAction;
 use crate::sanitize::line;
 use crate::ui::Screen;
 use crate::views::PokemonCard;
@@ -32,8 +33,11 @@ const SPRITE_HEIGHT: u16 = 8;
 
 /// Draws the comparison over `area`, clamping its scroll to what fits.
 pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
+    let closes = app
+        .keymap
+        .labels(&[KeyAction::Back, KeyAction::Compare], " or ");
     let block = Block::bordered()
-        .title(" compare · Esc or c closes ")
+        .title(format!(" compare · {closes} closes "))
         .border_style(app.theme.border(true));
     let inner = block.inner(area);
     let [header, body] =
@@ -72,8 +76,14 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let scroll = compare.scroll;
     let mut block = block;
     if let Some(more) = scroll.indicator() {
+        // `↑↓ PgDn`: the keys that scroll it, as bound.
+        let arrows = app
+            .keymap
+            .labels(&[KeyAction::SelectPrev, KeyAction::SelectNext], "");
+        let page = app.keymap.labels(&[KeyAction::PageDown], "");
+        let keys = [arrows, page].join(" ");
         block = block.title_bottom(
-            Line::styled(format!(" {more} · j k PgDn "), app.theme.heading()).right_aligned(),
+            Line::styled(format!(" {more} · {keys} "), app.theme.heading()).right_aligned(),
         );
     }
     frame.render_widget(block, area);

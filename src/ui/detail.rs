@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::Focus;
 use crate::app::loadable::{Loadable, worth_retrying};
+use crate::keymap::KeyAction;
 use crate::sanitize::line;
 use crate::ui::Screen;
 use crate::views::Detail;
@@ -94,7 +95,10 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
             };
             page::build(loaded, cx)
         }
-        other => message(&theme, other, spinner, detail.retry),
+        other => {
+            let retries = app.key_hint(KeyAction::Retry, "retries");
+            message(&theme, other, spinner, detail.retry, retries)
+        }
     };
 
     render_text(frame, app, page, text_area);
@@ -181,6 +185,7 @@ fn message(
     state: &Loadable<Detail>,
     spinner: &str,
     retry: Option<(u32, u32)>,
+    retries: Option<String>,
 ) -> page::Page {
     let lines = match state {
         Loadable::Idle => vec![Line::styled("select an item", theme.dim())],
@@ -194,9 +199,11 @@ fn message(
                 theme.error(),
             )];
             // Only where trying again can help: a 400 would be the same answer.
-            if worth_retrying(err) {
+            if worth_retrying(err)
+                && let Some(retries) = retries
+            {
                 lines.push(Line::default());
-                lines.push(Line::styled("r retries", theme.dim()));
+                lines.push(Line::styled(retries, theme.dim()));
             }
             lines
         }

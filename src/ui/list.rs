@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::Focus;
 use crate::app::list::{ListPane, Shown};
 use crate::app::loadable::{Loadable, worth_retrying};
+use crate::keymap::KeyAction;
 use crate::ui::Screen;
 use crate::views::ListEntry;
 
@@ -33,6 +34,17 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
         .then(|| app.failed_term())
         .flatten()
         .map(|why| format!("✗ {}", crate::sanitize::line(&why)));
+    // Hints name the keys as bound (before the list is borrowed for its selection).
+    let typing = app.focus == Focus::Search;
+    let enter = app
+        .keymap
+        .label(KeyAction::Confirm, typing)
+        .unwrap_or_default();
+    let retries = app
+        .keymap
+        .label(KeyAction::Retry, false)
+        .map(|r| format!(" — {r} retries"))
+        .unwrap_or_default();
     let list = &mut app.tabs[source.index()].list;
     let mut block = Block::bordered()
         .title(title(source.title(), list))
@@ -40,43 +52,14 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     if let Some(badge) = origin.and_then(crate::api::origin::Origin::badge) {
         block = block.title_bottom(Line::styled(format!(" {badge} "), theme.dim()));
     }
-    let message = match &list.entries {
-        Loadable::Idle => Some(Line::styled("nothing loaded yet", theme.dim())),
-        Loadable::Loading { .. } => Some(Line::raw(format!(
-            "{spinner} loading from {}…{retry}",
-            source.api_name()
-        ))),
-        Loadable::Failed(err) => Some(Line::styled(
-            format!(
-                "✗ could not load the list: {}{}",
-                crate::sanitize::line(&err.to_string()),
-                if worth_retrying(err) {
-                    " — r retries"
-                } else {
-                    ""
-                }
-            ),
-            theme.error(),
-        )),
-        Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme.error())),
-        Loadable::Loaded(_) if list.pending_term.is_some() => Some(Line::raw(format!(
-            "{spinner} loading {}…{}",
-            list.pending_term.as_deref().unwrap_or_default(),
-            if list.open_when_ready {
-                " Enter opens the first match when it arrives"
-            } else {
-                ""
-            }
-        ))),
-        Loadable::Loaded(_) if list.shown.is_empty() && failed_term.is_some() => {
-            Some(Line::styled(failed_term.unwrap_or_default(), theme.error()))
-        }
-        Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
-            "no match — Enter fetches exactly what you typed",
-            theme.dim(),
-        )),
-        Loadable::Loaded(_) => None,
+    let notes = Notes {
+        spinner,
+        retry,
+        retries,
+        enter,
+        failed_term,
     };
+    let message = message(list, source.api_name(), notes, &theme);
     if let Some(message) = message {
         frame.render_widget(
             Paragraph::new(message)
@@ -117,6 +100,61 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
         area,
         &mut window,
     );
+}
+
+/// What the list pane says when it shows no rows, with the keys as bound.
+struct Notes {
+    spinner: &'static str,
+    retry: String,
+    retries: String,
+    enter: String,
+    failed_term: Option<String>,
+}
+
+/// The line the pane shows instead of rows (loading, failed, no match), or `None` for rows.
+fn message(list: &ListPane, api: &str, notes: Notes, theme: &Theme) -> Option<Line<'static>> {
+    match &list.entries {
+        Loadable::Idle => Some(Line::styled("nothing loaded yet", theme.dim())),
+        Loadable::Loading { .. } => Some(Line::raw(format!(
+            "{} loading from {api}…{}",
+            notes.spinner, notes.retry
+        ))),
+        Loadable::Failed(err) => Some(Line::styled(
+            format!(
+                "✗ could not load the list: {}{}",
+                crate::sanitize::line(&err.to_string()),
+                if worth_retrying(err) {
+                    notes.retries.as_str()
+                } else {
+                    ""
+                }
+            ),
+            theme.error(),
+        )),
+        Loadable::NotFound { .. } => Some(Line::styled("✗ not found", theme.error())),
+        Loadable::Loaded(_) if list.pending_term.is_some() => Some(Line::raw(format!(
+            "{} loading {}…{}",
+            notes.spinner,
+            list.pending_term.as_deref().unwrap_or_default(),
+            if list.open_when_ready && !notes.enter.is_empty() {
+                format!(" {} opens the first match when it arrives", notes.enter)
+            } else {
+                String::new()
+            }
+        ))),
+        Loadable::Loaded(_) if list.shown.is_empty() && notes.failed_term.is_some() => Some(
+            Line::styled(notes.failed_term.unwrap_or_default(), theme.error()),
+        ),
+        Loadable::Loaded(_) if list.shown.is_empty() => Some(Line::styled(
+            if notes.enter.is_empty() {
+                "no match".to_owned()
+            } else {
+                format!("no match — {} fetches exactly what you typed", notes.enter)
+            },
+            theme.dim(),
+        )),
+        Loadable::Loaded(_) => None,
+    }
 }
 
 fn title(name: &str, list: &ListPane) -> String {

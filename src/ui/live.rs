@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::live::{Live, Prompt};
+use crate::keymap::{KeyAction, Keymap};
 use crate::live::FrameKind;
 use crate::msg::LiveStatus;
 use crate::ui::Screen;
@@ -191,12 +192,33 @@ fn render_status(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
         ));
     }
     let hints = if app.live.prompt.is_some() {
-        "Enter ok · Esc cancel"
+        "Enter ok · Esc cancel".to_owned()
     } else {
-        "p pause · / filter · Enter JSON · S send · c clear · o open · ? help · q quit"
+        live_hints(app.keymap)
     };
     spans.push(Span::styled(hints, theme.dim()));
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The Live tab's hints: its fixed keys (`p`, `S`, `c`, `o`) and the browser's keys as bound.
+fn live_hints(keymap: &Keymap) -> String {
+    let bound = |action, what: &str| {
+        keymap
+            .label(action, false)
+            .map(|key| format!("{key} {what}"))
+    };
+    [
+        Some("p pause".to_owned()),
+        bound(KeyAction::FocusSearch, "filter"),
+        bound(KeyAction::Confirm, "JSON"),
+        Some("S send · c clear · o open".to_owned()),
+        bound(KeyAction::ToggleHelp, "help"),
+        bound(KeyAction::Quit, "quit"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 #[cfg(test)]

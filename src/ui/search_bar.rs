@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::Focus;
+use crate::keymap::KeyAction;
 use crate::ui::Screen;
 
 /// Draws ` / query▏   12 of 1351`.
@@ -36,8 +37,13 @@ pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
         ));
     }
     // While a term loads there are no matches yet, but Enter will not fetch the text.
-    if typing && !list.query.is_empty() && list.shown.is_empty() && list.pending_term.is_none() {
-        spans.push(Span::styled("   Enter fetches it", theme.dim()));
+    if typing
+        && !list.query.is_empty()
+        && list.shown.is_empty()
+        && list.pending_term.is_none()
+        && let Some(enter) = app.keymap.label(KeyAction::Confirm, true)
+    {
+        spans.push(Span::styled(format!("   {enter} fetches it"), theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -4,6 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::compare::Compare;
 use crate::app::loadable::{Loadable, worth_retrying};
+use crate::keymap::KeyAction;
 use crate::sanitize::line;
 use crate::ui::Screen;
 use crate::ui::theme;
@@ -62,10 +63,9 @@ pub(super) fn lines(app: &Screen<'_>, compare: &Compare, width: usize) -> Vec<Li
             ));
         }
         Loadable::Failed(err) => {
-            let retry = if worth_retrying(err) {
-                " (r retries)"
-            } else {
-                ""
+            let retry = match app.key_hint(KeyAction::Retry, "retries") {
+                Some(retries) if worth_retrying(err) => format!(" ({retries})"),
+                _ => String::new(),
             };
             lines.push(Line::styled(
                 format!("✗ type chart: {}{retry}", line(&err.to_string())),

@@ -8,7 +8,7 @@ use crate::api::pokeapi::models::Type;
 use crate::api::{ApiError, Clients, parse_http_url};
 use crate::app::source::ItemKey;
 use crate::app::terms::{self, Term};
-use crate::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
+use crate::bounds::{Rows, short};
 use crate::images::{self, Picture};
 use crate::matchups::TypeChart;
 
@@ -95,7 +95,7 @@ pub struct PokemonCard {
     pub display: Option<String>,
     /// Types in slot order.
     pub types: Vec<String>,
-    /// Base stats: name and value (cut to [`MAX_STATS`]).
+    /// Base stats: name and value (cut to [`crate::bounds::MAX_STATS`]).
     pub stats: Rows<(String, u32)>,
     /// Default sprite.
     pub sprite_url: Option<String>,
@@ -106,12 +106,7 @@ pub struct PokemonCard {
 impl PokemonCard {
     /// The sprite to show (shiny where asked for and present).
     pub fn sprite(&self, shiny: bool) -> Option<&str> {
-        let shiny_url = if shiny {
-            self.shiny_url.as_deref()
-        } else {
-            None
-        };
-        shiny_url.or(self.sprite_url.as_deref())
+        crate::views::pick_sprite(self.sprite_url.as_deref(), self.shiny_url.as_deref(), shiny)
     }
 
     /// The name the card shows: the display name, else the slug.
@@ -135,13 +130,8 @@ pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard
             display: crate::names::NameTable::bundled()
                 .display(p.id, clients.lang)
                 .map(short),
-            types: p
-                .type_names()
-                .iter()
-                .take(MAX_TYPES)
-                .map(|t| short(t))
-                .collect(),
-            stats: Rows::map(&p.stats, MAX_STATS, |s| (short(&s.stat.name), s.base_stat)),
+            types: super::shown::types(&p),
+            stats: super::shown::stats(&p),
             sprite_url: p.sprites.front_default,
             shiny_url: p.sprites.front_shiny,
         }

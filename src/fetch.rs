@@ -6,6 +6,7 @@ mod detail;
 mod extras;
 pub mod json;
 mod list;
+mod shown;
 mod summary;
 
 pub use crate::views::PokemonCard;

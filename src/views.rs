@@ -171,13 +171,18 @@ pub struct PokemonDetail {
 impl PokemonDetail {
     /// The sprite to show: the shiny one when asked for and present, else the default.
     pub fn sprite(&self, shiny: bool) -> Option<&str> {
-        let shiny_url = if shiny {
-            self.shiny_url.as_deref()
-        } else {
-            None
-        };
-        shiny_url.or(self.sprite_url.as_deref())
+        pick_sprite(self.sprite_url.as_deref(), self.shiny_url.as_deref(), shiny)
     }
+}
+
+/// The sprite a Pokémon's page or compare card shows: `shiny_url` when the shiny one is asked
+/// for and there is one, else `default`.
+pub fn pick_sprite<'a>(
+    default: Option<&'a str>,
+    shiny_url: Option<&'a str>,
+    shiny: bool,
+) -> Option<&'a str> {
+    shiny_url.filter(|_| shiny).or(default)
 }
 
 /// An ability with the Pokémon that can have it.

@@ -148,7 +148,7 @@ impl ApiError {
     pub fn is_transient(&self) -> bool {
         match self {
             Self::Timeout { .. } | Self::Connect { .. } | Self::Transport { .. } => true,
-            Self::Status { code, .. } => *code == 429 || (500..600).contains(code),
+            Self::Status { code, .. } => super::retry::retryable_code(*code),
             _ => false,
         }
     }

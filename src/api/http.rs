@@ -8,6 +8,7 @@ mod fields;
 mod freshness;
 mod probe;
 mod redirect;
+mod trace;
 mod transfer;
 mod window;
 
@@ -18,7 +19,7 @@ use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
 
 pub use self::cache::CachePolicy;
-use self::exchange::Trace;
+use self::trace::Trace;
 use super::connectivity::Connectivity;
 use super::exchange::{Answered, Stored};
 use super::origin::{self, Origin};

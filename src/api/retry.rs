@@ -37,9 +37,16 @@ pub(crate) fn report(attempt: u32, of: u32) {
     let _ = OBSERVER.try_with(|observer| observer(attempt, of));
 }
 
-/// Whether a response status is worth retrying.
+/// Whether a response status is worth retrying: 429 (too many requests) or 5xx. The one rule
+/// for every place that asks — the HTTP client's retries, [`super::ApiError::is_transient`],
+/// the WebSocket upgrade.
 pub fn retryable_status(status: StatusCode) -> bool {
-    status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
+    retryable_code(status.as_u16())
+}
+
+/// [`retryable_status`] for a bare status code.
+pub fn retryable_code(code: u16) -> bool {
+    code == 429 || (500..600).contains(&code)
 }
 
 /// The server's `Retry-After`, in seconds (the HTTP-date form is rare for APIs and ignored).

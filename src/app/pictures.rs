@@ -1,11 +1,11 @@
 //! Pictures on screen: which ones are wanted, a small bounded cache of decoded ones, and the
 //! request-id rule for results that arrive after the user moved on.
 
-use std::collections::{HashMap, VecDeque};
+use lru::LruCache;
 
 use super::App;
 use super::loadable::{Loadable, RequestId};
-use crate::app::source::Source;
+use crate::model::Source;
 use crate::images::Picture;
 use crate::msg::Effect;
 use crate::views::Detail;
@@ -29,17 +29,25 @@ pub enum ImageState {
     Failed(String),
 }
 
-/// Pictures by URL, least recently wanted evicted first.
-#[derive(Debug, Default)]
+/// Pictures by URL, least recently wanted evicted first. Unbounded as a map: [`CAPACITY`] is
+/// kept by `sync_images`, which never evicts a picture on screen.
+#[derive(Debug)]
 pub struct ImageStore {
-    entries: HashMap<String, ImageState>,
-    order: VecDeque<String>,
+    entries: LruCache<String, ImageState>,
+}
+
+impl Default for ImageStore {
+    fn default() -> Self {
+        Self {
+            entries: LruCache::unbounded(),
+        }
+    }
 }
 
 impl ImageStore {
     /// The state of the picture at `url`, if it was ever asked for.
     pub fn get(&self, url: &str) -> Option<&ImageState> {
-        self.entries.get(url)
+        self.entries.peek(url)
     }
 
     /// Pictures held (loading ones included).
@@ -55,7 +63,8 @@ impl ImageStore {
     /// How many pictures are loading.
     pub fn loading(&self) -> usize {
         self.entries
-            .values()
+            .iter()
+            .map(|(_, s)| s)
             .filter(|s| matches!(s, ImageState::Loading { .. }))
             .count()
     }
@@ -63,18 +72,31 @@ impl ImageStore {
     /// Whether any picture is still loading.
     pub fn is_loading(&self) -> bool {
         self.entries
-            .values()
-            .any(|s| matches!(s, ImageState::Loading { .. }))
-    }
-
-    fn touch(&mut self, url: &str) {
-        self.order.retain(|u| u != url);
-        self.order.push_back(url.to_owned());
+            .iter()
+            .any(|(_, s)| matches!(s, ImageState::Loading { .. }))
     }
 
     fn remove(&mut self, url: &str) {
-        self.entries.remove(url);
-        self.order.retain(|u| u != url);
+        self.entries.pop(url);
+    }
+
+    /// Evicts the least recently wanted pictures until at most `capacity` are held, never one
+    /// `on_screen` says is shown (so there may be more when the screen shows more).
+    fn evict_beyond(&mut self, capacity: usize, on_screen: impl Fn(&str) -> bool) {
+        while self.entries.len() > capacity {
+            // From the least recently wanted on.
+            let Some(victim) = self
+                .entries
+                .iter()
+                .rev()
+                .map(|(url, _)| url)
+                .find(|url| !on_screen(url))
+                .cloned()
+            else {
+                break;
+            };
+            self.entries.pop(&victim);
+        }
     }
 }
 
@@ -130,34 +152,21 @@ impl App {
             effects.push(Effect::CancelImage { url });
         }
         for (url, pixel_art) in wanted.iter().cloned() {
-            if self.images.entries.contains_key(&url) {
-                self.images.touch(&url);
+            if self.images.entries.promote(&url) {
                 continue;
             }
             let req = self.req();
             self.images
                 .entries
-                .insert(url.clone(), ImageState::Loading { req });
-            self.images.touch(&url);
+                .put(url.clone(), ImageState::Loading { req });
             effects.push(Effect::FetchImage {
                 url,
                 req,
                 pixel_art,
             });
         }
-        // Evict the least recently wanted, never one on screen.
-        while self.images.order.len() > CAPACITY {
-            let Some(victim) = self
-                .images
-                .order
-                .iter()
-                .find(|u| !wanted.iter().any(|(w, _)| w == *u))
-                .cloned()
-            else {
-                break;
-            };
-            self.images.remove(&victim);
-        }
+        self.images
+            .evict_beyond(CAPACITY, |url| wanted.iter().any(|(w, _)| w == url));
         effects
     }
 
@@ -169,7 +178,7 @@ impl App {
         result: Result<Option<Picture>, String>,
     ) {
         let awaited = matches!(
-            self.images.entries.get(url),
+            self.images.entries.peek(url),
             Some(ImageState::Loading { req: waiting }) if *waiting == req
         );
         if !awaited {
@@ -180,6 +189,39 @@ impl App {
             Ok(None) => ImageState::Missing,
             Err(reason) => ImageState::Failed(reason),
         };
-        self.images.entries.insert(url.to_owned(), state);
+        // Not `put`: a result arriving does not make its picture more recently wanted.
+        if let Some(slot) = self.images.entries.peek_mut(url) {
+            *slot = state;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(urls: &[&str]) -> ImageStore {
+        let mut store = ImageStore::default();
+        for url in urls {
+            store.entries.put((*url).to_owned(), ImageState::Missing);
+        }
+        store
+    }
+
+    #[test]
+    fn the_least_recently_wanted_go_first_but_never_one_on_screen() {
+        let mut images = store(&["a", "b", "c", "d"]);
+        // Wanted again: "a" is now the most recent.
+        assert!(images.entries.promote("a"));
+        images.evict_beyond(2, |url| url == "b");
+        // "b" (older) is on screen and stays; "c" then "d" go, oldest first.
+        assert!(images.get("a").is_some());
+        assert!(images.get("b").is_some());
+        assert!(images.get("c").is_none());
+        assert!(images.get("d").is_none());
+        // Everything on screen: nothing goes, even over capacity.
+        let mut images = store(&["a", "b", "c"]);
+        images.evict_beyond(1, |_| true);
+        assert_eq!(images.len(), 3);
     }
 }

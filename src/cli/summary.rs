@@ -30,6 +30,16 @@ fn names(resources: &[NamedResource]) -> String {
         .join(", ")
 }
 
+/// `#25 Pikachu`: the id and the display name in the content language (with the slug where it
+/// is not just the name folded), else the slug.
+fn heading(id: u32, display: Option<&str>, slug: &str) -> String {
+    let title = display.map_or_else(
+        || slug.to_owned(),
+        |name| crate::names::with_slug(name, slug),
+    );
+    format!("#{id} {}", line(&title))
+}
+
 /// `#25 Pikachu` (`#25 ピカチュウ (pikachu)` in Japanese: the slug where it is not the name)
 /// with types, size, abilities and base stats. The display name comes from the bundled name
 /// table, by species id: one request per Pokémon, as before.
@@ -39,12 +49,12 @@ pub fn pokemon(p: &Pokemon, lang: Lang) -> String {
         .as_ref()
         .and_then(NamedResource::id)
         .unwrap_or(p.id);
-    let title = match crate::names::NameTable::bundled().display(species, lang) {
-        Some(name) if species == p.id => crate::names::with_slug(name, &p.name),
+    let display = crate::names::NameTable::bundled()
+        .display(species, lang)
         // A form (`pikachu-rock-star`, #10080): its slug, which says more than the species name.
-        _ => p.name.clone(),
-    };
-    let mut out = format!("#{} {}\n", p.id, line(&title));
+        .filter(|_| species == p.id);
+    let mut out = heading(p.id, display, &p.name);
+    out.push('\n');
     field(&mut out, "types", &line(&p.type_names().join(", ")));
     // The API gives decimetres and hectograms.
     field(
@@ -82,10 +92,8 @@ pub fn pokemon(p: &Pokemon, lang: Lang) -> String {
 
 /// `#9 static` with its effect and how many Pokémon have it.
 pub fn ability(a: &Ability, lang: Lang) -> String {
-    let title = a
-        .name_in(lang)
-        .map_or_else(|| a.name.clone(), |n| crate::names::with_slug(n, &a.name));
-    let mut out = format!("#{} {}\n", a.id, line(&title));
+    let mut out = heading(a.id, a.name_in(lang), &a.name);
+    out.push('\n');
     if let Some(effect) = a.short_effect(lang) {
         field(&mut out, "effect", &line(&effect));
     }
@@ -100,10 +108,7 @@ pub fn ability(a: &Ability, lang: Lang) -> String {
 
 /// `#25 pikachu — Mouse Pokémon` with its Pokédex text.
 pub fn species(s: &Species, lang: Lang) -> String {
-    let title = s
-        .name_in(lang)
-        .map_or_else(|| s.name.clone(), |n| crate::names::with_slug(n, &s.name));
-    let mut out = format!("#{} {}", s.id, line(&title));
+    let mut out = heading(s.id, s.name_in(lang), &s.name);
     if let Some(genus) = s.genus(lang) {
         let _ = write!(out, " — {}", line(genus));
     }

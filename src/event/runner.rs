@@ -1,6 +1,7 @@
 //! The effect runner: spawns a task per fetch; tasks only send messages back. Every task is
 //! supervised: one that panics reports the failure its pane waits for (see [`supervise`]).
 
+mod batch;
 pub mod browser;
 mod json;
 mod live;
@@ -14,7 +15,6 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use futures_util::StreamExt;
 use ratatui_image::picker::Picker;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
@@ -22,7 +22,6 @@ use tokio::task::AbortHandle;
 pub use self::json::{Clipboard, osc52};
 use super::DEBOUNCE;
 use crate::api::Clients;
-use crate::api::batch::stream_indexed;
 use crate::api::retry::{self, RetryObserver};
 use crate::fetch;
 use crate::model::RequestId;
@@ -30,7 +29,7 @@ use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
 use crate::store::Store;
 use served::Served;
-use supervise::{catching, failure_for, internal};
+use supervise::{catching, failure_for};
 
 /// Carries out effects: spawns a task per fetch. Tasks only send messages back. Superseded detail
 /// fetches, closed batches and pictures nobody looks at any more are aborted.
@@ -287,61 +286,6 @@ impl EffectRunner {
         }
     }
 
-    /// Each item is reported when it starts and when it completes, so the view shows items as
-    /// they arrive rather than after the slowest.
-    fn fetch_batch(&mut self, source: Source, req: RequestId, items: Vec<(usize, ItemKey)>) {
-        let clients = self.clients.clone();
-        let tx = self.msg_tx.clone();
-        let concurrency = clients.http.options().concurrency;
-        let mut pending = items.clone();
-        let forced = self.forcing;
-        let task = tokio::spawn(async move {
-            let started = tx.clone();
-            let mut results = stream_indexed(items, concurrency, move |(index, key)| {
-                // Called when a slot frees up: the item is now in flight.
-                let _ = started.send(Msg::BatchItemStarted { source, req, index });
-                let clients = clients.clone();
-                let observer = retry_observer(&started, RetryTarget::BatchItem(source, index), req);
-                // Each item's retries are its own: the observer wraps just this item's fetch.
-                async move {
-                    let work = retry::observe(observer, fetch::summary(&clients, &key));
-                    // Boxed: a summary fetch is a large future, moved into the stream.
-                    let work = Box::pin(maybe_forced(forced, work));
-                    // An item whose fetch panics fails alone; the others go on.
-                    let result = catching(work)
-                        .await
-                        .unwrap_or_else(|message| Err(internal(&message)));
-                    (index, result)
-                }
-            });
-            let reported = catching(async {
-                while let Some((_, (index, result))) = results.next().await {
-                    if let Err(error) = &result {
-                        tracing::warn!(%error, index, "batch item failed");
-                    }
-                    pending.retain(|(i, _)| *i != index);
-                    let _ = tx.send(Msg::BatchItemLoaded {
-                        source,
-                        req,
-                        index,
-                        result,
-                    });
-                }
-            })
-            .await;
-            // The batch itself broke: the items not reported yet fail with it.
-            if let Err(message) = reported {
-                let items = std::mem::take(&mut pending);
-                for msg in failure_for(&Effect::FetchBatch { source, req, items }, &message) {
-                    let _ = tx.send(msg);
-                }
-            }
-        });
-        let tasks = self.batches.entry(source).or_default();
-        tasks.retain(|t| !t.is_finished());
-        tasks.push(task.abort_handle());
-    }
-
     fn fetch_image(&mut self, answers: &Effect, url: String, req: RequestId, pixel_art: bool) {
         let clients = self.clients.clone();
         let picker = self.picker.clone();
@@ -354,37 +298,6 @@ impl EffectRunner {
         if let Some(previous) = self.images.insert(key, task) {
             previous.abort();
         }
-    }
-
-    fn fetch_cards(&self, req: RequestId, items: Vec<(usize, ItemKey)>) {
-        let clients = self.clients.clone();
-        let tx = self.msg_tx.clone();
-        let concurrency = clients.http.options().concurrency;
-        let mut pending = items.clone();
-        tokio::spawn(async move {
-            let mut cards = stream_indexed(items, concurrency, move |(index, key)| {
-                let clients = clients.clone();
-                async move {
-                    let result = catching(fetch::card(&clients, &key))
-                        .await
-                        .unwrap_or_else(|message| Err(internal(&message)));
-                    (index, result)
-                }
-            });
-            let reported = catching(async {
-                while let Some((_, (index, result))) = cards.next().await {
-                    pending.retain(|(i, _)| *i != index);
-                    let _ = tx.send(Msg::CardLoaded { req, index, result });
-                }
-            })
-            .await;
-            if let Err(message) = reported {
-                let items = std::mem::take(&mut pending);
-                for msg in failure_for(&Effect::FetchCards { req, items }, &message) {
-                    let _ = tx.send(msg);
-                }
-            }
-        });
     }
 }
 

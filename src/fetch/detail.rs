@@ -3,12 +3,13 @@
 use futures_util::future::{join, join_all, join4};
 
 use crate::api::dogapi::models::BreedName;
+use crate::api::jsonplaceholder::models::User;
 use crate::api::pokeapi::models::{NamedResource, fold_whitespace, id_from_url};
 use crate::api::{ApiError, Clients};
 use crate::model::ItemKey;
 use crate::views::bounds::{
-    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_STATS, MAX_TEXT, MAX_TEXT_ROWS, MAX_TYPES,
-    Rows, blurb, clip, long, long_line, short,
+    MAX_BLURB, MAX_LINE, MAX_RELATIONS, MAX_ROWS, MAX_TEXT, MAX_TEXT_ROWS, Rows, blurb, clip, long,
+    long_line, short,
 };
 use crate::views::{
     AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode,
@@ -116,15 +117,10 @@ async fn pokemon(clients: &Clients, name: &str) -> Result<Option<PokemonDetail>,
         name: short(&p.name),
         display,
         genus,
-        types: p
-            .type_names()
-            .iter()
-            .take(MAX_TYPES)
-            .map(|t| short(t))
-            .collect(),
+        types: super::shown::types(&p),
         height_dm: p.height,
         weight_hg: p.weight,
-        stats: Rows::map(&p.stats, MAX_STATS, |s| (short(&s.stat.name), s.base_stat)),
+        stats: super::shown::stats(&p),
         abilities,
         flavor,
         sprite_url: p.sprites.front_default.clone(),
@@ -203,14 +199,7 @@ async fn post(clients: &Clients, id: u32) -> Result<Option<PostDetail>, ApiError
     let post = post.data;
     let (user, comments) = join(jph.user(post.user_id), jph.post_comments(id)).await;
     let author = user
-        .map(|u| {
-            u.map(|u| Author {
-                name: short(&u.data.name),
-                username: short(&u.data.username),
-                email: short(&u.data.email),
-                company: u.data.company.map(|c| short(&c.name)),
-            })
-        })
+        .map(|u| u.map(|u| author(&u.data)))
         .map_err(|err| part_error(&err));
     let comments = comments
         .map(|c| {
@@ -232,6 +221,16 @@ async fn post(clients: &Clients, id: u32) -> Result<Option<PostDetail>, ApiError
     }))
 }
 
+/// Who a user is, as a post's byline and the user's own page both show it.
+fn author(u: &User) -> Author {
+    Author {
+        name: short(&u.name),
+        username: short(&u.username),
+        email: short(&u.email),
+        company: u.company.as_ref().map(|c| short(&c.name)),
+    }
+}
+
 async fn user(clients: &Clients, id: u32) -> Result<Option<UserDetail>, ApiError> {
     let jph = &clients.jsonplaceholder;
     let (user, posts, todos, albums) = join4(
@@ -245,15 +244,21 @@ async fn user(clients: &Clients, id: u32) -> Result<Option<UserDetail>, ApiError
         return Ok(None);
     };
     let u = user.data;
+    let Author {
+        name,
+        username,
+        email,
+        company,
+    } = author(&u);
     Ok(Some(UserDetail {
         id: u.id,
-        name: short(&u.name),
-        username: short(&u.username),
-        email: short(&u.email),
+        name,
+        username,
+        email,
         phone: short(&u.phone),
         website: short(&u.website),
         city: u.address.map(|a| short(&a.city)),
-        company: u.company.map(|c| short(&c.name)),
+        company,
         posts: posts
             .map(|p| {
                 let posts = p.map(|p| p.data).unwrap_or_default();

@@ -12,7 +12,7 @@ use crate::model::ItemKey;
 use crate::model::Term;
 use crate::model::term::species_member;
 use crate::views::PokemonCard;
-use crate::views::bounds::{MAX_STATS, MAX_TYPES, Rows, short};
+use crate::views::bounds::short;
 
 /// Every type's damage relations, for matchups: the type index, then every type in it. Fetched
 /// once per session (the app keeps it).
@@ -100,13 +100,8 @@ pub async fn card(clients: &Clients, key: &ItemKey) -> Result<Option<PokemonCard
             display: crate::names::NameTable::bundled()
                 .display(p.id, clients.lang)
                 .map(short),
-            types: p
-                .type_names()
-                .iter()
-                .take(MAX_TYPES)
-                .map(|t| short(t))
-                .collect(),
-            stats: Rows::map(&p.stats, MAX_STATS, |s| (short(&s.stat.name), s.base_stat)),
+            types: super::shown::types(&p),
+            stats: super::shown::stats(&p),
             sprite_url: p.sprites.front_default,
             shiny_url: p.sprites.front_shiny,
         }

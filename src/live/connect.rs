@@ -58,7 +58,7 @@ fn classify(err: tungstenite::Error) -> Failure {
                 status.as_u16()
             );
             // Busy or broken servers may come back; a 4xx (not found, forbidden) will not.
-            if status.is_server_error() || status.as_u16() == 429 {
+            if crate::api::retry::retryable_code(status.as_u16()) {
                 Failure::Transient(text)
             } else {
                 Failure::Refused(text)

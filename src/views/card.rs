@@ -25,12 +25,7 @@ pub struct PokemonCard {
 impl PokemonCard {
     /// The sprite to show (shiny where asked for and present).
     pub fn sprite(&self, shiny: bool) -> Option<&str> {
-        let shiny_url = if shiny {
-            self.shiny_url.as_deref()
-        } else {
-            None
-        };
-        shiny_url.or(self.sprite_url.as_deref())
+        crate::views::pick_sprite(self.sprite_url.as_deref(), self.shiny_url.as_deref(), shiny)
     }
 
     /// The name the card shows: the display name, else the slug.

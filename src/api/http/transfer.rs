@@ -7,8 +7,8 @@ use reqwest::header::HeaderMap;
 use reqwest::{StatusCode, Url};
 
 use super::Http;
-use super::exchange::Trace;
 use super::fields;
+use super::trace::Trace;
 use crate::api::ApiError;
 use crate::api::retry::{self, retryable_status};
 

@@ -1,5 +1,6 @@
 //! Texts in the content language: a species' name, genus and Pokédex entry, an ability's name
-//! and effect — each in the language asked for, else English, else `None`.
+//! and effect — each in the language asked for, else English, else `None`; and the English
+//! ones, which are the same rule asked for English.
 
 use super::models::{Ability, Species, fold_whitespace};
 use crate::names::Lang;
@@ -21,6 +22,17 @@ impl Species {
         pick(&self.flavor_text_entries, lang, |f| &f.language.name)
             .map(|f| fold_whitespace(&f.flavor_text))
     }
+
+    /// The English genus ("Mouse Pokémon"): [`Species::genus`] in English.
+    pub fn genus_en(&self) -> Option<&str> {
+        self.genus(Lang::En)
+    }
+
+    /// The most recent English Pokédex entry, with the API's line breaks and form feeds folded
+    /// into single spaces: [`Species::flavor_text`] in English.
+    pub fn flavor_text_en(&self) -> Option<String> {
+        self.flavor_text(Lang::En)
+    }
 }
 
 impl Ability {
@@ -33,6 +45,12 @@ impl Ability {
     /// latest in-game text in `lang`, else the English ones.
     pub fn short_effect(&self, lang: Lang) -> Option<String> {
         short_effect(&self.effect_entries, &self.flavor_text_entries, lang)
+    }
+
+    /// The English short effect, or failing that the latest English in-game text:
+    /// [`Ability::short_effect`] in English.
+    pub fn short_effect_en(&self) -> Option<String> {
+        self.short_effect(Lang::En)
     }
 }
 

@@ -158,26 +158,6 @@ pub struct Species {
     pub is_mythical: bool,
 }
 
-impl Species {
-    /// The English genus ("Mouse Pokémon").
-    pub fn genus_en(&self) -> Option<&str> {
-        self.genera
-            .iter()
-            .find(|g| g.language.name == "en")
-            .map(|g| g.genus.as_str())
-    }
-
-    /// The most recent English Pokédex entry, with the API's line breaks and form feeds folded
-    /// into single spaces.
-    pub fn flavor_text_en(&self) -> Option<String> {
-        self.flavor_text_entries
-            .iter()
-            .rev()
-            .find(|f| f.language.name == "en")
-            .map(|f| fold_whitespace(&f.flavor_text))
-    }
-}
-
 /// A display name in one language.
 #[derive(Debug, Clone, Deserialize)]
 pub struct LocalName {
@@ -224,23 +204,6 @@ pub struct Ability {
     /// Pokémon that can have it.
     #[serde(default)]
     pub pokemon: Vec<AbilityPokemon>,
-}
-
-impl Ability {
-    /// The English short effect, or failing that the latest English in-game text.
-    pub fn short_effect_en(&self) -> Option<String> {
-        self.effect_entries
-            .iter()
-            .find(|e| e.language.name == "en")
-            .map(|e| fold_whitespace(&e.short_effect))
-            .or_else(|| {
-                self.flavor_text_entries
-                    .iter()
-                    .rev()
-                    .find(|f| f.language.name == "en")
-                    .map(|f| fold_whitespace(&f.flavor_text))
-            })
-    }
 }
 
 /// An effect description in one language.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::app::App;
 use crate::app::json_view::{Body, JsonView, ViewState};
-use crate::app::source::Source;
+use crate::model::Source;
 use crate::msg::{Effect, JsonTarget, LiveEffect, LiveMsg, LiveStatus, Msg};
 
 use super::Prompt;

@@ -2,14 +2,28 @@
 //! intent, never fake a result.
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use crate::model::Source;
 use crate::msg::{JsonMsg, Msg, SavedMsg};
 
 /// An action a key can be bound to, named in the config file in snake case
 /// (`select_next = …` is written `"j" = "select_next"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum KeyAction {
     /// Move the selection down (in the detail pane: the next link).
     SelectNext,
@@ -105,99 +119,19 @@ pub enum Scope {
 }
 
 impl KeyAction {
-    /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 40] = [
-        Self::SelectNext,
-        Self::SelectPrev,
-        Self::PageDown,
-        Self::PageUp,
-        Self::First,
-        Self::Last,
-        Self::FocusList,
-        Self::FocusDetail,
-        Self::FocusSearch,
-        Self::Confirm,
-        Self::Back,
-        Self::ToggleMark,
-        Self::MarkAll,
-        Self::Retry,
-        Self::Compare,
-        Self::ToggleShiny,
-        Self::AnotherPhoto,
-        Self::ToggleBookmark,
-        Self::ShowBookmarks,
-        Self::ShowHistory,
-        Self::DeleteSaved,
-        Self::ClearHistory,
-        Self::Export,
-        Self::ShowRequest,
-        Self::OpenInBrowser,
-        Self::ToggleJson,
-        Self::OpenUrl,
-        Self::HistoryBack,
-        Self::HistoryForward,
-        Self::NextTab,
-        Self::PrevTab,
-        Self::TabPokemon,
-        Self::TabPosts,
-        Self::TabDogs,
-        Self::TabLive,
-        Self::SearchClear,
-        Self::RecallOlder,
-        Self::RecallNewer,
-        Self::ToggleHelp,
-        Self::Quit,
-    ];
+    /// Every action, in the order the help lists them (the order they are declared in).
+    pub fn all() -> impl Iterator<Item = Self> {
+        Self::iter()
+    }
 
     /// The action's name in the config file.
     pub fn name(self) -> &'static str {
-        match self {
-            Self::SelectNext => "select_next",
-            Self::SelectPrev => "select_prev",
-            Self::PageDown => "page_down",
-            Self::PageUp => "page_up",
-            Self::First => "first",
-            Self::Last => "last",
-            Self::FocusList => "focus_list",
-            Self::FocusDetail => "focus_detail",
-            Self::FocusSearch => "focus_search",
-            Self::Confirm => "confirm",
-            Self::Back => "back",
-            Self::ToggleMark => "toggle_mark",
-            Self::MarkAll => "mark_all",
-            Self::Retry => "retry",
-            Self::Compare => "compare",
-            Self::ToggleShiny => "toggle_shiny",
-            Self::AnotherPhoto => "another_photo",
-            Self::ToggleBookmark => "toggle_bookmark",
-            Self::ShowBookmarks => "show_bookmarks",
-            Self::ShowHistory => "show_history",
-            Self::DeleteSaved => "delete_saved",
-            Self::ClearHistory => "clear_history",
-            Self::Export => "export",
-            Self::ShowRequest => "show_request",
-            Self::OpenInBrowser => "open_in_browser",
-            Self::ToggleJson => "toggle_json",
-            Self::OpenUrl => "open_url",
-            Self::HistoryBack => "history_back",
-            Self::HistoryForward => "history_forward",
-            Self::NextTab => "next_tab",
-            Self::PrevTab => "prev_tab",
-            Self::TabPokemon => "tab_pokemon",
-            Self::TabPosts => "tab_posts",
-            Self::TabDogs => "tab_dogs",
-            Self::TabLive => "tab_live",
-            Self::SearchClear => "search_clear",
-            Self::RecallOlder => "recall_older",
-            Self::RecallNewer => "recall_newer",
-            Self::ToggleHelp => "toggle_help",
-            Self::Quit => "quit",
-        }
+        self.into()
     }
 
     /// The action named `name` (snake case, as in the config file).
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.name() == name.trim())
+        name.trim().parse().ok()
     }
 
     /// The message the action sends.
@@ -271,7 +205,7 @@ mod tests {
 
     #[test]
     fn names_match_serde_and_read_back() {
-        for action in KeyAction::ALL {
+        for action in KeyAction::all() {
             assert_eq!(KeyAction::from_name(action.name()), Some(action));
             let value = serde_json::to_value(action).unwrap_or_default();
             assert_eq!(value.as_str(), Some(action.name()));

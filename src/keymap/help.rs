@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_row() {
-        for action in KeyAction::ALL {
+        for action in KeyAction::all() {
             assert!(
                 HELP.iter()
                     .any(|r| matches!(r.keys, HelpKeys::Actions(a) if a.contains(&action))),

@@ -41,14 +41,17 @@ pub use self::focus::{Areas, Focus};
 
 use self::cache::DetailCache;
 use self::compare::Compare;
-use self::loadable::{Loadable, RequestId};
+use self::loadable::Loadable;
 use self::pictures::ImageStore;
-use self::saved::{Saved, SavedKind};
+use self::saved::Saved;
 use self::scroll::Scroll;
-use self::source::Source;
 use self::tab::{Batch, BatchStatus, Tab};
-use self::terms::{Term, resolve_term};
+use self::terms::resolve_term;
 use crate::matchups::TypeChart;
+use crate::model::RequestId;
+use crate::model::SavedKind;
+use crate::model::Source;
+use crate::model::Term;
 use crate::msg::{Effect, Msg};
 use crate::views::Detail;
 

@@ -5,8 +5,8 @@ use std::num::NonZeroUsize;
 use lru::LruCache;
 
 use super::request::PageRequests;
-use super::source::ItemKey;
 use crate::api::origin::Origin;
+use crate::model::ItemKey;
 use crate::views::Detail;
 
 /// Pages kept; each is a few kilobytes of text.

@@ -1,9 +1,10 @@
 //! The compare view: two to six marked Pokémon side by side.
 
 use super::App;
-use super::loadable::{Loadable, RequestId};
+use super::loadable::Loadable;
 use super::scroll::Scroll;
-use super::source::{ItemKey, Source};
+use crate::model::RequestId;
+use crate::model::{ItemKey, Source};
 use crate::msg::Effect;
 use crate::views::PokemonCard;
 

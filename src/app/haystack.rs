@@ -6,7 +6,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32String};
 
 use super::list::Shown;
-use super::source::ItemKey;
+use crate::model::ItemKey;
 use crate::names::fold;
 use crate::views::ListEntry;
 

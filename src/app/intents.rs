@@ -1,7 +1,7 @@
 //! Enter and Esc: what they mean depends on where the user is.
 
-use super::source::ItemKey;
 use super::{App, Focus, Loadable};
+use crate::model::ItemKey;
 use crate::msg::{Effect, Msg};
 
 impl App {
@@ -119,7 +119,7 @@ impl App {
         } else if let Some(compare) = self
             .compare
             .as_mut()
-            .filter(|_| self.active == super::source::Source::Pokemon)
+            .filter(|_| self.active == crate::model::Source::Pokemon)
         {
             &mut compare.scroll
         } else {

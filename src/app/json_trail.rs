@@ -6,7 +6,7 @@
 use super::App;
 use super::Focus;
 use super::json_view::Visit;
-use super::source::{ItemKey, Source};
+use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, JsonTarget};
 
 /// The view a followed URL left for a rich page: enough to open it again where it was (not the

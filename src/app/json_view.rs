@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use super::loadable::RequestId;
 use crate::json_tree::{JsonDoc, JsonTree};
+use crate::model::RequestId;
 use crate::msg::{JsonMsg, JsonTarget};
 
 /// Everything of the JSON explorer, held by the app.

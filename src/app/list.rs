@@ -8,7 +8,8 @@ use ratatui::widgets::ListState;
 
 use super::haystack::score;
 use super::loadable::Loadable;
-use super::terms::{self, Query, Term};
+use super::terms::{self, Query};
+use crate::model::Term;
 use crate::views::ListEntry;
 
 /// A filter a search term puts on the entries.

@@ -2,8 +2,8 @@
 
 use ratatui::layout::Position;
 
-use super::source::Source;
 use super::{App, Focus};
+use crate::model::Source;
 use crate::msg::Effect;
 
 impl App {

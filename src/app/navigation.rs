@@ -2,7 +2,7 @@
 
 use super::App;
 use super::loadable::Loadable;
-use super::source::{ItemKey, Source};
+use crate::model::{ItemKey, Source};
 use crate::msg::Effect;
 
 impl App {

@@ -4,9 +4,10 @@
 use lru::LruCache;
 
 use super::App;
-use super::loadable::{Loadable, RequestId};
-use crate::model::Source;
+use super::loadable::Loadable;
 use crate::images::Picture;
+use crate::model::RequestId;
+use crate::model::Source;
 use crate::msg::Effect;
 use crate::views::Detail;
 

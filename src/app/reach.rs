@@ -4,10 +4,10 @@
 
 use super::App;
 use super::loadable::{Loadable, worth_retrying};
-use super::source::Source;
 use super::tab::ListRefresh;
 use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
+use crate::model::Source;
 use crate::msg::Effect;
 
 impl App {

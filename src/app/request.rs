@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use super::App;
-use super::loadable::{Loadable, RequestId};
+use super::loadable::Loadable;
 use super::scroll::Scroll;
-use super::source::Source;
 use crate::api::exchange::Exchange;
+use crate::model::RequestId;
+use crate::model::Source;
 use crate::msg::{Effect, Msg};
 use crate::views::Detail;
 

@@ -1,11 +1,12 @@
 //! Results from fetch tasks: each is accepted only if the pane still waits for its request.
 
-use super::loadable::{Loadable, RequestId};
-use super::source::{ItemKey, Source};
+use super::loadable::Loadable;
 use super::tab::{BatchItem, BatchStatus};
-use super::terms::Term;
 use super::{App, SUGGESTIONS, resolve_term, suggest};
 use crate::api::origin::Origin;
+use crate::model::RequestId;
+use crate::model::Term;
+use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
 use crate::views::ListEntry;
 

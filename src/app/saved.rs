@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use ratatui::widgets::ListState;
 
 use super::loadable::Loadable;
-use super::source::ItemKey;
 use super::{App, Focus};
+use crate::model::ItemKey;
 use crate::msg::Effect;
 use crate::store::marks::Remembered;
 

@@ -10,7 +10,7 @@
 //! (and the store writes on its own thread, so "undo" could race the write it undoes).
 
 use super::App;
-use super::saved::SavedKind;
+use crate::model::SavedKind;
 use crate::msg::{Effect, Msg, SavedEffect, SavedMsg};
 
 impl App {

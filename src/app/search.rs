@@ -3,8 +3,8 @@
 //! search term's members are still loading — waits for them.
 
 use super::loadable::Loadable;
-use super::terms::Term;
 use super::{App, Focus, resolve_term};
+use crate::model::Term;
 use crate::msg::Effect;
 use crate::views::bounds::MAX_QUERY;
 
@@ -167,7 +167,7 @@ impl App {
     }
 
     /// A term arrived: an Enter that waited for it goes through now.
-    pub(super) fn open_if_waiting(&mut self, source: super::source::Source) -> Vec<Effect> {
+    pub(super) fn open_if_waiting(&mut self, source: crate::model::Source) -> Vec<Effect> {
         let list = &mut self.tabs[source.index()].list;
         if !list.open_when_ready || list.pending_term.is_some() {
             return vec![];

@@ -3,11 +3,12 @@
 use ratatui::widgets::ListState;
 
 use super::list::ListPane;
-use super::loadable::{Loadable, RequestId};
-use super::source::{ItemKey, Source};
+use super::loadable::Loadable;
 use crate::api::ApiError;
 use crate::api::connectivity::Reach;
 use crate::api::origin::Origin;
+use crate::model::RequestId;
+use crate::model::{ItemKey, Source};
 use crate::views::Detail;
 
 /// Everything one tab shows.

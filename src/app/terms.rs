@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::list::TermState;
 use super::loadable::Loadable;
-use super::source::ItemKey;
+use crate::model::ItemKey;
 use crate::names::SpeciesFlag;
 use crate::views::ListEntry;
 

@@ -35,6 +35,12 @@ impl Source {
         }
     }
 
+    /// The first tab.
+    pub const FIRST: Self = Self::ALL[0];
+
+    /// The last tab (the Live tab comes after it).
+    pub const LAST: Self = Self::ALL[Self::ALL.len() - 1];
+
     /// Position in [`Source::ALL`].
     pub fn index(self) -> usize {
         match self {

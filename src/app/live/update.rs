@@ -92,15 +92,15 @@ impl App {
     pub(in crate::app) fn live_tabs(&mut self, msg: &Msg) -> Option<Vec<Effect>> {
         let shown = self.live.shown;
         match msg {
-            Msg::NextTab if !shown && self.active == Source::Dogs => Some(self.show_live()),
-            Msg::PrevTab if !shown && self.active == Source::Pokemon => Some(self.show_live()),
+            Msg::NextTab if !shown && self.active == Source::LAST => Some(self.show_live()),
+            Msg::PrevTab if !shown && self.active == Source::FIRST => Some(self.show_live()),
             Msg::NextTab if shown => {
                 self.live.shown = false;
-                Some(self.apply_tab(Source::Pokemon))
+                Some(self.apply_tab(Source::FIRST))
             }
             Msg::PrevTab if shown => {
                 self.live.shown = false;
-                Some(self.apply_tab(Source::Dogs))
+                Some(self.apply_tab(Source::LAST))
             }
             Msg::SelectTab(_) if shown => {
                 self.live.shown = false;

@@ -5,8 +5,8 @@ use lru::LruCache;
 
 use super::App;
 use super::loadable::{Loadable, RequestId};
-use crate::model::Source;
 use crate::images::Picture;
+use crate::model::Source;
 use crate::msg::Effect;
 use crate::views::Detail;
 

@@ -12,8 +12,8 @@ use crate::api::ApiError;
 use crate::api::batch::stream_indexed;
 use crate::api::retry;
 use crate::app::loadable::RequestId;
-use crate::model::{ItemKey, Source};
 use crate::fetch;
+use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
 
 impl EffectRunner {

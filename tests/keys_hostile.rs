@@ -243,3 +243,49 @@ fn bindings_that_can_never_fire_are_refused_with_their_line() {
     ]));
     assert_eq!(quit, "q Ctrl-C");
 }
+
+/// The screen's text with the borders dropped and the wrapping undone.
+fn prose(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if "│┌┐└┘─".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_help_texts_name_the_keys_as_bound() {
+    let keymap = keymap_of("[keys]\n\"enter\" = \"none\"\n\"f5\" = \"confirm\"\n");
+    let (mut app, _) = App::new(Hosts::default());
+    app.update(Msg::ToggleHelp);
+    let text = prose(&screen(&mut app, &keymap, 120, 60));
+    assert!(text.contains("then F5 fetches all marked"), "{text}");
+    assert!(text.contains("(F5 opens, Esc closes)"), "{text}");
+    assert!(!text.contains("then Enter fetches"), "{text}");
+    assert!(!text.contains("Enter opens the best match"), "{text}");
+}
+
+#[test]
+fn no_help_hint_names_a_key_that_types_while_typing() {
+    let (mut app, _) = App::new(Hosts::default());
+    app.focus = Focus::Search;
+    let keymap = Keymap::default();
+    // `?` types into the search box.
+    assert!(matches!(
+        to_msg(&keymap, &app, &char_key('?')),
+        Some(Msg::SearchInput('?'))
+    ));
+    let text = screen(&mut app, &keymap, 100, 20);
+    let status = text.lines().last().unwrap();
+    assert!(!status.contains("? help"), "{status}");
+    // A key that opens the help while typing is named.
+    let f1 = keymap_of("[keys]\n\"f1\" = \"toggle_help\"\n");
+    let text = screen(&mut app, &f1, 100, 20);
+    assert!(text.lines().last().unwrap().contains("F1 help"), "{text}");
+}

@@ -161,10 +161,12 @@ fn hints(app: &Screen<'_>) -> String {
     hints.join(" · ")
 }
 
-/// `? help`: the key that opens the help (outside the search box, where `?` is text).
+/// `? help`: the key that opens the help, in the mode the keys are read in (in the search box
+/// `?` is text, so no hint there unless another key opens the help while typing).
 fn help_hint(app: &Screen<'_>) -> String {
+    let typing = app.focus == Focus::Search && !app.help;
     app.keymap
-        .hint(&[KeyAction::ToggleHelp], "help", false)
+        .hint(&[KeyAction::ToggleHelp], "help", typing)
         .unwrap_or_default()
 }
 

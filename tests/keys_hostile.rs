@@ -289,3 +289,16 @@ fn no_help_hint_names_a_key_that_types_while_typing() {
     let text = screen(&mut app, &f1, 100, 20);
     assert!(text.lines().last().unwrap().contains("F1 help"), "{text}");
 }
+
+#[test]
+fn the_too_small_note_names_the_quit_key_that_works() {
+    let (mut app, _) = App::new(Hosts::default());
+    let text = screen(&mut app, &keymap_of(REBOUND), 30, 8);
+    assert!(text.contains("x quits"), "{text}");
+    assert!(!text.contains("q quits"), "{text}");
+    // While typing a search `q` is text: Ctrl-C still quits.
+    app.focus = Focus::Search;
+    let text = screen(&mut app, &Keymap::default(), 30, 8);
+    assert!(text.contains("Ctrl-C quits"), "{text}");
+    assert!(!text.contains("q quits"), "{text}");
+}

@@ -78,6 +78,18 @@ fn imports_however_written_count() {
             "const Q: char = '\"'; const B: char = '{';\nuse crate::ui::X;\nfn f<'a>(s: &'a str) {}",
             "ui",
         ),
+        // Through a glob of the root or an alias of `crate`, any module is in reach.
+        (
+            "model/x",
+            "use crate::*;\nfn f(_: ui::Screen) {}",
+            "app live model names ui",
+        ),
+        ("model", "use super::*;", "app live model names ui"),
+        (
+            "model/x",
+            "use crate as root;\nfn f(_: root::ui::Screen) {}",
+            "app live model names ui",
+        ),
     ];
     for (at, code, expected) in cases {
         let expected: Vec<String> = expected.split(' ').map(str::to_owned).collect();

@@ -7,7 +7,9 @@
 //! across lines and nested (`crate::{app::{App, Focus}, ui}`), `super::` chains are resolved
 //! from the file's module (`super::super::ui` from `src/app/a/b.rs` is `crate::ui`, and so is
 //! `super::ui` from `src/app.rs`), and an external crate counts however it is written
-//! (`tokio::spawn`, `::tokio::spawn`, `use tokio as rt;`, `extern crate tokio;`).
+//! (`tokio::spawn`, `::tokio::spawn`, `use tokio as rt;`, `extern crate tokio;`). A glob of the
+//! crate's root (`use crate::*;`, `super::*` up to it) and `use crate as c;` count as naming
+//! every module: through them any module can be used unnamed.
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,7 +105,10 @@ pub fn named(text: &str, at: &[String], ours: &BTreeSet<String>, external: &[&st
             _ => {}
         }
         let starts_path = previous != Some("::");
-        if starts_path && next == Some("::") && matches!(token, "crate" | "$crate") {
+        if starts_path && next == Some("as") && token == "crate" {
+            // `use crate as c;` then `c::ui::…`: the alias could reach any module.
+            found.push("*".to_owned());
+        } else if starts_path && next == Some("::") && matches!(token, "crate" | "$crate") {
             found.extend(first_segments(&tokens, i + 2));
         } else if starts_path && next == Some("::") && token == "super" {
             let mut module: Vec<String> = at.to_vec();
@@ -135,6 +140,11 @@ pub fn named(text: &str, at: &[String], ours: &BTreeSet<String>, external: &[&st
         }
         i += 1;
     }
+    // A glob of the crate's root (`crate::*`, `super::*` from a top-level file) brings every
+    // top-level module's name into scope: it counts as naming them all.
+    if found.iter().any(|name| name == "*") {
+        found.extend(ours.iter().cloned());
+    }
     found.retain(|name| ours.contains(name) || external.contains(&name.as_str()));
     found
 }
@@ -160,7 +170,7 @@ fn first_segments(tokens: &[String], at: usize) -> Vec<String> {
                         }
                     }
                     "," if depth == 1 => expect_first = true,
-                    t if expect_first && depth == 1 && is_ident(t) => {
+                    t if expect_first && depth == 1 && (is_ident(t) || t == "*") => {
                         found.push(t.to_owned());
                         expect_first = false;
                     }
@@ -170,6 +180,7 @@ fn first_segments(tokens: &[String], at: usize) -> Vec<String> {
             found
         }
         Some(t) if is_ident(t) => vec![t.to_owned()],
+        Some("*") => vec!["*".to_owned()],
         _ => Vec::new(),
     }
 }

@@ -105,7 +105,7 @@ fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
     // The JSON view and the `o` prompt have their own keys (#14).
     // The help and the request overlay take the browser's keys (Esc closes them, `i` too).
     if app.explorer.is_active() && !app.help && !app.request.open {
-        return json::key_to_msg(app, key);
+        return json::key_to_msg(keymap, app, key);
     }
     // The Live tab has its own keys (#15), over the browser's.
     if app.live.shown && !app.help {
@@ -120,7 +120,8 @@ fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
         {
             return Some(Msg::SearchInput(c));
         }
-        if key.code == KeyCode::Backspace && !key.modifiers.contains(KeyModifiers::ALT) {
+        // Backspace edits the box (`Key::edits_search`: no binding can take it there).
+        if key.edits_search() {
             return Some(Msg::SearchBackspace);
         }
         // Moving the cursor keeps a selected query (right after `/`) to edit — unless the
@@ -178,7 +179,7 @@ mod tests {
             assert_eq!(browsing, action.applies(false), "{spelled} while browsing");
             assert_eq!(
                 typing,
-                action.applies(true) && !key.is_text(),
+                action.applies(true) && !key.edits_search(),
                 "{spelled} typing"
             );
         }

@@ -106,7 +106,7 @@ fn draw_screen(frame: &mut Frame, app: &mut Screen<'_>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         app.areas = Areas::default();
-        render_too_small(frame, area);
+        render_too_small(frame, area, app);
         return;
     }
     let [tabs_area, search_area, body, status_area] = Layout::vertical([
@@ -181,14 +181,21 @@ fn render_overlays(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect) {
+fn render_too_small(frame: &mut Frame, area: Rect, app: &Screen<'_>) {
+    // The quit key as bound in the mode the keys are read in (in the search box `q` is
+    // text); Ctrl-C quits whatever the bindings.
+    let typing = app.focus == Focus::Search && !app.help;
+    let quit = app
+        .keymap
+        .label(crate::keymap::KeyAction::Quit, typing)
+        .unwrap_or_else(|| "Ctrl-C".to_owned());
     let text = vec![
         Line::from("terminal too small"),
         Line::from(format!(
             "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
             area.width, area.height
         )),
-        Line::from("q quits"),
+        Line::from(format!("{quit} quits")),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

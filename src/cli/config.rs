@@ -2,7 +2,7 @@
 
 use super::{ConfigAction, EXIT_MISSING_OR_FAILED, EXIT_OK, Globals};
 use crate::config::{Config, ThemeConfig};
-use crate::keymap::{Key, Scope, UNBIND};
+use crate::keymap::{Key, KeyAction, Keymap, UNBIND};
 
 /// Runs `apidex config`; returns the exit status.
 pub fn run(globals: &Globals, action: ConfigAction) -> u8 {
@@ -33,21 +33,39 @@ fn effective_toml(globals: &Globals) -> Result<String, toml::ser::Error> {
     let keymap = file.keymap();
     let entry =
         |key: &Key, action: &str| (key.to_string(), toml::Spanned::new(0..0, action.to_owned()));
-    shown.keys = keymap
-        .bindings()
+    // Every binding while browsing, and "none" for each default key left unbound.
+    let unbound = |defaults: &[(Key, KeyAction)], table: &[(Key, KeyAction)]| -> Vec<Key> {
+        defaults
+            .iter()
+            .filter(|(key, _)| !table.iter().any(|(k, _)| k == key))
+            .map(|(key, _)| *key)
+            .collect()
+    };
+    let browse = keymap.bindings();
+    shown.keys = browse
         .iter()
         .map(|(key, action)| entry(key, action.name()))
+        .chain(
+            unbound(Keymap::default().bindings(), browse)
+                .iter()
+                .map(|k| entry(k, UNBIND)),
+        )
         .collect();
-    // Every binding while typing, and "none" where `[keys]` would add one that is not there:
-    // read back, the file gives the same keymap.
+    // Every binding while typing, and "none" for each key that reading `[keys]` back would
+    // bind while typing but is not: read back, the file gives the same keymap.
+    let mut read_back = Keymap::default();
+    for (key, action) in &shown.keys {
+        let _ = read_back.bind(key, action.get_ref());
+    }
     let typing = keymap.search_bindings();
-    let dropped = keymap.bindings().iter().filter(|(key, action)| {
-        !key.is_text() && action.scope() == Scope::Anywhere && !typing.iter().any(|(k, _)| k == key)
-    });
     shown.search_keys = typing
         .iter()
         .map(|(key, action)| entry(key, action.name()))
-        .chain(dropped.map(|(key, _)| entry(key, UNBIND)))
+        .chain(
+            unbound(read_back.search_bindings(), typing)
+                .iter()
+                .map(|k| entry(k, UNBIND)),
+        )
         .collect();
     let source = match globals.config_file() {
         Some(path) if path.exists() => path.display().to_string(),

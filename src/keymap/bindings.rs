@@ -37,7 +37,7 @@ impl Default for Keymap {
                 .collect(),
             search: parsed
                 .into_iter()
-                .filter(|(k, a)| a.applies(true) && !k.is_text())
+                .filter(|(k, a)| a.applies(true) && !k.edits_search())
                 .collect(),
         }
     }
@@ -60,6 +60,13 @@ impl Keymap {
             self.search.retain(|(k, _)| *k != key);
             return Ok(());
         };
+        if action.scope() == Scope::Typing && key.edits_search() {
+            return Err(format!(
+                "{:?} works only while typing a search, where {:?} edits the search box",
+                action.name(),
+                key.to_string()
+            ));
+        }
         if action.applies(false) {
             set(&mut self.browse, key, action);
         }
@@ -71,7 +78,7 @@ impl Keymap {
             Scope::Anywhere => !searching_job,
             Scope::NotTyping => false,
         };
-        if for_search && !key.is_text() {
+        if for_search && !key.edits_search() {
             set(&mut self.search, key, action);
         }
         Ok(())
@@ -89,7 +96,7 @@ impl Keymap {
             self.search.retain(|(k, _)| *k != key);
             return Ok(());
         };
-        if parsed.is_text() {
+        if parsed.edits_search() {
             return Err(format!(
                 "{key:?} types into the search box and cannot be bound while typing"
             ));
@@ -193,10 +200,25 @@ fn parse_key(key: &str) -> Result<Key, String> {
     Ok(parsed)
 }
 
-/// Replaces what `key` does in `table`, or adds it at the end.
+/// Replaces what `key` does in `table`, or adds it where it belongs: a default key at its
+/// default place, any other after the defaults in the order of its config spelling. So the
+/// order (which key a hint names first) depends on what is bound, never on the order the
+/// bindings were made in, and `config show` read back gives the same keymap.
 fn set(table: &mut Vec<(Key, KeyAction)>, key: Key, action: KeyAction) {
-    match table.iter_mut().find(|(k, _)| *k == key) {
-        Some(binding) => binding.1 = action,
-        None => table.push((key, action)),
+    if let Some(binding) = table.iter_mut().find(|(k, _)| *k == key) {
+        binding.1 = action;
+        return;
     }
+    let rank = |key: &Key| {
+        let default = DEFAULT_BINDINGS
+            .iter()
+            .position(|(spelled, _)| spelled.parse::<Key>().is_ok_and(|k| k == *key));
+        (default.unwrap_or(usize::MAX), key.to_string())
+    };
+    let new = rank(&key);
+    let at = table
+        .iter()
+        .position(|(k, _)| rank(k) > new)
+        .unwrap_or(table.len());
+    table.insert(at, (key, action));
 }

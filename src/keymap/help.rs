@@ -61,7 +61,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::FocusSearch],
-        "search: type to filter; Enter opens the best match or fetches what you typed",
+        "search: type to filter; {confirm} opens the best match or fetches what you typed",
     ),
     HelpRow {
         keys: HelpKeys::Text("  type:water gen:1 dex:1-151"),
@@ -73,7 +73,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::ToggleMark],
-        "mark or unmark (then Enter fetches all marked together)",
+        "mark or unmark (then {confirm} fetches all marked together)",
     ),
     row(&[KeyAction::MarkAll], "mark every item shown"),
     row(
@@ -95,7 +95,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::ShowBookmarks, KeyAction::ShowHistory],
-        "bookmarks · recently opened items (Enter opens, Esc closes)",
+        "bookmarks · recently opened items ({confirm} opens, {back} closes)",
     ),
     row(
         &[KeyAction::DeleteSaved, KeyAction::ClearHistory],
@@ -131,7 +131,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     text(
         "  Enter  Bksp",
-        "follow the URL (to a rich page too: Bksp comes back) · back (Esc or v closes)",
+        "follow the URL (to a rich page too: Bksp comes back) · back (Esc or {json} closes)",
     ),
     text(
         "  y y u p j c",
@@ -159,7 +159,7 @@ pub const HELP: &[HelpRow] = &[
         "Pokémon / Posts / Dogs / Live",
     ),
     text(
-        "p / S c o",
+        "p {filter} S c o",
         "in the Live tab: pause · filter · send · clear · open a stream",
     ),
     HelpRow {
@@ -175,12 +175,50 @@ pub const HELP: &[HelpRow] = &[
     text("Ctrl-Z", "suspend to the shell (fg comes back)"),
 ];
 
+/// What a help row's text names by its key as bound (the first while browsing; in the JSON
+/// view and the Live tab the first that works there), or by the action's name when no key
+/// does it: the text never names a key that does something else.
+const PLACEHOLDERS: &[(&str, KeyAction, Where)] = &[
+    ("{confirm}", KeyAction::Confirm, Where::Browser),
+    ("{back}", KeyAction::Back, Where::Browser),
+    ("{json}", KeyAction::ToggleJson, Where::Json),
+    ("{filter}", KeyAction::FocusSearch, Where::Live),
+];
+
+/// Where a placeholder's key is pressed.
+#[derive(Clone, Copy)]
+enum Where {
+    Browser,
+    Json,
+    Live,
+}
+
 impl Keymap {
+    /// A help row's text (its description, or its keys when they are fixed text) with the
+    /// keys it names as bound: `{confirm} opens` is `Enter opens`.
+    pub fn help_text(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for (placeholder, action, place) in PLACEHOLDERS {
+            if text.contains(placeholder) {
+                let key = match place {
+                    Where::Browser => self.label(*action, false),
+                    Where::Json => self.json_label(*action),
+                    Where::Live => self.live_label(*action),
+                };
+                text = text.replace(
+                    placeholder,
+                    &key.unwrap_or_else(|| action.name().to_owned()),
+                );
+            }
+        }
+        text
+    }
+
     /// The keys column of a help row: `↑ k  ↓ j`. Ctrl-C is always listed with quit; an action
     /// with no key is left out, and a row with none says `unbound`.
     pub fn help_keys(&self, keys: HelpKeys) -> String {
         let actions = match keys {
-            HelpKeys::Text(text) => return text.to_owned(),
+            HelpKeys::Text(text) => return self.help_text(text),
             HelpKeys::Actions(actions) => actions,
         };
         let groups: Vec<String> = actions
@@ -215,6 +253,38 @@ mod tests {
                 "{action:?}"
             );
         }
+    }
+
+    #[test]
+    fn texts_name_the_keys_as_bound() {
+        let mut keymap = Keymap::default();
+        let text = |keymap: &Keymap| {
+            HELP.iter()
+                .map(|r| keymap.help_text(r.what))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(!text(&keymap).contains('{'), "every placeholder filled");
+        assert!(text(&keymap).contains("(Enter opens, Esc closes)"));
+        keymap.bind("enter", "none").expect("unbinds");
+        keymap.bind("f5", "confirm").expect("binds");
+        keymap.bind("v", "none").expect("unbinds");
+        keymap.bind("esc", "none").expect("unbinds");
+        let rebound = text(&keymap);
+        assert!(rebound.contains("(F5 opens, back closes)"), "{rebound}");
+        assert!(
+            rebound.contains("back (Esc or toggle_json closes)"),
+            "{rebound}"
+        );
+        assert!(!rebound.contains("Enter opens the best"), "{rebound}");
+        keymap.bind("/", "none").expect("unbinds");
+        keymap.bind("c", "focus_search").expect("binds");
+        let live = HELP
+            .iter()
+            .find(|r| r.what.contains("Live tab"))
+            .expect("a row");
+        // `c` clears the Live tab; no key filters there.
+        assert_eq!(keymap.help_keys(live.keys), "p focus_search S c o");
     }
 
     #[test]

@@ -1,16 +1,18 @@
 //! Keys in the JSON explorer (#14): the JSON view, its search and filter boxes and the `o`
-//! prompt. These keys are fixed (the contract, listed in the help and the README);
-//! the config file's `[keys]` rebind the browser's keys, and `v` and `o` themselves.
+//! prompt. Moving, folding, searching and copying are fixed keys (the contract, listed
+//! in the help and the README); what the view shares with every page — quit, the help, `v`
+//! itself, `o`, `O`, `i`, `r` — goes through the keymap, so a key rebound or unbound in `[keys]`
+//! is rebound or unbound here too.
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::Key;
+use super::{Key, KeyAction, Keymap};
 use crate::app::App;
 use crate::app::json_view::Pending;
 use crate::msg::{CopyWhat, JsonMsg, Msg};
 
 /// What `key` does while the explorer has the keys (`None`: nothing).
-pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
+pub fn key_to_msg(keymap: &Keymap, app: &App, key: Key) -> Option<Msg> {
     let explorer = &app.explorer;
     let typing = explorer.prompt.is_some()
         || explorer.view.as_ref().is_some_and(|v| {
@@ -44,6 +46,12 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
             return Some(Msg::Json(JsonMsg::Copy(what)));
         }
     }
+    fixed(key).or_else(|| shared(keymap.action(key, false)?))
+}
+
+/// What the view's own keys do (outside its prompts and two-key commands).
+fn fixed(key: Key) -> Option<Msg> {
+    let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
@@ -67,21 +75,38 @@ pub fn key_to_msg(app: &App, key: Key) -> Option<Msg> {
         KeyCode::Char('n') => Msg::Json(JsonMsg::NextMatch(1)),
         KeyCode::Char('N') => Msg::Json(JsonMsg::NextMatch(-1)),
         KeyCode::Char('y') => Msg::Json(JsonMsg::CopyMenu),
-        KeyCode::Char('v') => Msg::Json(JsonMsg::Toggle),
-        KeyCode::Char('o') => Msg::Json(JsonMsg::OpenPrompt),
         KeyCode::Enter => Msg::Json(JsonMsg::Submit),
         KeyCode::Esc => Msg::Json(JsonMsg::Cancel),
         KeyCode::Backspace => Msg::Json(JsonMsg::Back),
-        KeyCode::Char('q') => Msg::Quit,
-        KeyCode::Char('?') => Msg::ToggleHelp,
-        // The view's URL in the system browser, as on any page.
-        KeyCode::Char('O') => Msg::OpenPage,
-        // The request the view's body came with, as on any page.
-        KeyCode::Char('i') => Msg::ShowRequest,
-        // Refreshes the body shown, as `r` does any page.
-        KeyCode::Char('r') => Msg::Retry,
         _ => return None,
     })
+}
+
+/// What the view does for a browser action bound to a key that is not one of its own.
+fn shared(action: KeyAction) -> Option<Msg> {
+    match action {
+        KeyAction::ToggleJson
+        | KeyAction::OpenUrl
+        | KeyAction::Quit
+        | KeyAction::ToggleHelp
+        // The view's URL in the system browser, the request its body came with, and a
+        // refresh of it, as on any page.
+        | KeyAction::OpenInBrowser
+        | KeyAction::ShowRequest
+        | KeyAction::Retry => Some(action.msg()),
+        _ => None,
+    }
+}
+
+impl Keymap {
+    /// The first key that runs `action` in the JSON view, as the help writes it: bound to it
+    /// while browsing and not one of the view's own keys. `None`: no key does it there.
+    pub fn json_label(&self, action: KeyAction) -> Option<String> {
+        self.bindings()
+            .iter()
+            .find(|(key, a)| *a == action && fixed(*key).is_none())
+            .map(|(key, _)| key.label())
+    }
 }
 
 /// Pasted text (bracketed paste), for the box being typed in.

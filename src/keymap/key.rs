@@ -101,6 +101,13 @@ impl Key {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
+    /// A key the search box takes for itself while typing, whatever it is bound to: text, and
+    /// Backspace (but Alt-Backspace, which is a binding).
+    pub fn edits_search(self) -> bool {
+        self.is_text()
+            || (self.code == KeyCode::Backspace && !self.modifiers.contains(KeyModifiers::ALT))
+    }
+
     /// As the help overlay shows it: `j`, `Ctrl-P`, `Alt-←`, `PgDn`, `Space`.
     pub fn label(self) -> String {
         let mut text = String::new();

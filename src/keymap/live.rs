@@ -20,13 +20,8 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
             _ => return None,
         }));
     }
-    if plain && let KeyCode::Char(c @ ('p' | 'S' | 'c' | 'o')) = key.code {
-        return Some(Msg::Live(match c {
-            'p' => LiveMsg::TogglePause,
-            'S' => LiveMsg::StartSend,
-            'c' => LiveMsg::Clear,
-            _ => LiveMsg::StartOpen,
-        }));
+    if let Some(msg) = fixed(key) {
+        return Some(Msg::Live(msg));
     }
     let action = keymap.action(key, false)?;
     Some(match action {
@@ -51,4 +46,27 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
         | KeyAction::Quit => action.msg(),
         _ => return None,
     })
+}
+
+/// The tab's own keys, which go before the keymap's.
+fn fixed(key: Key) -> Option<LiveMsg> {
+    let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    match key.code {
+        KeyCode::Char('p') if plain => Some(LiveMsg::TogglePause),
+        KeyCode::Char('S') if plain => Some(LiveMsg::StartSend),
+        KeyCode::Char('c') if plain => Some(LiveMsg::Clear),
+        KeyCode::Char('o') if plain => Some(LiveMsg::StartOpen),
+        _ => None,
+    }
+}
+
+impl super::Keymap {
+    /// The first key that runs `action` in the Live tab, as the help writes it: bound to it
+    /// while browsing and not one of the tab's own keys. `None`: no key does it there.
+    pub fn live_label(&self, action: KeyAction) -> Option<String> {
+        self.bindings()
+            .iter()
+            .find(|(key, a)| *a == action && fixed(*key).is_none())
+            .map(|(key, _)| key.label())
+    }
 }

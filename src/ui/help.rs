@@ -17,9 +17,14 @@ const WIDTH: u16 = 96;
 /// Draws the overlay centred over `area`, clamping its scroll to what fits.
 pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
-    let rows: Vec<(String, &str)> = HELP
+    let rows: Vec<(String, String)> = HELP
         .iter()
-        .map(|row| (app.keymap.help_keys(row.keys), row.what))
+        .map(|row| {
+            (
+                app.keymap.help_keys(row.keys),
+                app.keymap.help_text(row.what),
+            )
+        })
         .collect();
     let width = area.width.min(WIDTH);
     let inner_width = usize::from(width.saturating_sub(2));
@@ -38,7 +43,7 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
                 format!(" {keys:<key_width$}  "),
                 theme.heading(),
             )];
-            wrap::hanging(first, wrap::words(what), inner_width, key_width + 3)
+            wrap::hanging(first, wrap::words(&what), inner_width, key_width + 3)
         })
         .collect();
     let height = u16::try_from(lines.len() + 2)

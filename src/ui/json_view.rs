@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::app::App;
 use crate::app::json_view::{JsonView, Pending, ViewState};
 use crate::json_tree::{JsonDoc, JsonTree, NodeKey, NodeValue, Row};
+use crate::keymap::KeyAction;
 use crate::sanitize;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -23,6 +24,11 @@ const SHOWN_CHARS: usize = 400;
 /// Draws the JSON view over `area` (the list and the detail).
 pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
     let theme = app.theme;
+    // Esc always closes it; the toggle's key as bound, when one works here.
+    let closes = match app.keymap.json_label(KeyAction::ToggleJson) {
+        Some(key) => format!("{key} or Esc closes"),
+        None => "Esc closes".to_owned(),
+    };
     let app: &mut App = app;
     let Some(view) = app.explorer.view.as_mut() else {
         return;
@@ -31,7 +37,10 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Line::styled(format!(" {} ", title(view)), theme.heading()))
-        .title_bottom(Line::styled(format!(" {} ", footer(view)), theme.dim()));
+        .title_bottom(Line::styled(
+            format!(" {} ", footer(view, &closes)),
+            theme.dim(),
+        ));
     // An answer that is not the server's of just now says so, as the pages' badges do.
     let block = match origin_badge(view) {
         Some(badge) => block.title_bottom(
@@ -102,9 +111,9 @@ fn origin_badge(view: &JsonView) -> Option<String> {
     .then(|| sanitize::line(&main.answered.describe()).into_owned())
 }
 
-fn footer(view: &JsonView) -> String {
+fn footer(view: &JsonView, closes: &str) -> String {
     let Some(body) = view.body() else {
-        return "v or Esc closes".to_owned();
+        return closes.to_owned();
     };
     let size = human_size(body.raw.len());
     let Some(tree) = view.tree() else {

@@ -202,11 +202,8 @@ fn render_status(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
 
 /// The Live tab's hints: its fixed keys (`p`, `S`, `c`, `o`) and the browser's keys as bound.
 fn live_hints(keymap: &Keymap) -> String {
-    let bound = |action, what: &str| {
-        keymap
-            .label(action, false)
-            .map(|key| format!("{key} {what}"))
-    };
+    // A key the tab keeps for itself (`c` clears) is never named for a browser action.
+    let bound = |action, what: &str| keymap.live_label(action).map(|key| format!("{key} {what}"));
     [
         Some("p pause".to_owned()),
         bound(KeyAction::FocusSearch, "filter"),

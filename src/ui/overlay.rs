@@ -31,10 +31,12 @@ pub fn block(
     scroll: Scroll,
 ) -> Block<'static> {
     let theme = app.theme;
+    // The keys of the mode the keys are read in now: a key bound only while typing a search
+    // does nothing over the help.
+    let typing = app.focus == crate::app::Focus::Search && !app.help;
     let close = closers
         .iter()
-        .filter_map(|a| app.keymap.keys_for(*a).next())
-        .map(crate::keymap::Key::label)
+        .filter_map(|a| app.keymap.label(*a, typing))
         .collect::<Vec<_>>()
         .join(" or ");
     let mut block = Block::bordered()

@@ -109,9 +109,13 @@ fn shorten_path(word: &str, whole: bool) -> Option<String> {
 
 /// The key hints for where the focus is, from the keymap: `/ search · Space mark · …`.
 fn hints(app: &Screen<'_>) -> String {
-    // The JSON view's keys are fixed (#14).
+    // The JSON view's own keys are fixed (#14); the key that closes it is the keymap's.
     if app.explorer.view.is_some() {
-        return "Space fold · / search · | jq · y copy · Enter follow · v close".to_owned();
+        let close = app.keymap.json_label(KeyAction::ToggleJson);
+        let close = close
+            .map(|key| format!(" · {key} close"))
+            .unwrap_or_default();
+        return format!("Space fold · / search · | jq · y copy · Enter follow{close}");
     }
     let keymap = &app.keymap;
     let typing = app.focus == Focus::Search;
@@ -157,10 +161,12 @@ fn hints(app: &Screen<'_>) -> String {
     hints.join(" · ")
 }
 
-/// `? help`: the key that opens the help (outside the search box, where `?` is text).
+/// `? help`: the key that opens the help, in the mode the keys are read in (in the search box
+/// `?` is text, so no hint there unless another key opens the help while typing).
 fn help_hint(app: &Screen<'_>) -> String {
+    let typing = app.focus == Focus::Search && !app.help;
     app.keymap
-        .hint(&[KeyAction::ToggleHelp], "help", false)
+        .hint(&[KeyAction::ToggleHelp], "help", typing)
         .unwrap_or_default()
 }
 

@@ -10,5 +10,5 @@ mod summary;
 
 pub use detail::detail;
 pub use extras::{PokemonCard, card, picture, raw, term_members, type_chart};
-pub use list::list;
+pub use list::{breed_entries, list, pokemon_entries, post_entries};
 pub use summary::summary;

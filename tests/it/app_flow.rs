@@ -1,7 +1,7 @@
 //! The browser's state machine, driven the way the event loop drives it: messages in, state and
 //! effects out. No network and no clock: list and detail results are simulated with the request ids
-//! the app handed out in its effects, and lists are built from the real fixtures the way
-//! `apidex::fetch` builds them.
+//! the app handed out in its effects, and lists are built from the real fixtures by
+//! `apidex::fetch`'s own mapping (`crate::support::lists`).
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 use apidex::app::loadable::{Loadable, RequestId};
@@ -9,117 +9,25 @@ use apidex::app::source::{ItemKey, Source};
 use apidex::app::tab::BatchStatus;
 use apidex::app::{App, Focus};
 use apidex::msg::{Effect, Msg};
-use support::{
+use builders::{
     api_error, breed, detail_fetch, list_req, loaded_app, new_app, pokemon_detail, pokemon_entries,
     post_entries, selected_key, selected_row, settle_type_chart, shown_titles, type_str,
 };
 
-/// Shared builders: fixtures turned into list entries as `apidex::fetch` would, and helpers that
-/// pick request ids out of effects.
-mod support {
-    use std::path::PathBuf;
-
+/// Builders for these tests, beside the shared ones (`crate::support`: the fixtures' lists by the
+/// production mapping, request ids picked out of effects).
+mod builders {
     use apidex::api::ApiError;
-    use apidex::api::dogapi::models::{BreedList, BreedName, Envelope};
-    use apidex::api::jsonplaceholder::models::{Post, User};
-    use apidex::api::pokeapi::models::{NamedList, fold_whitespace};
-    use apidex::app::loadable::{Loadable, RequestId};
-    use apidex::app::source::{ItemKey, Source};
-    use apidex::app::{App, Hosts};
+    use apidex::api::dogapi::models::BreedName;
+    use apidex::app::App;
+    use apidex::app::loadable::Loadable;
+    use apidex::app::source::ItemKey;
     use apidex::matchups::TypeChart;
-    use apidex::msg::{Effect, Msg};
-    use apidex::sanitize::line;
-    use apidex::views::{AbilityInfo, Detail, ListEntry, PokemonDetail};
+    use apidex::msg::Msg;
+    use apidex::views::{AbilityInfo, Detail, PokemonDetail};
 
-    /// The bytes of `tests/fixtures/{path}`.
-    pub fn fixture(path: &str) -> Vec<u8> {
-        let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(path);
-        std::fs::read(&full).unwrap_or_else(|err| panic!("fixture {}: {err}", full.display()))
-    }
-
-    /// Every Pokémon of the real index (1351), as the Pokémon tab lists them.
-    pub fn pokemon_entries() -> Vec<ListEntry> {
-        let index: NamedList =
-            serde_json::from_slice(&fixture("pokeapi/pokemon-index.json")).unwrap();
-        index
-            .entries()
-            .into_iter()
-            .map(|entry| ListEntry {
-                title: line(&entry.name).into_owned(),
-                tag: Some(format!("#{}", entry.id)),
-                secondary: None,
-                parent: None,
-                id: Some(entry.id),
-                key: ItemKey::Pokemon(entry.name),
-            })
-            .collect()
-    }
-
-    /// Every post (100), with its author's name, as the Posts tab lists them.
-    pub fn post_entries() -> Vec<ListEntry> {
-        let posts: Vec<Post> =
-            serde_json::from_slice(&fixture("jsonplaceholder/posts.json")).unwrap();
-        let users: Vec<User> =
-            serde_json::from_slice(&fixture("jsonplaceholder/users.json")).unwrap();
-        posts
-            .into_iter()
-            .map(|post| ListEntry {
-                title: line(&fold_whitespace(&post.title)).into_owned(),
-                tag: Some(format!("#{}", post.id)),
-                secondary: users
-                    .iter()
-                    .find(|u| u.id == post.user_id)
-                    .map(|u| line(&u.name).into_owned()),
-                parent: None,
-                id: Some(post.id),
-                key: ItemKey::Post(post.id),
-            })
-            .collect()
-    }
-
-    /// Every breed, each followed by its sub-breeds, as the Dogs tab lists them.
-    pub fn breed_entries() -> Vec<ListEntry> {
-        let list: Envelope<BreedList> =
-            serde_json::from_slice(&fixture("dogapi/breeds-list-all.json")).unwrap();
-        let mut entries = Vec::new();
-        for b in list.message.breeds {
-            let name = line(&b.name).into_owned();
-            entries.push(ListEntry {
-                key: ItemKey::Breed(breed(&b.name, None)),
-                title: name.clone(),
-                tag: None,
-                secondary: match b.sub_breeds.len() {
-                    0 => None,
-                    1 => Some("1 sub-breed".to_owned()),
-                    n => Some(format!("{n} sub-breeds")),
-                },
-                parent: None,
-                id: None,
-            });
-            for sub in b.sub_breeds {
-                entries.push(ListEntry {
-                    title: format!("{name} {}", line(&sub)),
-                    key: ItemKey::Breed(breed(&b.name, Some(&sub))),
-                    tag: None,
-                    secondary: None,
-                    parent: Some(name.clone()),
-                    id: None,
-                });
-            }
-        }
-        entries
-    }
-
-    /// The list a source's tab shows.
-    pub fn entries_for(source: Source) -> Vec<ListEntry> {
-        match source {
-            Source::Pokemon => pokemon_entries(),
-            Source::Posts => post_entries(),
-            Source::Dogs => breed_entries(),
-        }
-    }
+    pub use crate::support::app::{detail_fetch, list_req, loaded_app, new_app, type_str};
+    pub use crate::support::lists::{breed_entries, entries_for, pokemon_entries, post_entries};
 
     /// A breed name.
     pub fn breed(name: &str, sub: Option<&str>) -> BreedName {
@@ -162,79 +70,6 @@ mod support {
         })
     }
 
-    /// A fresh app and the effects `App::new` returned.
-    pub fn new_app() -> (App, Vec<Effect>) {
-        App::new(Hosts {
-            pokeapi: "pokeapi.co".to_owned(),
-            jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
-            dogapi: "dog.ceo".to_owned(),
-        })
-    }
-
-    /// The request id of the `FetchList` for `source`.
-    pub fn list_req(effects: &[Effect], source: Source) -> RequestId {
-        effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::FetchList { source: s, req } if *s == source => Some(*req),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("no FetchList for {source:?} in {effects:?}"))
-    }
-
-    /// A `FetchDetail` effect, unpacked.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct DetailFetch {
-        pub source: Source,
-        pub req: RequestId,
-        pub key: ItemKey,
-        pub sub_breeds: Vec<String>,
-        pub debounce: bool,
-    }
-
-    /// The one effect in `effects`, which must be a `FetchDetail`.
-    pub fn detail_fetch(effects: &[Effect]) -> DetailFetch {
-        match effects {
-            [
-                Effect::FetchDetail {
-                    source,
-                    req,
-                    key,
-                    sub_breeds,
-                    debounce,
-                },
-            ] => DetailFetch {
-                source: *source,
-                req: *req,
-                key: key.clone(),
-                sub_breeds: sub_breeds.clone(),
-                debounce: *debounce,
-            },
-            other => panic!("expected exactly one FetchDetail, got {other:?}"),
-        }
-    }
-
-    /// An app with all three lists loaded (the background tabs first, then the Pokémon tab), and
-    /// the non-debounced detail fetch the Pokémon list triggered.
-    pub fn loaded_app() -> (App, DetailFetch) {
-        let (mut app, effects) = new_app();
-        for source in [Source::Posts, Source::Dogs] {
-            let more = app.update(Msg::ListLoaded {
-                source,
-                req: list_req(&effects, source),
-                result: Ok(entries_for(source)),
-            });
-            assert!(more.is_empty(), "a background tab fetched: {more:?}");
-        }
-        let more = app.update(Msg::ListLoaded {
-            source: Source::Pokemon,
-            req: list_req(&effects, Source::Pokemon),
-            result: Ok(pokemon_entries()),
-        });
-        let fetch = detail_fetch(&more);
-        (app, fetch)
-    }
-
     /// Answers the type chart request a loaded Pokémon page sets off (with an empty chart), so
     /// nothing is left loading.
     pub fn settle_type_chart(app: &mut App) {
@@ -245,13 +80,6 @@ mod support {
             });
         }
         assert!(matches!(app.type_chart, Loadable::Loaded(_)));
-    }
-
-    /// Types `text` into the search box, one key at a time; every effect, in order.
-    pub fn type_str(app: &mut App, text: &str) -> Vec<Effect> {
-        text.chars()
-            .flat_map(|c| app.update(Msg::SearchInput(c)))
-            .collect()
     }
 
     /// The first `n` titles shown in the active tab's list.
@@ -1376,7 +1204,7 @@ fn switching_to_a_tab_before_its_list_arrives_fetches_when_it_does() {
     let more = app.update(Msg::ListLoaded {
         source: Source::Dogs,
         req: list_req(&effects, Source::Dogs),
-        result: Ok(support::breed_entries()),
+        result: Ok(builders::breed_entries()),
     });
     assert_eq!(
         detail_fetch(&more).key,
@@ -1503,7 +1331,7 @@ fn loading_counts_follow_outstanding_requests() {
         app.update(Msg::ListLoaded {
             source,
             req: list_req(&effects, source),
-            result: Ok(support::entries_for(source)),
+            result: Ok(builders::entries_for(source)),
         });
     }
     assert_eq!(app.in_flight(), 1);
@@ -1711,7 +1539,7 @@ mod keys {
     use apidex::msg::Msg;
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-    use super::support::new_app;
+    use super::builders::new_app;
 
     fn key(code: KeyCode) -> Event {
         Event::Key(KeyEvent::new(code, KeyModifiers::NONE))

@@ -2,23 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use apidex::api::pokeapi::models::Type;
-use apidex::matchups::TypeChart;
-
-/// The chart built from every type fixture (ids 1–19, 10001, 10002), as the app builds it from
-/// the API.
-fn chart() -> TypeChart {
-    let mut ids: Vec<u32> = (1..=19).collect();
-    ids.extend([10001, 10002]);
-    let types: Vec<Type> = ids
-        .iter()
-        .map(|id| {
-            serde_json::from_slice(&crate::support::fixture(&format!("pokeapi/type/{id}.json")))
-                .expect("type fixture decodes")
-        })
-        .collect();
-    TypeChart::from_types(&types)
-}
+use crate::support::lists::type_chart as chart;
 
 fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()

@@ -4,18 +4,15 @@
 //!
 //! Results mostly answer the effects the app itself returned (so they are accepted and change the
 //! state); some carry a random request id (stale, so they must be dropped). Lists are the real
-//! fixtures mapped as `apidex::fetch` maps them; details are hand-built with realistic and
-//! hostile strings. A few invariants the rest of the code relies on are checked after each step.
+//! fixtures mapped by `apidex::fetch`'s own mapping (`crate::support::lists`); details are
+//! hand-built with realistic and hostile strings. A few invariants the rest of the code relies on are checked after each step.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use apidex::api::ApiError;
-use apidex::api::dogapi::models::{BreedList, BreedName, Envelope};
-use apidex::api::jsonplaceholder::models::{Post, User};
+use apidex::api::dogapi::models::BreedName;
 use apidex::api::origin::{Cause, Origin};
-use apidex::api::pokeapi::models::{NamedList, Type, fold_whitespace};
 use apidex::app::loadable::RequestId;
 use apidex::app::source::{ItemKey, Source};
 use apidex::app::terms::Term;
@@ -39,6 +36,8 @@ use proptest::sample::Index;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::support::lists::{breed_entries, pokemon_entries, post_entries, type_chart};
+
 // ------------------------------------------------------------------------------------------------
 // Data: real lists, hand-built details.
 
@@ -60,14 +59,6 @@ struct Data {
 fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(build_data)
-}
-
-fn fixture<T: serde::de::DeserializeOwned>(path: &str) -> T {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path);
-    let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
-    serde_json::from_slice(&bytes).unwrap()
 }
 
 /// Strings an API could send: escapes, controls, bidi overrides, wide and combining characters,
@@ -95,78 +86,6 @@ fn hostile_strings() -> Vec<String> {
     ]
 }
 
-fn pokemon_list() -> Vec<ListEntry> {
-    let index: NamedList = fixture("pokeapi/pokemon-index.json");
-    index
-        .entries()
-        .into_iter()
-        .map(|entry| ListEntry {
-            title: line(&entry.name).into_owned(),
-            tag: Some(format!("#{}", entry.id)),
-            secondary: None,
-            parent: None,
-            id: Some(entry.id),
-            key: ItemKey::Pokemon(entry.name),
-        })
-        .collect()
-}
-
-fn post_list() -> Vec<ListEntry> {
-    let posts: Vec<Post> = fixture("jsonplaceholder/posts.json");
-    let users: Vec<User> = fixture("jsonplaceholder/users.json");
-    posts
-        .into_iter()
-        .map(|post| ListEntry {
-            title: line(&fold_whitespace(&post.title)).into_owned(),
-            tag: Some(format!("#{}", post.id)),
-            secondary: users
-                .iter()
-                .find(|u| u.id == post.user_id)
-                .map(|u| line(&u.name).into_owned()),
-            parent: None,
-            id: Some(post.id),
-            key: ItemKey::Post(post.id),
-        })
-        .collect()
-}
-
-fn breed_list() -> Vec<ListEntry> {
-    let list: Envelope<BreedList> = fixture("dogapi/breeds-list-all.json");
-    let mut entries = Vec::new();
-    for breed in list.message.breeds {
-        let name = line(&breed.name).into_owned();
-        entries.push(ListEntry {
-            key: ItemKey::Breed(BreedName {
-                breed: breed.name.clone(),
-                sub: None,
-            }),
-            title: name.clone(),
-            tag: None,
-            secondary: match breed.sub_breeds.len() {
-                0 => None,
-                1 => Some("1 sub-breed".to_owned()),
-                n => Some(format!("{n} sub-breeds")),
-            },
-            parent: None,
-            id: None,
-        });
-        for sub in breed.sub_breeds {
-            entries.push(ListEntry {
-                title: format!("{name} {}", line(&sub)),
-                key: ItemKey::Breed(BreedName {
-                    breed: breed.name.clone(),
-                    sub: Some(sub),
-                }),
-                tag: None,
-                secondary: None,
-                parent: Some(name.clone()),
-                id: None,
-            });
-        }
-    }
-    entries
-}
-
 /// A list of hostile entries (sanitised as the fetch layer does), to mix into real ones.
 fn hostile_entries(source: Source) -> Vec<ListEntry> {
     hostile_strings()
@@ -192,16 +111,6 @@ fn hostile_entries(source: Source) -> Vec<ListEntry> {
             }
         })
         .collect()
-}
-
-fn chart() -> TypeChart {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pokeapi/type");
-    let types: Vec<Type> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()))
-        .collect::<Result<_, _>>()
-        .unwrap();
-    TypeChart::from_types(&types)
 }
 
 fn stats(values: [u32; 6]) -> apidex::bounds::Rows<(String, u32)> {
@@ -500,7 +409,7 @@ fn build_data() -> Data {
             reason: "a name cannot be only dots",
         },
     ];
-    let mut lists = [pokemon_list(), post_list(), breed_list()];
+    let mut lists = [pokemon_entries(), post_entries(), breed_entries()];
     for source in Source::ALL {
         lists[source.index()].extend(hostile_entries(source));
     }
@@ -539,7 +448,7 @@ fn build_data() -> Data {
         breeds,
         moves,
         cards,
-        chart: chart(),
+        chart: type_chart(),
         errors,
     }
 }

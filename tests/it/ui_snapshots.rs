@@ -3,136 +3,42 @@
 //!
 //! Every state is reached the way the running app reaches it: `App::update` with the messages the
 //! event loop would deliver, using the request ids from the app's own effects. Lists come from the
-//! real fixtures; details are hand-built from the fixtures' real values.
+//! real fixtures by the production mapping; details are hand-built from the fixtures' real values.
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 use apidex::app::App;
 use apidex::app::source::{ItemKey, Source};
 use apidex::msg::{Effect, Msg};
+use builders::{
+    api_error, breed_detail, deliver_detail, deliver_type_chart, detail_req, list_req, loaded_app,
+    new_app, pikachu_detail, post_detail, type_str,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use support::{
-    api_error, breed_detail, deliver_detail, deliver_type_chart, detail_req, list_req, loaded_app,
-    new_app, pikachu_detail, post_detail, type_str,
-};
 
-/// Shared builders: fixtures turned into list entries as `apidex::fetch` would, details with real
-/// values, and helpers that answer the app's requests.
-mod support {
-    use std::path::PathBuf;
-
+/// Builders for these snapshots, beside the shared ones (`crate::support`: the fixtures' lists by
+/// the production mapping): details with real values, and helpers that answer the app's requests.
+mod builders {
     use apidex::api::ApiError;
-    use apidex::api::dogapi::models::{BreedList, BreedName, Envelope};
+    use apidex::api::dogapi::models::{BreedName, Envelope};
     use apidex::api::jsonplaceholder::models::{Comment, Post, User};
-    use apidex::api::pokeapi::models::{NamedList, Type, fold_whitespace};
+    use apidex::app::App;
     use apidex::app::loadable::{Loadable, RequestId};
-    use apidex::app::source::{ItemKey, Source};
-    use apidex::app::{App, Hosts};
-    use apidex::matchups::TypeChart;
+    use apidex::app::source::ItemKey;
     use apidex::msg::{Effect, Msg};
     use apidex::sanitize::{line, text};
     use apidex::views::{
-        AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, ListEntry,
-        PokemonDetail, PostDetail,
+        AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, PokemonDetail,
+        PostDetail,
     };
 
-    /// The bytes of `tests/fixtures/{path}`.
-    pub fn fixture(path: &str) -> Vec<u8> {
-        let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(path);
-        std::fs::read(&full).unwrap_or_else(|err| panic!("fixture {}: {err}", full.display()))
-    }
-
-    fn json<T: serde::de::DeserializeOwned>(path: &str) -> T {
-        serde_json::from_slice(&fixture(path)).unwrap()
-    }
-
-    /// Every Pokémon of the real index, as the Pokémon tab lists them.
-    pub fn pokemon_entries() -> Vec<ListEntry> {
-        let index: NamedList = json("pokeapi/pokemon-index.json");
-        index
-            .entries()
-            .into_iter()
-            .map(|entry| ListEntry {
-                title: line(&entry.name).into_owned(),
-                tag: Some(format!("#{}", entry.id)),
-                secondary: None,
-                parent: None,
-                id: Some(entry.id),
-                key: ItemKey::Pokemon(entry.name),
-            })
-            .collect()
-    }
-
-    /// Every post with its author's name, as the Posts tab lists them.
-    pub fn post_entries() -> Vec<ListEntry> {
-        let posts: Vec<Post> = json("jsonplaceholder/posts.json");
-        let users: Vec<User> = json("jsonplaceholder/users.json");
-        posts
-            .into_iter()
-            .map(|post| ListEntry {
-                title: line(&fold_whitespace(&post.title)).into_owned(),
-                tag: Some(format!("#{}", post.id)),
-                secondary: users
-                    .iter()
-                    .find(|u| u.id == post.user_id)
-                    .map(|u| line(&u.name).into_owned()),
-                parent: None,
-                id: Some(post.id),
-                key: ItemKey::Post(post.id),
-            })
-            .collect()
-    }
-
-    /// Every breed, each followed by its sub-breeds, as the Dogs tab lists them.
-    pub fn breed_entries() -> Vec<ListEntry> {
-        let list: Envelope<BreedList> = json("dogapi/breeds-list-all.json");
-        let mut entries = Vec::new();
-        for b in list.message.breeds {
-            let name = line(&b.name).into_owned();
-            entries.push(ListEntry {
-                key: ItemKey::Breed(BreedName {
-                    breed: b.name.clone(),
-                    sub: None,
-                }),
-                title: name.clone(),
-                tag: None,
-                secondary: match b.sub_breeds.len() {
-                    0 => None,
-                    1 => Some("1 sub-breed".to_owned()),
-                    n => Some(format!("{n} sub-breeds")),
-                },
-                parent: None,
-                id: None,
-            });
-            for sub in b.sub_breeds {
-                entries.push(ListEntry {
-                    title: format!("{name} {}", line(&sub)),
-                    key: ItemKey::Breed(BreedName {
-                        breed: b.name.clone(),
-                        sub: Some(sub),
-                    }),
-                    tag: None,
-                    secondary: None,
-                    parent: Some(name.clone()),
-                    id: None,
-                });
-            }
-        }
-        entries
-    }
-
-    fn entries_for(source: Source) -> Vec<ListEntry> {
-        match source {
-            Source::Pokemon => pokemon_entries(),
-            Source::Posts => post_entries(),
-            Source::Dogs => breed_entries(),
-        }
-    }
+    use crate::support::app::detail_fetch;
+    pub use crate::support::app::{list_req, new_app, type_str};
+    use crate::support::fixture_json as json;
+    use crate::support::lists::type_chart;
 
     /// Pikachu as `apidex::fetch` builds it from `pokemon/25`, its species and its abilities.
     pub fn pikachu_detail() -> Detail {
@@ -190,18 +96,6 @@ mod support {
             evolution: Ok(EvolutionNode::straight(&["pichu", "pikachu", "raichu"])),
             moves: None,
         })
-    }
-
-    /// The type chart from every type fixture, as `apidex::fetch` builds it.
-    pub fn type_chart() -> TypeChart {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pokeapi/type");
-        let mut types: Vec<Type> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()))
-            .collect::<Result<_, _>>()
-            .unwrap();
-        types.sort_by_key(|t| t.id);
-        TypeChart::from_types(&types)
     }
 
     /// Answers the type chart request a loaded Pokémon page sets off.
@@ -264,52 +158,15 @@ mod support {
         }
     }
 
-    /// A fresh app and its effects, with fixed hosts for the status bar.
-    pub fn new_app() -> (App, Vec<Effect>) {
-        App::new(Hosts {
-            pokeapi: "pokeapi.co".to_owned(),
-            jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
-            dogapi: "dog.ceo".to_owned(),
-        })
-    }
-
-    /// The request id of the `FetchList` for `source`.
-    pub fn list_req(effects: &[Effect], source: Source) -> RequestId {
-        effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::FetchList { source: s, req } if *s == source => Some(*req),
-                _ => None,
-            })
-            .unwrap()
-    }
-
-    /// The request id and key of the one `FetchDetail` in `effects`.
+    /// The request id, key and sub-breeds of the one `FetchDetail` in `effects`.
     pub fn detail_req(effects: &[Effect]) -> (RequestId, ItemKey, Vec<String>) {
-        match effects {
-            [
-                Effect::FetchDetail {
-                    req,
-                    key,
-                    sub_breeds,
-                    ..
-                },
-            ] => (*req, key.clone(), sub_breeds.clone()),
-            other => panic!("expected one FetchDetail, got {other:?}"),
-        }
+        let fetch = detail_fetch(effects);
+        (fetch.req, fetch.key, fetch.sub_breeds)
     }
 
     /// An app with every list loaded; the Pokémon tab's first detail is loading.
     pub fn loaded_app() -> App {
-        let (mut app, effects) = new_app();
-        for source in [Source::Posts, Source::Dogs, Source::Pokemon] {
-            app.update(Msg::ListLoaded {
-                source,
-                req: list_req(&effects, source),
-                result: Ok(entries_for(source)),
-            });
-        }
-        app
+        crate::support::app::loaded_app().0
     }
 
     /// Answers the active tab's outstanding detail request with `result`.
@@ -326,13 +183,6 @@ mod support {
             key,
             result,
         });
-    }
-
-    /// Types `text` into the search box.
-    pub fn type_str(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(Msg::SearchInput(c));
-        }
     }
 }
 
@@ -757,8 +607,10 @@ fn help_at_80_by_24_scrolls_to_its_last_binding() {
 
 /// The compare view's card for the Pokémon fixture `id`, as `apidex::fetch` builds it.
 fn card(id: u32) -> apidex::fetch::PokemonCard {
-    let json: serde_json::Value =
-        serde_json::from_slice(&support::fixture(&format!("pokeapi/pokemon/{id}.json"))).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&crate::support::fixture(&format!(
+        "pokeapi/pokemon/{id}.json"
+    )))
+    .unwrap();
     apidex::fetch::PokemonCard {
         id,
         name: json["name"].as_str().unwrap().to_owned(),

@@ -3,8 +3,10 @@
 //! the event-loop driver, the pty driver, scratch stores and config files.
 #![allow(clippy::unwrap_used)] // test support: a panic is how a test fails
 
+pub mod app;
 pub mod config_cli;
 pub mod driver;
+pub mod lists;
 pub mod pages;
 pub mod process;
 pub mod pty;
@@ -33,6 +35,11 @@ pub fn fixture(path: &str) -> Vec<u8> {
         .join("tests/fixtures")
         .join(path);
     std::fs::read(&full).unwrap_or_else(|err| panic!("fixture {}: {err}", full.display()))
+}
+
+/// `tests/fixtures/{path}`, decoded from JSON.
+pub fn fixture_json<T: serde::de::DeserializeOwned>(path: &str) -> T {
+    serde_json::from_slice(&fixture(path)).unwrap_or_else(|err| panic!("fixture {path}: {err}"))
 }
 
 /// The `name` field of a fixture.

@@ -10,15 +10,8 @@ use apidex::api::jsonplaceholder::models::Post;
 use apidex::api::{ApiError, HttpOptions, batch};
 use futures_util::StreamExt;
 
-use crate::support::{Reply, TestServer, clients, clients_with, fixture_server};
-
-const LIMIT: Duration = Duration::from_secs(60);
-
-async fn within<F: std::future::Future>(fut: F) -> F::Output {
-    tokio::time::timeout(LIMIT, fut)
-        .await
-        .expect("the batch did not finish in time")
-}
+use crate::support::settle::until;
+use crate::support::{Reply, TestServer, clients, clients_with, fixture_server, within};
 
 fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|&s| s.to_owned()).collect()
@@ -211,12 +204,14 @@ async fn sequential_batch_runs_one_at_a_time() {
     assert_eq!(server.requests(), expected);
 }
 
-/// Connection reuse. hyper-util hands a finished HTTP/1 connection back to the pool from a
-/// background task, so a request started the instant the previous body ends can race it and open
-/// a second connection (observed: 1 connection in ~60% of back-to-back batches, up to 8 under CPU
-/// load). Each item here therefore holds its batch slot for a moment after its response, which
-/// lets the pool settle; with that, ten sequential requests must share one connection.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+/// Connection reuse. hyper-util hands a finished HTTP/1 connection back to the pool from a task of
+/// its own, so a request started before that task has run opens a second connection (observed
+/// with two worker threads: 1 connection in ~60% of back-to-back batches, up to 8 under CPU load).
+/// So the batch runs on one thread, and each item holds its batch slot until the runtime is back
+/// to its quiet tasks (the server's accept loop; the connection's two ends and the pool's idle
+/// reaper), that is until the hand-back task has ended. With that, ten sequential requests must
+/// share one connection.
+#[tokio::test]
 async fn sequential_batch_reuses_one_connection() {
     let server = fixture_server().await;
     let options = HttpOptions {
@@ -224,11 +219,17 @@ async fn sequential_batch_reuses_one_connection() {
         ..HttpOptions::default()
     };
     let api = clients_with(&server, options).pokeapi;
+    let runtime = tokio::runtime::Handle::current().metrics();
+    let quiet = runtime.num_alive_tasks() + 3;
     let results = within(batch::fetch_in_order(names(&KNOWN), 1, |name| {
         let api = api.clone();
+        let runtime = runtime.clone();
         async move {
             let result = api.pokemon(&name).await;
-            tokio::time::sleep(Duration::from_millis(30)).await;
+            until("the connection's hand-back to the pool", || {
+                runtime.num_alive_tasks() <= quiet
+            })
+            .await;
             result
         }
     }))

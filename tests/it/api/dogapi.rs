@@ -2,19 +2,9 @@
 //! unknown breeds.
 #![allow(clippy::unwrap_used)]
 
-use std::time::Duration;
-
 use apidex::api::dogapi::models::BreedName;
 
-use crate::support::{clients, fixture_server};
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-async fn within<F: std::future::Future>(fut: F) -> F::Output {
-    tokio::time::timeout(LIMIT, fut)
-        .await
-        .expect("the request did not finish in time")
-}
+use crate::support::{clients, fixture_server, within};
 
 #[tokio::test]
 async fn breeds_with_and_without_sub_breeds() {

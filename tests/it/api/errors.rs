@@ -6,15 +6,7 @@ use std::time::Duration;
 use apidex::api::pokeapi::models::Pokemon;
 use apidex::api::{ApiError, BaseUrl, Http, HttpOptions};
 
-use crate::support::{Fault, Reply, TestServer, clients, clients_with};
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-async fn within<F: std::future::Future>(fut: F) -> F::Output {
-    tokio::time::timeout(LIMIT, fut)
-        .await
-        .expect("the request did not finish in time")
-}
+use crate::support::{Fault, Reply, TestServer, clients, clients_with, within};
 
 /// A server answering `/api/v2/pokemon/pikachu` with `reply`.
 async fn pikachu_server(reply: Reply) -> TestServer {

@@ -1,20 +1,10 @@
 //! JSONPlaceholder client against the fixture server.
 #![allow(clippy::unwrap_used)]
 
-use std::time::Duration;
-
 use apidex::api::jsonplaceholder::Collection;
 use apidex::api::jsonplaceholder::models::Post;
 
-use crate::support::{clients, fixture_server};
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-async fn within<F: std::future::Future>(fut: F) -> F::Output {
-    tokio::time::timeout(LIMIT, fut)
-        .await
-        .expect("the request did not finish in time")
-}
+use crate::support::{clients, fixture_server, within};
 
 #[tokio::test]
 async fn posts_lists_all_hundred() {

@@ -2,21 +2,10 @@
 //! the raw body, and path-segment encoding as it reaches a real HTTP server.
 #![allow(clippy::unwrap_used)]
 
-use std::time::Duration;
-
 use apidex::api::ApiError;
 use apidex::api::pokeapi::models::Pokemon;
 
-use crate::support::{TestServer, clients, fixture, fixture_server};
-
-/// Generous upper bound for any one test's network work; only there so a bug cannot hang CI.
-const LIMIT: Duration = Duration::from_secs(30);
-
-async fn within<F: std::future::Future>(fut: F) -> F::Output {
-    tokio::time::timeout(LIMIT, fut)
-        .await
-        .expect("the request did not finish in time")
-}
+use crate::support::{TestServer, clients, fixture, fixture_server, within};
 
 fn assert_pikachu(p: &Pokemon) {
     assert_eq!(p.id, 25);

@@ -23,6 +23,16 @@ use std::path::PathBuf;
 use apidex::api::{Clients, Endpoints, HttpOptions};
 pub use server::{Fault, Reply, TestServer};
 
+/// Generous upper bound for one test's network work; only there so a bug cannot hang CI.
+pub const NETWORK_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Awaits `fut`, failing the test if it takes longer than [`NETWORK_LIMIT`].
+pub async fn within<F: std::future::Future>(fut: F) -> F::Output {
+    tokio::time::timeout(NETWORK_LIMIT, fut)
+        .await
+        .expect("the request did not finish in time")
+}
+
 /// A port on 127.0.0.1 where nothing listens (until a test starts a server there).
 pub fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -55,7 +55,7 @@ async fn no_store_in_any_case_is_never_stored_nor_served_offline() {
     ] {
         let s = setup(
             format!("nostore-{}", value.len()),
-            &[("Cache-Control", value.into())],
+            &[("Cache-Control", value)],
             DAY,
         )
         .await;
@@ -73,10 +73,7 @@ async fn no_store_in_any_case_is_never_stored_nor_served_offline() {
 async fn no_cache_in_any_case_revalidates_every_time() {
     let s = setup(
         "nocache-case",
-        &[
-            ("Cache-Control", "No-Cache".into()),
-            ("ETag", "\"v1\"".into()),
-        ],
+        &[("Cache-Control", "No-Cache"), ("ETag", "\"v1\"")],
         DAY,
     )
     .await;
@@ -92,7 +89,7 @@ async fn no_cache_in_any_case_revalidates_every_time() {
 async fn must_revalidate_in_any_case_is_not_served_stale() {
     let s = setup(
         "mustreval-case",
-        &[("Cache-Control", "Max-Age=0, Must-Revalidate".into())],
+        &[("Cache-Control", "Max-Age=0, Must-Revalidate")],
         DAY,
     )
     .await;
@@ -107,7 +104,7 @@ async fn max_age_in_capitals_is_the_lifetime_not_the_ttl() {
     // No TTL at all: only the server's MAX-AGE can make the second ask a cache hit.
     let s = setup(
         "maxage-case",
-        &[("Cache-Control", "MAX-AGE=3600".into())],
+        &[("Cache-Control", "MAX-AGE=3600")],
         Duration::ZERO,
     )
     .await;
@@ -132,7 +129,7 @@ async fn a_max_age_past_2_to_the_31_is_taken_as_2_to_the_31() {
     ] {
         let s = setup(
             format!("maxage-huge-{}", value.len()),
-            &[("Cache-Control", value.into())],
+            &[("Cache-Control", value)],
             Duration::ZERO,
         )
         .await;
@@ -154,7 +151,7 @@ async fn a_max_age_past_2_to_the_31_is_taken_as_2_to_the_31() {
 async fn offline_says_the_copy_needs_revalidation() {
     let s = setup(
         "offline-mustreval",
-        &[("Cache-Control", "max-age=0, must-revalidate".into())],
+        &[("Cache-Control", "max-age=0, must-revalidate")],
         DAY,
     )
     .await;

@@ -22,8 +22,8 @@ async fn last_modified_gives_a_heuristic_lifetime_capped_at_the_ttl() {
     let s = setup(
         "heuristic-old",
         &[
-            ("Date", http_date(now())),
-            ("Last-Modified", http_date(now() - 100 * DAY)),
+            ("Date", &http_date(now())),
+            ("Last-Modified", &http_date(now() - 100 * DAY)),
         ],
         HOUR,
     )
@@ -35,7 +35,7 @@ async fn last_modified_gives_a_heuristic_lifetime_capped_at_the_ttl() {
     let modified = http_date(now() - 100 * DAY);
     let s = setup(
         "heuristic-capped",
-        &[("Last-Modified", modified.clone())],
+        &[("Last-Modified", &modified)],
         Duration::ZERO,
     )
     .await;
@@ -50,8 +50,8 @@ async fn last_modified_gives_a_heuristic_lifetime_capped_at_the_ttl() {
     let s = setup(
         "heuristic-new",
         &[
-            ("Date", http_date(now())),
-            ("Last-Modified", http_date(now() - Duration::from_secs(5))),
+            ("Date", &http_date(now())),
+            ("Last-Modified", &http_date(now() - Duration::from_secs(5))),
         ],
         DAY,
     )
@@ -72,10 +72,7 @@ async fn last_modified_gives_a_heuristic_lifetime_capped_at_the_ttl() {
 async fn a_304_refreshes_the_entry_and_its_headers() {
     let s = setup(
         "304",
-        &[
-            ("Cache-Control", "max-age=0".into()),
-            ("ETag", "\"v1\"".into()),
-        ],
+        &[("Cache-Control", "max-age=0"), ("ETag", "\"v1\"")],
         DAY,
     )
     .await;
@@ -104,10 +101,7 @@ async fn a_304_refreshes_the_entry_and_its_headers() {
 async fn a_stale_answer_on_error_shows_its_whole_age() {
     let s = setup(
         "stale",
-        &[
-            ("Cache-Control", "max-age=60".into()),
-            ("Age", "7200".into()),
-        ],
+        &[("Cache-Control", "max-age=60"), ("Age", "7200")],
         DAY,
     )
     .await;
@@ -199,7 +193,7 @@ fn headers_left_behind_by_an_older_version_rewriting_the_row_are_not_used() {
 #[tokio::test]
 async fn an_entry_from_the_future_is_not_trusted_to_be_fresh() {
     // Stored while the clock was a day ahead, then the clock was put right.
-    let s = setup("future", &[("Cache-Control", "max-age=60".into())], DAY).await;
+    let s = setup("future", &[("Cache-Control", "max-age=60")], DAY).await;
     s.store
         .put(
             &s.url(),

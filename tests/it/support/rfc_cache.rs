@@ -42,13 +42,13 @@ pub fn clients(server: &TestServer, store: &Store, ttl: Duration) -> Clients {
 /// A server answering pikachu with `headers`, a store, and clients with `ttl`.
 pub async fn setup(
     name: impl AsRef<str>,
-    headers: &[(&'static str, String)],
+    headers: &[(&'static str, &str)],
     ttl: Duration,
 ) -> Setup {
     let server = TestServer::start().await;
     let mut reply = Reply::json(fixture("pokeapi/pokemon/25.json"));
     for (name, value) in headers {
-        reply = reply.header(name, value.clone());
+        reply = reply.header(name, *value);
     }
     server.route(PIKACHU, reply);
     let store = Store::open(&temp_dir(name.as_ref()), 10_000_000).unwrap();

@@ -4,13 +4,14 @@
 #![allow(clippy::unwrap_used)]
 
 use apidex::api::HttpOptions;
+use apidex::app::App;
 use apidex::app::source::{ItemKey, Source};
-use apidex::app::{App, Hosts};
-use apidex::msg::{Effect, Msg};
+use apidex::msg::Msg;
 use apidex::views::ListEntry;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::support::app::{list_req, new_app};
 use crate::support::{Reply, clients_with, fixture_server};
 
 /// The Posts list as the browser builds it from the fixture server, with `post 1`'s title
@@ -29,18 +30,8 @@ async fn post_entries(title: Option<&str>) -> Vec<ListEntry> {
 
 /// An app on the Posts tab with `entries` loaded.
 fn posts_app(entries: Vec<ListEntry>) -> App {
-    let (mut app, effects) = App::new(Hosts {
-        pokeapi: "pokeapi.co".to_owned(),
-        jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
-        dogapi: "dog.ceo".to_owned(),
-    });
-    let req = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::FetchList { source, req } if *source == Source::Posts => Some(*req),
-            _ => None,
-        })
-        .unwrap();
+    let (mut app, effects) = new_app();
+    let req = list_req(&effects, Source::Posts);
     app.update(Msg::ListLoaded {
         source: Source::Posts,
         req,

@@ -13,6 +13,7 @@ use apidex::views::ListEntry;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::support::app::list_req;
 use crate::support::fixture_server;
 use crate::support::screen::buffer_text;
 
@@ -29,16 +30,7 @@ async fn pokemon_entries() -> Vec<ListEntry> {
 /// with two rows marked and the fifth selected.
 fn app_on_the_snapshot(entries: Vec<ListEntry>) -> App {
     let (mut app, effects) = App::new(Hosts::default());
-    let req = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::FetchList {
-                source: Source::Pokemon,
-                req,
-            } => Some(*req),
-            _ => None,
-        })
-        .unwrap();
+    let req = list_req(&effects, Source::Pokemon);
     app.update(Msg::Served {
         target: RetryTarget::List(Source::Pokemon),
         req,

@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tokio::sync::mpsc::UnboundedReceiver;
 
+use crate::support::app::list_req;
 use crate::support::{clients_with, fixture_server};
 
 /// Only there so a bug cannot hang the test run.
@@ -61,13 +62,7 @@ impl Harness {
         )
         .with_store(store.clone());
         let (mut app, effects) = App::new(Hosts::default());
-        let req = effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::FetchList { source, req } if *source == Source::Pokemon => Some(*req),
-                _ => None,
-            })
-            .unwrap();
+        let req = list_req(&effects, Source::Pokemon);
         let entries = listed
             .iter()
             .map(|name| ListEntry {

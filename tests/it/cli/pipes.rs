@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::support::process::finish;
+use crate::support::pty;
 use crate::support::{TestServer, base_urls, fixture_server};
 
 /// A fixture server with the runtime that drives it; both live as long as the test.
@@ -33,17 +34,9 @@ impl Fixture {
 
     /// `apidex ARGS` pointed at this server, with a scratch cache, config and log.
     fn command(&self, args: &[&str]) -> Command {
-        let [poke, jph, dog] = base_urls(&self.server);
         let mut command = Command::new(env!("CARGO_BIN_EXE_apidex"));
         command
-            .args([
-                "--pokeapi-url",
-                &poke,
-                "--jsonplaceholder-url",
-                &jph,
-                "--dogapi-url",
-                &dog,
-            ])
+            .args(crate::support::url_flags(&self.server))
             .args(args);
         scratch_env(&mut command, &self.dir);
         command
@@ -167,55 +160,12 @@ fn the_browser_refuses_to_start_when_stdout_is_not_a_terminal() {
     );
 }
 
-/// Runs the browser with its stdout and stderr on a pseudo-terminal but stdin from /dev/null;
-/// prints the exit status, whether the terminal's settings changed and what was written (hex).
-const STDIN_NOT_A_TERMINAL: &str = r#"
-import json, os, subprocess, sys, termios
-master, slave = os.openpty()
-before = termios.tcgetattr(slave)
-child = subprocess.run([sys.argv[1], "--no-images"], stdin=subprocess.DEVNULL,
-                       stdout=slave, stderr=slave, timeout=60)
-after = termios.tcgetattr(slave)
-os.close(slave)
-out = bytearray()
-try:
-    while True:
-        chunk = os.read(master, 65536)
-        if not chunk:
-            break
-        out += chunk
-except OSError:
-    pass  # EIO: every slave descriptor is closed and everything was read
-print(json.dumps({"status": child.returncode, "output": out.hex(),
-                  "unchanged": after == before}))
-"#;
-
 #[test]
 fn the_browser_refuses_to_start_when_stdin_is_not_a_terminal() {
     let fx = Fixture::new("no-tty-stdin");
-    let mut command = Command::new("python3");
-    command
-        .arg("-c")
-        .arg(STDIN_NOT_A_TERMINAL)
-        .arg(env!("CARGO_BIN_EXE_apidex"));
-    scratch_env(&mut command, &fx.dir);
-    let output = command.output().unwrap_or_else(|err| {
-        panic!("python3 is needed to give the binary a pseudo-terminal: {err}")
-    });
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
-        panic!(
-            "not JSON ({err}): {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    let hex = report["output"].as_str().unwrap();
-    let written: Vec<u8> = (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect();
-    let text = String::from_utf8_lossy(&written);
-    assert_eq!(report["status"], 2, "{text:?}");
+    let run = pty::run_with_stdin_null(|command| scratch_env(command, &fx.dir));
+    let text = String::from_utf8_lossy(&run.output);
+    assert_eq!(run.status, 2, "{text:?}");
     assert!(
         text.starts_with("apidex: the browser needs a terminal, but stdin is not one"),
         "{text:?}"
@@ -223,8 +173,8 @@ fn the_browser_refuses_to_start_when_stdin_is_not_a_terminal() {
     // The pty turns "\n" into "\r\n": one line all the same.
     assert_eq!(text.trim_end().lines().count(), 1, "{text:?}");
     assert!(
-        !written.contains(&0x1b),
+        !run.output.contains(&0x1b),
         "escape sequences written: {text:?}"
     );
-    assert_eq!(report["unchanged"], true, "the terminal's settings changed");
+    assert!(run.unchanged, "the terminal's settings changed");
 }

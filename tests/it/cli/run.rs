@@ -42,16 +42,8 @@ impl Fixture {
 
     /// `apidex` with the three base URLs pointed at this server.
     fn cmd(&self) -> Command {
-        let [poke, jph, dog] = base_urls(&self.server);
         let mut cmd = bare();
-        cmd.args([
-            "--pokeapi-url",
-            &poke,
-            "--jsonplaceholder-url",
-            &jph,
-            "--dogapi-url",
-            &dog,
-        ]);
+        cmd.args(crate::support::url_flags(&self.server));
         cmd
     }
 

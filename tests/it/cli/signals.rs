@@ -11,17 +11,9 @@ use crate::support::{Fault, Reply, fixture_server};
 async fn interrupt_cancels_a_hanging_request_and_exits_130() {
     let server = fixture_server().await;
     server.route("/api/v2/pokemon/pikachu", Reply::fault(Fault::Hang));
-    let [poke, jph, dog] = crate::support::base_urls(&server);
     let cache = std::env::temp_dir().join(format!("apidex-signal-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_apidex"))
-        .args([
-            "--pokeapi-url",
-            &poke,
-            "--jsonplaceholder-url",
-            &jph,
-            "--dogapi-url",
-            &dog,
-        ])
+        .args(crate::support::url_flags(&server))
         .args([
             "--timeout",
             "60",

@@ -181,6 +181,19 @@ pub fn base_urls(server: &TestServer) -> [String; 3] {
     [format!("{url}/api/v2"), url.clone(), format!("{url}/api")]
 }
 
+/// The command line's flags pointing all three sources at `server`.
+pub fn url_flags(server: &TestServer) -> [String; 6] {
+    let [poke, jph, dog] = base_urls(server);
+    [
+        "--pokeapi-url".to_owned(),
+        poke,
+        "--jsonplaceholder-url".to_owned(),
+        jph,
+        "--dogapi-url".to_owned(),
+        dog,
+    ]
+}
+
 /// Clients pointed at `server` with the given options.
 pub fn clients_with(server: &TestServer, options: HttpOptions) -> Clients {
     let [poke, jph, dog] = base_urls(server);

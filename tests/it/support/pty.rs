@@ -1,5 +1,7 @@
 //! The real binary, run under a pseudo-terminal by a small python3 script: what it wrote, the
-//! terminal's settings when it stopped and when it ended, and its exit status.
+//! terminal's settings when it stopped and when it ended, and its exit status. The one pty
+//! driver: the browser's way out and its signals (`run_in_pty`), and its refusal to start when
+//! stdin is not a terminal (`run_with_stdin_null`).
 //!
 //! Python's standard library provides the pseudo-terminal (`os.openpty`); python3 is on every
 //! machine these tests run on. Without it the tests fail, saying so. The base URLs point at
@@ -23,116 +25,7 @@ use std::process::Command;
 ///
 /// Prints one JSON object: exit status (negative: killed by that signal), the terminal's
 /// settings before and after, those when it stopped, and everything the binary wrote (hex).
-const PTY_SCRIPT: &str = r#"
-import fcntl, json, os, select, signal, struct, subprocess, sys, termios, time
-
-binary, mode = sys.argv[1], sys.argv[2]
-master, slave = os.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-before = termios.tcgetattr(slave)
-
-def controlling_terminal():
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-argv = [binary, "--no-images"]
-if mode == "hangup:wrapped":
-    # A wrapper that ignores SIGHUP leads the session, so the kernel's SIGHUP never reaches
-    # the binary (`exit` keeps the shell from exec-ing it in its place).
-    argv = ["sh", "-c", "trap '' HUP; \"$0\" --no-images; exit $?", binary]
-child = subprocess.Popen(
-    argv,
-    stdin=slave, stdout=slave, stderr=slave,
-    start_new_session=True, preexec_fn=controlling_terminal,
-)
-out = bytearray()
-typed = False
-status = None
-stop = None
-phase = "start"
-
-def settings():
-    try:
-        now = termios.tcgetattr(slave)
-    except termios.error:
-        # Hung up (mode `hangup`): the terminal is gone, nothing to compare.
-        return {"canonical": False, "echo": False, "unchanged": False}
-    return {
-        "canonical": bool(now[3] & termios.ICANON),
-        "echo": bool(now[3] & termios.ECHO),
-        "unchanged": now == before,
-    }
-
-def drain():
-    # The parent holds the slave open, so reads never see end-of-file: read what is there.
-    global out
-    while select.select([master], [], [], 0.05)[0]:
-        out += os.read(master, 65536)
-
-def frame_after(offset):
-    entered = out.find(b"\x1b[?1049h", offset)
-    return entered >= 0 and b"apidex" in out[entered:]
-
-# A guard against hanging for ever, not a measurement: the binary needs well under a second.
-limit = time.monotonic() + 60
-while True:
-    if time.monotonic() > limit:
-        os.kill(child.pid, signal.SIGKILL)
-        os.waitpid(child.pid, 0)
-        print(json.dumps({"error": f"the binary did not exit within 60 s ({phase})",
-                          "output": out.hex()}))
-        sys.exit(3)
-    if phase == "hung up":
-        time.sleep(0.05)
-        ready = []
-    else:
-        ready, _, _ = select.select([master], [], [], 0.1)
-    if ready:
-        out += os.read(master, 65536)
-    # Reaped here, not by Popen: WUNTRACED also reports the child stopping.
-    pid, wait = os.waitpid(child.pid, os.WNOHANG | os.WUNTRACED)
-    stopped = pid != 0 and os.WIFSTOPPED(wait)
-    if pid != 0 and not stopped:
-        status = os.waitstatus_to_exitcode(wait)
-        if phase != "hung up":
-            drain()
-        break
-    # `hangup:wrapped` waits until the browser is idle (both panes filled from the snapshot):
-    # nothing it draws afterwards can notice the hang-up for it.
-    idle = mode != "hangup:wrapped" or out.count(b"bundled snapshot") >= 2
-    if phase == "start" and frame_after(0) and idle:
-        phase = "done"
-        if mode == "quit":
-            os.write(master, b"q")
-            typed = True
-        elif mode.startswith("signal:"):
-            os.kill(child.pid, getattr(signal, "SIG" + mode.split(":")[1]))
-        elif mode.startswith("hangup"):
-            # What closing the terminal window does: the kernel hangs the terminal up.
-            os.close(master)
-            phase = "hung up"
-        elif mode in ("suspend:key", "suspend:kill"):
-            os.write(master, b"\x1a")
-            phase = "suspending"
-        elif mode == "suspend:signal":
-            os.kill(child.pid, signal.SIGTSTP)
-            phase = "suspending"
-    elif phase == "suspending" and stopped:
-        # Stopped: everything it wrote before stopping is in the pty already.
-        drain()
-        stop = dict(settings(), at=len(out))
-        if mode == "suspend:kill":
-            # What the shell's `kill %1` does to a stopped job.
-            os.kill(child.pid, signal.SIGTERM)
-            phase = "done"
-        os.kill(child.pid, signal.SIGCONT)
-        if phase != "done":
-            phase = "resuming"
-    elif phase == "resuming" and frame_after(stop["at"]):
-        os.write(master, b"q")
-        typed = True
-        phase = "done"
-print(json.dumps(dict(settings(), status=status, typed=typed, stop=stop, output=out.hex())))
-"#;
+const PTY_SCRIPT: &str = include_str!("pty/browser.py");
 
 /// The terminal's settings at one moment.
 #[derive(Debug, Clone, Copy)]
@@ -248,24 +141,9 @@ pub fn run_in_pty(mode: &str, panic: Option<&str>) -> PtyRun {
         Some(how) => command.env("APIDEX_TEST_PANIC", how),
         None => command.env_remove("APIDEX_TEST_PANIC"),
     };
-    let output = command.output().unwrap_or_else(|err| {
-        panic!("python3 is needed to run the binary under a pseudo-terminal: {err}")
-    });
+    let report = report(&mut command);
     let _ = std::fs::remove_dir_all(&dir);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the pty script failed ({}):\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_str(stdout.trim())
-        .unwrap_or_else(|err| panic!("pty script output is not JSON ({err}): {stdout}"));
-    let hex = report["output"].as_str().unwrap();
-    let output = (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect();
+    let output = unhex(&report["output"]);
     let settings = |value: &serde_json::Value| Settings {
         canonical: value["canonical"].as_bool().unwrap(),
         echo: value["echo"].as_bool().unwrap(),
@@ -284,6 +162,62 @@ pub fn run_in_pty(mode: &str, panic: Option<&str>) -> PtyRun {
         }),
         output,
     }
+}
+
+/// Runs the browser with its stdout and stderr on a pseudo-terminal but stdin from /dev/null;
+/// prints the exit status, whether the terminal's settings changed and what was written (hex).
+const STDIN_NOT_A_TERMINAL: &str = include_str!("pty/stdin_null.py");
+
+/// What [`run_with_stdin_null`] saw.
+pub struct StdinRun {
+    /// The exit status.
+    pub status: i64,
+    /// Everything the binary wrote to the terminal.
+    pub output: Vec<u8>,
+    /// Whether the terminal's settings were the same after the run as before.
+    pub unchanged: bool,
+}
+
+/// Runs the browser with stdout and stderr on a pseudo-terminal and stdin from /dev/null (see
+/// [`STDIN_NOT_A_TERMINAL`]), its environment set by `env`.
+pub fn run_with_stdin_null(env: impl FnOnce(&mut Command)) -> StdinRun {
+    let mut command = Command::new("python3");
+    command
+        .arg("-c")
+        .arg(STDIN_NOT_A_TERMINAL)
+        .arg(env!("CARGO_BIN_EXE_apidex"));
+    env(&mut command);
+    let report = report(&mut command);
+    StdinRun {
+        status: report["status"].as_i64().unwrap(),
+        output: unhex(&report["output"]),
+        unchanged: report["unchanged"].as_bool().unwrap(),
+    }
+}
+
+/// Runs `command` (python3 with one of the scripts above) and parses the JSON object it prints.
+fn report(command: &mut Command) -> serde_json::Value {
+    let output = command.output().unwrap_or_else(|err| {
+        panic!("python3 is needed to run the binary under a pseudo-terminal: {err}")
+    });
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the pty script failed ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|err| panic!("pty script output is not JSON ({err}): {stdout}"))
+}
+
+/// The bytes a report's hex string stands for.
+fn unhex(hex: &serde_json::Value) -> Vec<u8> {
+    let hex = hex.as_str().expect("a hex string");
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 // crossterm's sequences: the alternate screen, mouse capture (1000 is the first mode it turns

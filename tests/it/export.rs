@@ -16,6 +16,7 @@ use apidex::msg::{Effect, Msg};
 use assert_cmd::Command;
 use tmpfs::Tmpfs;
 
+use crate::support::process::{stderr, without_apidex_env};
 use crate::support::tmpfs;
 
 const RUN_LIMIT: Duration = Duration::from_secs(60);
@@ -45,11 +46,7 @@ fn get_into(file: &Path) -> Output {
     let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let scratch = temp_dir(&format!("scratch-{run}"));
     let mut cmd = Command::cargo_bin("apidex").unwrap();
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("APIDEX_") {
-            cmd.env_remove(name);
-        }
-    }
+    without_apidex_env(&mut cmd);
     cmd.env("APIDEX_CONFIG", scratch.join("no-config.toml"))
         .env("APIDEX_CACHE_DIR", scratch.join("cache"))
         .env("APIDEX_DATA_DIR", scratch.join("data"))
@@ -59,10 +56,6 @@ fn get_into(file: &Path) -> Output {
         .timeout(RUN_LIMIT)
         .output()
         .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]

@@ -18,6 +18,8 @@ use apidex::views::Detail;
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support::process::{code, stderr, stdout};
+
 /// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
 const RUN_LIMIT: Duration = Duration::from_secs(60);
 
@@ -85,18 +87,6 @@ fn run(args: &[&str]) -> Output {
         .timeout(RUN_LIMIT)
         .output()
         .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("exited normally")
 }
 
 /// Asserts a run succeeded and returns its stdout.

@@ -12,6 +12,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support::process::{code, stderr};
 use crate::support::{Reply, TestServer, base_urls, fixture, fixture_server};
 
 /// Only there so a bug cannot hang the test run.
@@ -87,14 +88,6 @@ impl Drop for Contract {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.cache);
     }
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("exited normally")
 }
 
 /// stdout as one JSON array.

@@ -8,6 +8,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support::process::{code, stderr, stdout};
 use crate::support::{Fault, Reply, TestServer, base_urls, closed_port, fixture, fixture_server};
 
 /// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
@@ -84,18 +85,6 @@ fn bare() -> Command {
         )
         .timeout(RUN_LIMIT);
     cmd
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("exited normally")
 }
 
 /// stdout parsed as one JSON array.

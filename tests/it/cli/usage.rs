@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 
+use crate::support::process::{code, stderr, stdout, without_apidex_env};
 use crate::support::{Reply, TestServer, base_urls, fixture_server};
 
 /// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
@@ -38,11 +39,7 @@ impl Fixture {
         let [poke, jph, dog] = base_urls(&self.server);
         let scratch = self.scratch.path();
         let mut cmd = Command::cargo_bin("apidex").unwrap();
-        for (name, _) in std::env::vars_os() {
-            if name.to_string_lossy().starts_with("APIDEX_") {
-                cmd.env_remove(name);
-            }
-        }
+        without_apidex_env(&mut cmd);
         cmd.env("APIDEX_CONFIG", scratch.join("no-config.toml"))
             .env("APIDEX_CACHE_DIR", scratch.join("cache"))
             .env("APIDEX_DATA_DIR", scratch.join("data"))
@@ -54,18 +51,6 @@ impl Fixture {
             .output()
             .unwrap()
     }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("exited normally")
 }
 
 #[test]

@@ -3,11 +3,11 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::Output;
 use std::time::Duration;
 
 use assert_cmd::Command;
 
+use crate::support::process::{stderr, stdout};
 use crate::support::{Reply, TestServer, base_urls, fixture_server};
 
 /// Only there so a bug cannot hang the test run.
@@ -27,14 +27,6 @@ fn apidex(server: &TestServer, cache: &Path) -> Command {
         .args(["--dogapi-url", &dog])
         .timeout(RUN_LIMIT);
     cmd
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
 }
 
 #[test]

@@ -4,13 +4,15 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
 
 use apidex::cli::Cli;
 use apidex::config::Config;
 use assert_cmd::Command;
 use clap::Parser;
+
+use super::process::without_apidex_env;
+pub use super::process::{stderr, stdout};
 
 /// Upper bound for one run of the binary.
 pub const RUN_LIMIT: Duration = Duration::from_secs(60);
@@ -41,25 +43,13 @@ pub fn config_file(name: &str, text: &str) -> PathBuf {
 pub fn apidex(config: &Path) -> Command {
     let scratch = config.parent().unwrap().to_owned();
     let mut cmd = Command::cargo_bin("apidex").unwrap();
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("APIDEX_") {
-            cmd.env_remove(name);
-        }
-    }
+    without_apidex_env(&mut cmd);
     cmd.env("APIDEX_CONFIG", config)
         .env("APIDEX_CACHE_DIR", scratch.join("cache"))
         .env("APIDEX_DATA_DIR", scratch.join("data"))
         .env("APIDEX_LOG_FILE", scratch.join("apidex.log"))
         .timeout(RUN_LIMIT);
     cmd
-}
-
-pub fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-pub fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// `apidex config show`, parsed.

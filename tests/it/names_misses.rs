@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 
 use crate::support::driver::run_app;
-use crate::support::{Reply, TestServer, base_urls, clients, fixture, fixture_server};
+use crate::support::{Reply, Served, TestServer, base_urls, clients, fixture, fixture_server};
 
 /// The screen as a terminal shows it: a wide character covers the cell after it (the
 /// `TestBackend` keeps whatever was drawn there before).
@@ -63,8 +63,7 @@ fn item_requests(server: &TestServer) -> Vec<String> {
 
 #[test]
 fn cli_names_that_can_be_no_slug_are_not_found_without_a_request() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(fixture_server());
+    let server = Served::fixtures();
     for typed in ["ピカチ", "ピカチュ", "😀", "مرحبا", "a/b", "mew#x"] {
         for command in ["pokemon", "species"] {
             let (out, err, code) = run(&server, &["--lang", "ja", "get", command, typed]);
@@ -96,8 +95,7 @@ fn cli_names_that_can_be_no_slug_are_not_found_without_a_request() {
 
 #[test]
 fn cli_drops_control_characters_as_the_browser_does() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(fixture_server());
+    let server = Served::fixtures();
     let (out, err, code) = run(&server, &["get", "pokemon", "pika\u{1}chu"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("#25 Pikachu"), "{out}");
@@ -113,9 +111,8 @@ fn cli_drops_control_characters_as_the_browser_does() {
 
 #[test]
 fn cli_never_suggests_the_name_asked() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
     // A server that has nothing at all: every item 404s.
-    let server = rt.block_on(TestServer::start());
+    let server = Served::empty();
     let (_, err, code) = run(&server, &["get", "pokemon", "bulbasaur"]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -188,8 +185,7 @@ async fn browser_never_suggests_the_name_asked() {
 
 #[test]
 fn an_empty_apidex_lang_is_unset() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(fixture_server());
+    let server = Served::fixtures();
     let [poke, ..] = base_urls(&server);
     let out = Command::cargo_bin("apidex")
         .unwrap()

@@ -9,25 +9,20 @@ use std::process::{Command, Stdio};
 
 use crate::support::process::finish;
 use crate::support::pty;
-use crate::support::{TestServer, base_urls, fixture_server};
+use crate::support::{Served, base_urls};
 
 /// A fixture server with the runtime that drives it; both live as long as the test.
 struct Fixture {
-    // Declared first so it is dropped (and its accept loop aborted) before the runtime.
-    server: TestServer,
-    _runtime: tokio::runtime::Runtime,
+    server: Served,
     dir: PathBuf,
 }
 
 impl Fixture {
     fn new(name: &str) -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let server = runtime.block_on(fixture_server());
         let dir = std::env::temp_dir().join(format!("apidex-pipes-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         Self {
-            server,
-            _runtime: runtime,
+            server: Served::fixtures(),
             dir,
         }
     }

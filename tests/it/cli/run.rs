@@ -9,35 +9,27 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 use crate::support::process::{code, stderr, stdout};
-use crate::support::{Fault, Reply, TestServer, base_urls, closed_port, fixture, fixture_server};
+use crate::support::{Fault, Reply, Served, base_urls, closed_port, fixture};
 
 /// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
 const RUN_LIMIT: Duration = Duration::from_secs(60);
 
-/// A fixture server with the runtime that drives it; both live as long as the test.
+/// A fixture server (with the runtime that drives it) for the binary to talk to.
 struct Fixture {
-    // Declared first so it is dropped (and its accept loop aborted) before the runtime.
-    server: TestServer,
-    _runtime: tokio::runtime::Runtime,
+    server: Served,
 }
 
 impl Fixture {
     fn new() -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let server = runtime.block_on(fixture_server());
         Self {
-            server,
-            _runtime: runtime,
+            server: Served::fixtures(),
         }
     }
 
     /// An empty server (every path 404s).
     fn empty() -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let server = runtime.block_on(TestServer::start());
         Self {
-            server,
-            _runtime: runtime,
+            server: Served::empty(),
         }
     }
 

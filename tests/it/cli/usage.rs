@@ -4,20 +4,15 @@
 #![allow(clippy::unwrap_used)]
 
 use std::process::Output;
-use std::time::Duration;
 
 use assert_cmd::Command;
 
+use crate::support::process::RUN_LIMIT;
 use crate::support::process::{code, stderr, stdout, without_apidex_env};
-use crate::support::{Reply, TestServer, base_urls, fixture_server};
-
-/// Upper bound for one run of the binary; only there so a bug cannot hang the test run.
-const RUN_LIMIT: Duration = Duration::from_secs(60);
+use crate::support::{Reply, Served, base_urls};
 
 struct Fixture {
-    // Declared first so it is dropped (and its accept loop aborted) before the runtime.
-    server: TestServer,
-    _runtime: tokio::runtime::Runtime,
+    server: Served,
     /// This test's own cache, data and config: tests run in parallel, and one cache shared
     /// by them is sometimes locked by another's write ("cache disabled" on stderr).
     scratch: tempfile::TempDir,
@@ -25,11 +20,8 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let server = runtime.block_on(fixture_server());
         Self {
-            server,
-            _runtime: runtime,
+            server: Served::fixtures(),
             scratch: tempfile::tempdir().unwrap(),
         }
     }

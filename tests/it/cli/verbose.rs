@@ -8,7 +8,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 
 use crate::support::process::{stderr, stdout};
-use crate::support::{Reply, TestServer, base_urls, fixture_server};
+use crate::support::{Reply, Served, TestServer, base_urls};
 
 /// Only there so a bug cannot hang the test run.
 const RUN_LIMIT: Duration = Duration::from_secs(60);
@@ -31,8 +31,7 @@ fn apidex(server: &TestServer, cache: &Path) -> Command {
 
 #[test]
 fn verbose_names_the_request_the_retry_and_the_cache_decision() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(fixture_server());
+    let server = Served::fixtures();
     // The first answer fails; the retry gets the real one.
     server.queue(
         "/api/v2/pokemon/pikachu",
@@ -88,8 +87,7 @@ fn verbose_names_the_request_the_retry_and_the_cache_decision() {
 
 #[test]
 fn verbose_shows_no_store_and_redirects_and_quiet_runs_say_nothing() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(fixture_server());
+    let server = Served::fixtures();
     let moved = format!("{}/posts/1", server.url());
     server.route(
         "/old/post",
@@ -234,8 +232,7 @@ fn man_page_is_roff_with_every_subcommand() {
 
 #[test]
 fn verbose_shows_revalidation_and_a_stale_answer() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(fixture_server());
+    let server = Served::fixtures();
     let url = format!("{}/posts/1", server.url());
     server.route(
         "/posts/1",
@@ -283,8 +280,7 @@ fn verbose_shows_revalidation_and_a_stale_answer() {
 
 #[test]
 fn verbose_counts_the_body_a_404_came_with() {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(fixture_server());
+    let server = Served::fixtures();
     let url = format!("{}/posts/999", server.url());
     server.route(
         "/posts/999",

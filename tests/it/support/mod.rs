@@ -12,6 +12,7 @@ pub mod process;
 pub mod pty;
 pub mod rfc_cache;
 pub mod screen;
+pub mod served;
 pub mod server;
 pub mod settle;
 pub mod stores;
@@ -21,6 +22,7 @@ pub mod ws;
 use std::path::PathBuf;
 
 use apidex::api::{Clients, Endpoints, HttpOptions};
+pub use served::Served;
 pub use server::{Fault, Reply, TestServer};
 
 /// Generous upper bound for one test's network work; only there so a bug cannot hang CI.

@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::support::screen::area_text as text;
 use crate::support::settle::settle;
 use crate::support::{TestServer, fixture_server};
 
@@ -89,17 +90,6 @@ fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| apidex::ui::draw(frame, app)).unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer, area: Rect) -> String {
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Below the minimum: the note, as much as fits, and no areas for the mouse to hit.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Size};
+use ratatui::layout::{Position, Rect, Size};
 
 /// Shares one `TestBackend` between the terminal (inside the loop) and the test.
 #[derive(Clone)]
@@ -48,7 +48,11 @@ impl SharedBackend {
 
 /// The buffer's text, rows joined by newlines.
 pub fn buffer_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
+    area_text(buffer, buffer.area)
+}
+
+/// The text of `area` of the buffer, rows joined by newlines.
+pub fn area_text(buffer: &Buffer, area: Rect) -> String {
     let mut out = String::new();
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {

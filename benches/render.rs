@@ -7,9 +7,9 @@
 //! fixtures (`benches/support/server.rs`); none of that is timed.
 
 use apidex::api::{Clients, Endpoints, HttpOptions};
-use apidex::app::source::Source;
 use apidex::app::{App, Hosts};
 use apidex::fetch;
+use apidex::model::Source;
 use apidex::msg::{Effect, Msg};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;

@@ -30,8 +30,6 @@ pub mod saved;
 mod saved_edit;
 pub mod scroll;
 mod search;
-pub mod source;
-pub use crate::names::suggest;
 pub mod tab;
 pub mod terms;
 

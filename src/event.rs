@@ -112,7 +112,7 @@ where
     // Whether the browser has the terminal: not while continued in the background.
     let mut foreground = true;
     // Test-only: with `APIDEX_TEST_PANIC=1` the loop panics right after drawing its first frame
-    // (`=task`: a background task does), so `tests/panic_restore.rs` can check that a panic
+    // (`=task`: a background task does), so `tests/it/panic_restore.rs` can check that a panic
     // leaves the terminal restored.
     let mut test_panic = std::env::var("APIDEX_TEST_PANIC").ok();
     loop {

@@ -9,8 +9,7 @@ mod list;
 mod shown;
 mod summary;
 
-pub use crate::views::PokemonCard;
 pub use detail::detail;
 pub use extras::{card, picture, raw, term_members, type_chart};
-pub use list::list;
+pub use list::{breed_entries, list, pokemon_entries, post_entries};
 pub use summary::summary;

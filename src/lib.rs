@@ -28,6 +28,3 @@ pub mod store;
 pub mod tui;
 pub mod ui;
 pub mod views;
-
-/// The caps on what a page shows, kept at the top level where older code and the tests name it.
-pub use views::bounds;

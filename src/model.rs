@@ -2,7 +2,7 @@
 //! request ids, the saved lists and what a JSON view shows.
 //!
 //! It sits below `app`, `ui`, `cli`, `event` and `fetch` and depends on none of them (nor on
-//! `reqwest`, `tokio` or the terminal); `tests/layers.rs` keeps it that way.
+//! `reqwest`, `tokio` or the terminal); `tests/it/layers/` keeps it that way.
 
 mod breed;
 mod json;

@@ -12,7 +12,7 @@ mod json;
 mod live;
 mod saved;
 
-pub use self::json::{CopyWhat, Fetched, JsonEffect, JsonMsg, JsonTarget};
+pub use self::json::{CopyWhat, JsonEffect, JsonMsg};
 pub use self::live::{LiveEffect, LiveMsg, LiveRow, LiveStatus};
 pub use self::saved::{SavedEffect, SavedMsg};
 use crate::api::ApiError;

@@ -60,10 +60,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use apidex::app::loadable::RequestId;
-use apidex::app::source::{ItemKey, Source};
 use apidex::cli::Cli;
 use apidex::event::EffectRunner;
+use apidex::model::RequestId;
+use apidex::model::{ItemKey, Source};
 use apidex::msg::{Effect, Msg};
 use clap::Parser;
 use tokio::runtime::Runtime;

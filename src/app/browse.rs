@@ -105,12 +105,9 @@ impl App {
         if let Some((page, origin, requests)) = self.cache.get(&key).cloned() {
             let remembered = saved::remembered(&key);
             let detail = &mut self.tab_mut().detail;
-            detail.key = Some(key);
-            detail.state = Loadable::Loaded(page);
+            detail.show(Some(key), Loadable::Loaded(page));
             detail.origin = origin;
             detail.requests = requests.as_ref().map(request::PageRequests::again);
-            detail.scroll = 0;
-            detail.link = None;
             return if self.saved.enabled {
                 vec![Effect::RecordVisit { item: remembered }]
             } else {
@@ -120,14 +117,9 @@ impl App {
         let sub_breeds = self.sub_breeds_of(&key);
         let req = self.req();
         let source = self.active;
-        let detail = &mut self.tab_mut().detail;
-        detail.key = Some(key.clone());
-        detail.state = Loadable::Loading { req };
-        detail.retry = None;
-        detail.origin = None;
-        detail.requests = None;
-        detail.scroll = 0;
-        detail.link = None;
+        self.tab_mut()
+            .detail
+            .show(Some(key.clone()), Loadable::Loading { req });
         vec![Effect::FetchDetail {
             source,
             req,

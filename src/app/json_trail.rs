@@ -6,8 +6,9 @@
 use super::App;
 use super::Focus;
 use super::json_view::Visit;
+use crate::model::JsonTarget;
 use crate::model::{ItemKey, Source};
-use crate::msg::{Effect, JsonTarget};
+use crate::msg::Effect;
 
 /// The view a followed URL left for a rich page: enough to open it again where it was (not the
 /// body itself: one view's tree in memory at a time; the cache answers the body again).

@@ -6,7 +6,9 @@ use super::json_view::{
     Body, Filter, JsonView, Pending, Search, ViewState, fold, looks_like_picture, move_cursor,
     next_match,
 };
-use crate::msg::{Effect, Fetched, JsonEffect, JsonMsg, JsonTarget};
+use crate::model::JsonTarget;
+use crate::msg::{Effect, JsonEffect, JsonMsg};
+use crate::views::Fetched;
 
 /// Longest URL the prompt takes.
 const MAX_URL: usize = 4096;
@@ -115,7 +117,7 @@ impl App {
 
     fn json_loaded(
         &mut self,
-        req: crate::app::loadable::RequestId,
+        req: crate::model::RequestId,
         result: Result<Option<Fetched>, String>,
         exchanges: Vec<crate::api::exchange::Exchange>,
     ) -> Vec<Effect> {

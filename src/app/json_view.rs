@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use crate::json_tree::{JsonDoc, JsonTree};
+use crate::model::JsonTarget;
 use crate::model::RequestId;
-use crate::msg::{JsonMsg, JsonTarget};
+use crate::msg::JsonMsg;
 
 /// Everything of the JSON explorer, held by the app.
 #[derive(Debug, Default)]

@@ -1,8 +1,7 @@
 //! The state of anything fetched: idle, loading, loaded, failed, or not found.
 
 use crate::api::ApiError;
-
-pub use crate::model::RequestId;
+use crate::model::RequestId;
 
 /// Data that comes from the network.
 #[derive(Debug, Clone, Default)]

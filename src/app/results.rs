@@ -2,12 +2,13 @@
 
 use super::loadable::Loadable;
 use super::tab::{BatchItem, BatchStatus};
-use super::{App, SUGGESTIONS, resolve_term, suggest};
+use super::{App, SUGGESTIONS, resolve_term};
 use crate::api::origin::Origin;
 use crate::model::RequestId;
 use crate::model::Term;
 use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
+use crate::names::suggest;
 use crate::views::ListEntry;
 
 impl App {

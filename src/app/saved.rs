@@ -8,10 +8,9 @@ use ratatui::widgets::ListState;
 use super::loadable::Loadable;
 use super::{App, Focus};
 use crate::model::ItemKey;
+use crate::model::SavedKind;
 use crate::msg::Effect;
 use crate::store::marks::Remembered;
-
-pub use crate::model::SavedKind;
 
 /// The bookmarks or history view.
 #[derive(Debug)]
@@ -91,7 +90,7 @@ impl App {
         self.saved.view = Some(SavedView {
             kind,
             items: Loadable::Loading {
-                req: super::loadable::RequestId(0),
+                req: crate::model::RequestId(0),
             },
             state: ListState::default(),
             confirm_clear: false,

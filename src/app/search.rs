@@ -145,9 +145,10 @@ impl App {
                 // Not a name the source can have (`ぴかちゅ`, `a/b`): not found, with the
                 // closest names, and no request to earn an HTTP 400.
                 let suggestions = self.suggestions(self.active, &query);
-                let detail = &mut self.tab_mut().detail;
-                detail.key = None;
-                detail.state = Loadable::NotFound { query, suggestions };
+                // A new page: the link, scroll and request of the one before do not carry over.
+                self.tab_mut()
+                    .detail
+                    .show(None, Loadable::NotFound { query, suggestions });
                 vec![]
             }
         }

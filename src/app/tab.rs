@@ -86,6 +86,18 @@ pub struct DetailPane {
 }
 
 impl DetailPane {
+    /// Shows `state` for `key` as a new page: what belonged to the page before (its scroll,
+    /// selected link, retry note, origin and requests) goes with it.
+    pub fn show(&mut self, key: Option<ItemKey>, state: Loadable<Detail>) {
+        self.key = key;
+        self.state = state;
+        self.scroll = 0;
+        self.link = None;
+        self.retry = None;
+        self.origin = None;
+        self.requests = None;
+    }
+
     /// The breadcrumb: the last few pages walked through, then this one.
     pub fn breadcrumb(&self, depth: usize) -> Vec<String> {
         let skip = self.back.len().saturating_sub(depth);

@@ -10,10 +10,11 @@ use std::collections::{HashMap, HashSet};
 use super::list::TermState;
 use super::loadable::Loadable;
 use crate::model::ItemKey;
+use crate::model::Term;
+use crate::model::term::species_member;
 use crate::names::SpeciesFlag;
 use crate::views::ListEntry;
 
-pub use crate::model::Term;
 use crate::model::term::flag_word;
 
 /// A query split into terms and the free text left over.
@@ -99,8 +100,6 @@ fn roman(value: &str) -> Option<u32> {
         .position(|r| *r == value)
         .and_then(|i| u32::try_from(i + 1).ok())
 }
-
-pub use crate::model::term::species_member;
 
 /// Whether a term's members admit a list row: by its Pokémon slug, or by its id standing for a
 /// species.

@@ -1,37 +1,51 @@
-//! Each tab's list.
+//! Each tab's list: the requests, and the pure mapping from the API bodies to list entries.
+//!
+//! The mapping functions are public so tests and benchmarks build their lists from the real
+//! fixtures exactly as the browser does, instead of keeping copies that drift.
 
 use futures_util::future::join;
 
-use crate::api::dogapi::models::BreedName;
-use crate::api::jsonplaceholder::models::User;
-use crate::api::pokeapi::models::fold_whitespace;
+use crate::api::dogapi::models::{BreedList, BreedName};
+use crate::api::jsonplaceholder::models::{Post, User};
+use crate::api::pokeapi::models::{NamedList, fold_whitespace};
 use crate::api::{ApiError, Clients};
 use crate::model::{ItemKey, Source};
+use crate::names::{Lang, NameTable};
 use crate::views::ListEntry;
 use crate::views::bounds::{MAX_LINE, clip, short};
 
 /// Loads a tab's list: every Pokémon, every post (with author names), every breed.
 pub async fn list(clients: &Clients, source: Source) -> Result<Vec<ListEntry>, ApiError> {
     match source {
-        Source::Pokemon => pokemon_list(clients).await,
-        Source::Posts => post_list(clients).await,
-        Source::Dogs => breed_list(clients).await,
+        Source::Pokemon => {
+            let index = clients.pokeapi.pokemon_index().await?;
+            Ok(pokemon_entries(
+                &index.data,
+                NameTable::bundled(),
+                clients.lang,
+            ))
+        }
+        Source::Posts => {
+            let jph = &clients.jsonplaceholder;
+            let (posts, users) = join(jph.posts(), jph.users()).await;
+            // Author names are a nicety: without users the list still opens.
+            let users: Vec<User> = users.map(|u| u.data).unwrap_or_default();
+            Ok(post_entries(posts?.data, &users))
+        }
+        Source::Dogs => Ok(breed_entries(clients.dogapi.breeds().await?.data)),
     }
 }
 
-async fn pokemon_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
-    let index = clients.pokeapi.pokemon_index().await?;
-    let table = crate::names::NameTable::bundled();
-    let lang = clients.lang;
-    Ok(index
-        .data
+/// The Pokémon tab's list from the Pokémon index: each entry titled with its display name in
+/// `lang` from `names`, with the slug beside it where it is not just the name folded
+/// (`ピカチュウ  pikachu`). Pokémon `names` has no name for (forms, ids above 10000, or every one
+/// with an empty table) are titled with their slug.
+pub fn pokemon_entries(index: &NamedList, names: &NameTable, lang: Lang) -> Vec<ListEntry> {
+    index
         .entries()
         .into_iter()
         .map(|entry| {
-            // The display name from the bundled table (the index has slugs only), with the
-            // slug beside it where it is not just the name folded (`ピカチュウ  pikachu`).
-            // Forms (ids above 10000) keep their slugs.
-            let (name, slug) = table.shown(entry.id, &entry.name, lang);
+            let (name, slug) = names.shown(entry.id, &entry.name, lang);
             let (title, secondary) = (short(name), slug.map(short));
             ListEntry {
                 title,
@@ -42,16 +56,13 @@ async fn pokemon_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
                 key: ItemKey::Pokemon(entry.name),
             }
         })
-        .collect())
+        .collect()
 }
 
-async fn post_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
-    let jph = &clients.jsonplaceholder;
-    let (posts, users) = join(jph.posts(), jph.users()).await;
-    // Author names are a nicety: without users the list still opens.
-    let users: Vec<User> = users.map(|u| u.data).unwrap_or_default();
-    Ok(posts?
-        .data
+/// The Posts tab's list: every post, titled with its title on one line, its author's name
+/// (from `users`, when the post's user is among them) beside it.
+pub fn post_entries(posts: Vec<Post>, users: &[User]) -> Vec<ListEntry> {
+    posts
         .into_iter()
         .map(|post| {
             let author = users.iter().find(|u| u.id == post.user_id);
@@ -64,13 +75,14 @@ async fn post_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
                 key: ItemKey::Post(post.id),
             }
         })
-        .collect())
+        .collect()
 }
 
-async fn breed_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
-    let list = clients.dogapi.breeds().await?;
+/// The Dogs tab's list: every breed (with its number of sub-breeds), each followed by its
+/// sub-breeds (titled `breed sub`, with the breed as their parent).
+pub fn breed_entries(list: BreedList) -> Vec<ListEntry> {
     let mut entries = Vec::new();
-    for breed in list.data.breeds {
+    for breed in list.breeds {
         let name = short(&breed.name);
         let secondary = match breed.sub_breeds.len() {
             0 => None,
@@ -102,5 +114,5 @@ async fn breed_list(clients: &Clients) -> Result<Vec<ListEntry>, ApiError> {
             });
         }
     }
-    Ok(entries)
+    entries
 }

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use crate::json_tree::JsonTree;
+use crate::model::JsonTarget;
 use crate::model::RequestId;
-
-pub use crate::model::JsonTarget;
+use crate::views::Fetched;
 
 /// What `y` copies (the key pressed after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +22,6 @@ pub enum CopyWhat {
     /// `c`: a `curl` command that makes the same request.
     Curl,
 }
-
-pub use crate::views::Fetched;
 
 /// The JSON explorer's messages.
 #[derive(Debug, Clone)]

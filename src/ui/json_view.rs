@@ -89,8 +89,8 @@ pub fn render(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
 /// The title: the trail of URLs walked in the view, then this one.
 fn title(view: &JsonView) -> String {
     let here = match &view.target {
-        crate::msg::JsonTarget::Page(key) => format!("JSON · {key}"),
-        crate::msg::JsonTarget::Url(url) => sanitize::line(url).into_owned(),
+        crate::model::JsonTarget::Page(key) => format!("JSON · {key}"),
+        crate::model::JsonTarget::Url(url) => sanitize::line(url).into_owned(),
     };
     if view.back.is_empty() {
         here

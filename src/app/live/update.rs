@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use crate::app::App;
 use crate::app::json_view::{Body, JsonView, ViewState};
+use crate::model::JsonTarget;
 use crate::model::Source;
-use crate::msg::{Effect, JsonTarget, LiveEffect, LiveMsg, LiveStatus, Msg};
+use crate::msg::{Effect, LiveEffect, LiveMsg, LiveStatus, Msg};
 
 use super::Prompt;
 

@@ -11,8 +11,8 @@ use super::{EffectRunner, maybe_forced, retry_observer};
 use crate::api::ApiError;
 use crate::api::batch::stream_indexed;
 use crate::api::retry;
-use crate::app::loadable::RequestId;
 use crate::fetch;
+use crate::model::RequestId;
 use crate::model::{ItemKey, Source};
 use crate::msg::{Effect, Msg, RetryTarget};
 

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use apidex::api::origin::{self, Cause, Origin};
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::store::Store;
 use apidex::store::responses::CachedResponse;
 
@@ -25,8 +25,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn cached_clients(server: &TestServer, store: &Store, ttl: Duration) -> Clients {
-    let [poke, jph, dog] = crate::support::base_urls(server);
-    let endpoints = Endpoints::parse(&poke, &jph, &dog).unwrap();
+    let endpoints = crate::support::endpoints(server);
     let options = HttpOptions {
         retries: 0,
         timeout: Duration::from_millis(500),
@@ -209,7 +208,6 @@ async fn offline_answers_from_the_cache_and_never_touches_the_network() {
         .pokemon("pikachu")
         .await
         .unwrap();
-    let [poke, jph, dog] = crate::support::base_urls(&server);
     let http = Http::new(HttpOptions {
         offline: true,
         ..HttpOptions::default()
@@ -220,7 +218,7 @@ async fn offline_answers_from_the_cache_and_never_touches_the_network() {
         default_ttl: Duration::ZERO,
         ttl_by_host: HashMap::new(),
     });
-    let clients = Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap());
+    let clients = Clients::from_http(http, crate::support::endpoints(&server));
     let before = server.request_count();
     assert!(clients.pokeapi.pokemon("pikachu").await.unwrap().is_some());
     let err = clients.pokeapi.pokemon("eevee").await.unwrap_err();

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use apidex::api::origin::Origin;
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::store::Store;
 use apidex::store::responses::CachedResponse;
 
@@ -21,8 +21,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn cached_clients(server: &TestServer, store: &Store) -> Clients {
-    let [poke, jph, dog] = crate::support::base_urls(server);
-    let endpoints = Endpoints::parse(&poke, &jph, &dog).unwrap();
+    let endpoints = crate::support::endpoints(server);
     let http = Http::new(HttpOptions {
         retries: 0,
         ..HttpOptions::default()

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::event::EffectRunner;
 use apidex::msg::{Effect, JsonMsg, Msg};
 use apidex::store::Store;
@@ -21,7 +21,6 @@ const DAY: Duration = Duration::from_secs(86_400);
 
 /// Clients with a cache in `dir` that keeps answers a day.
 fn cached_clients(server: &TestServer, dir: &std::path::Path) -> Clients {
-    let [poke, jph, dog] = crate::support::base_urls(server);
     let http = Http::new(HttpOptions {
         retries: 0,
         ..HttpOptions::default()
@@ -32,7 +31,7 @@ fn cached_clients(server: &TestServer, dir: &std::path::Path) -> Clients {
         default_ttl: DAY,
         ttl_by_host: HashMap::new(),
     });
-    Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap())
+    Clients::from_http(http, crate::support::endpoints(server))
 }
 
 /// How often the server was asked for `target`.

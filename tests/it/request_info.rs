@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use apidex::api::dogapi::models::BreedName;
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::app::loadable::Loadable;
 use apidex::app::{App, Hosts};
 use apidex::event::EffectRunner;
@@ -20,11 +20,10 @@ use apidex::views::{BreedDetail, Detail};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::support::driver::run_app;
-use crate::support::{TestServer, base_urls, fixture_server};
+use crate::support::{TestServer, fixture_server};
 
 fn cached_clients(server: &TestServer, store: &Store) -> Clients {
-    let [poke, jph, dog] = base_urls(server);
-    let endpoints = Endpoints::parse(&poke, &jph, &dog).unwrap();
+    let endpoints = crate::support::endpoints(server);
     let http = Http::new(HttpOptions::default())
         .unwrap()
         .with_cache(CachePolicy {
@@ -273,13 +272,12 @@ async fn a_stale_json_view_says_so_and_i_says_the_request_failed() {
         retries: 0,
         ..HttpOptions::default()
     };
-    let [poke, jph, dog] = base_urls(&server);
     let http = Http::new(options).unwrap().with_cache(CachePolicy {
         store: store.clone(),
         default_ttl: Duration::from_secs(24 * 3600),
         ttl_by_host: HashMap::new(),
     });
-    let clients = Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap());
+    let clients = Clients::from_http(http, crate::support::endpoints(&server));
     run_app(clients, 120, 40, |s| async move {
         for _ in 0..2 {
             s.key(KeyCode::Char('o'));

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use apidex::api::origin::Origin;
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::store::responses::{CachedResponse, StoredHeaders};
 use rfc_cache::{DAY, HOUR, Setup, now, other_variant, setup};
 
@@ -16,7 +16,6 @@ use crate::support::rfc_cache;
 
 /// Clients over `s`'s store that never touch the network (`--offline`).
 fn offline(s: &Setup) -> Clients {
-    let [poke, jph, dog] = crate::support::base_urls(&s.server);
     let http = Http::new(HttpOptions {
         offline: true,
         retries: 0,
@@ -28,7 +27,7 @@ fn offline(s: &Setup) -> Clients {
         default_ttl: DAY,
         ttl_by_host: HashMap::new(),
     });
-    Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap())
+    Clients::from_http(http, crate::support::endpoints(&s.server))
 }
 
 /// What `--offline` says of pikachu.

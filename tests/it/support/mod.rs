@@ -197,11 +197,15 @@ pub fn url_flags(server: &TestServer) -> [String; 6] {
     ]
 }
 
+/// Every source's base URL on `server`: the one place tests name the sources' paths.
+pub fn endpoints(server: &TestServer) -> Endpoints {
+    let [poke, jph, dog] = base_urls(server);
+    Endpoints::parse(&poke, &jph, &dog).expect("valid base URLs")
+}
+
 /// Clients pointed at `server` with the given options.
 pub fn clients_with(server: &TestServer, options: HttpOptions) -> Clients {
-    let [poke, jph, dog] = base_urls(server);
-    let endpoints = Endpoints::parse(&poke, &jph, &dog).expect("valid base URLs");
-    Clients::new(endpoints, options).expect("client builds")
+    Clients::new(endpoints(server), options).expect("client builds")
 }
 
 /// Clients pointed at `server` with default options.

@@ -7,11 +7,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use apidex::api::origin::{self, Origin};
-use apidex::api::{CachePolicy, Clients, Endpoints, Http, HttpOptions};
+use apidex::api::{CachePolicy, Clients, Http, HttpOptions};
 use apidex::store::Store;
 use apidex::store::responses::{CachedResponse, StoredHeaders};
 
-use super::{Reply, TestServer, base_urls, fixture};
+use super::{Reply, TestServer, fixture};
 
 pub const PIKACHU: &str = "/api/v2/pokemon/pikachu";
 pub const HOUR: Duration = Duration::from_secs(3600);
@@ -24,7 +24,6 @@ pub fn temp_dir(name: &str) -> PathBuf {
 }
 
 pub fn clients(server: &TestServer, store: &Store, ttl: Duration) -> Clients {
-    let [poke, jph, dog] = base_urls(server);
     let http = Http::new(HttpOptions {
         retries: 0,
         timeout: Duration::from_secs(2),
@@ -36,7 +35,7 @@ pub fn clients(server: &TestServer, store: &Store, ttl: Duration) -> Clients {
         default_ttl: ttl,
         ttl_by_host: HashMap::new(),
     });
-    Clients::from_http(http, Endpoints::parse(&poke, &jph, &dog).unwrap())
+    Clients::from_http(http, super::endpoints(server))
 }
 
 /// A server answering pikachu with `headers`, a store, and clients with `ttl`.

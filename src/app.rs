@@ -70,7 +70,7 @@ pub struct Hosts {
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     /// One tab per source, in [`Source::ALL`] order.
-    pub tabs: [Tab; 3],
+    pub tabs: [Tab; Source::ALL.len()],
     /// The tab shown.
     pub active: Source,
     /// Where keys go.

@@ -12,8 +12,9 @@ use apidex::model::RequestId;
 use apidex::model::{ItemKey, Source};
 use apidex::msg::{Effect, Msg};
 use builders::{
-    api_error, breed, detail_fetch, list_req, loaded_app, new_app, pokemon_detail, pokemon_entries,
-    post_entries, selected_key, selected_row, settle_type_chart, shown_titles, type_str,
+    api_error, breed, bulbasaur_in_focus, detail_fetch, list_req, loaded_app, new_app,
+    pokemon_detail, pokemon_entries, post_entries, selected_key, selected_row, settle_type_chart,
+    shown_titles, type_str,
 };
 
 /// Builders for these tests, beside the shared ones (`crate::support`: the fixtures' lists by the
@@ -82,6 +83,21 @@ mod builders {
             });
         }
         assert!(matches!(app.type_chart, Loadable::Loaded(_)));
+    }
+
+    /// The Pokémon tab with Bulbasaur's page loaded (it links its type and ability), the type
+    /// chart settled and the focus on the page.
+    pub fn bulbasaur_in_focus() -> App {
+        let (mut app, fetch) = loaded_app();
+        app.update(Msg::DetailLoaded {
+            source: apidex::model::Source::Pokemon,
+            req: fetch.req,
+            key: fetch.key,
+            result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
+        });
+        settle_type_chart(&mut app);
+        app.update(Msg::FocusDetail);
+        app
     }
 
     /// The first `n` titles shown in the active tab's list.
@@ -723,15 +739,7 @@ fn moving_in_the_detail_pane_scrolls_it() {
 
 #[test]
 fn first_and_last_pick_the_first_and_last_link_on_a_page() {
-    let (mut app, fetch) = loaded_app();
-    app.update(Msg::DetailLoaded {
-        source: Source::Pokemon,
-        req: fetch.req,
-        key: fetch.key,
-        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
-    });
-    settle_type_chart(&mut app);
-    app.update(Msg::FocusDetail);
+    let mut app = bulbasaur_in_focus();
     // The page links its type and its ability.
     assert_eq!(
         app.links(),
@@ -1292,15 +1300,7 @@ fn posts_typed_text_that_cannot_be_an_id_is_not_found_without_a_request() {
 fn a_name_that_can_be_no_pokemon_is_a_new_page_without_the_last_ones_link_or_request() {
     // Found by the property test: a link selected on a page stayed selected on the not-found
     // page that replaced it (`link 3 of 0`), and so did the page's scroll and requests.
-    let (mut app, fetch) = loaded_app();
-    app.update(Msg::DetailLoaded {
-        source: Source::Pokemon,
-        req: fetch.req,
-        key: fetch.key,
-        result: Ok(Some(pokemon_detail(1, "bulbasaur"))),
-    });
-    settle_type_chart(&mut app);
-    app.update(Msg::FocusDetail);
+    let mut app = bulbasaur_in_focus();
     app.update(Msg::Bottom);
     assert_eq!(app.tab().detail.link, Some(1));
     app.tabs[Source::Pokemon.index()].detail.scroll = 7;

@@ -178,6 +178,7 @@ impl App {
             JsonMsg::Backspace => {
                 prompt.pop();
             }
+            JsonMsg::ClearInput => prompt.clear(),
             JsonMsg::Submit => {
                 let url = self.explorer.prompt.take().unwrap_or_default();
                 if url.trim().is_empty() {
@@ -287,6 +288,7 @@ impl App {
             JsonMsg::Backspace => {
                 search.query.pop();
             }
+            JsonMsg::ClearInput => search.query.clear(),
             JsonMsg::Submit => {
                 search.editing = false;
                 return vec![];
@@ -315,6 +317,7 @@ impl App {
             JsonMsg::Backspace => {
                 filter.text.pop();
             }
+            JsonMsg::ClearInput => filter.text.clear(),
             JsonMsg::Submit => {
                 filter.editing = false;
                 return vec![];

@@ -26,6 +26,8 @@ pub fn key_to_msg(keymap: &Keymap, app: &App, key: Key) -> Option<Msg> {
             KeyCode::Backspace => JsonMsg::Backspace,
             KeyCode::Enter => JsonMsg::Submit,
             KeyCode::Esc => JsonMsg::Cancel,
+            // Like the search box: the key bound to `search_clear` while typing empties it.
+            _ if keymap.action(key, true) == Some(KeyAction::SearchClear) => JsonMsg::ClearInput,
             _ => return None,
         }));
     }

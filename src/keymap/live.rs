@@ -17,6 +17,8 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
             KeyCode::Backspace => LiveMsg::Backspace,
             KeyCode::Enter => LiveMsg::Submit,
             KeyCode::Esc => LiveMsg::Cancel,
+            // The box is a search box too: its clear key is the one bound while typing.
+            _ if keymap.action(key, true) == Some(KeyAction::SearchClear) => LiveMsg::ClearInput,
             _ => return None,
         }));
     }

@@ -61,6 +61,8 @@ pub enum JsonMsg {
     Paste(String),
     /// Backspace in the box being typed in.
     Backspace,
+    /// The key bound to `search_clear` (Ctrl-U): empty the box being typed in.
+    ClearInput,
     /// Enter: keep the search or filter, open the prompt's URL, follow the URL under the cursor.
     Submit,
     /// Esc: drop the box being typed in, the kept filter, or close the view.

@@ -61,6 +61,8 @@ pub enum LiveMsg {
     Paste(String),
     /// Backspace in the filter or a prompt.
     Backspace,
+    /// The key bound to `search_clear` (Ctrl-U): empty the filter or the prompt.
+    ClearInput,
     /// Enter in the filter (keep it) or a prompt (send / open).
     Submit,
     /// Esc: leave the prompt; out of one, clear the filter.

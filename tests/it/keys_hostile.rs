@@ -295,3 +295,42 @@ fn the_too_small_note_names_the_quit_key_that_works() {
     assert!(text.contains("Ctrl-C quits"), "{text}");
     assert!(!text.contains("q quits"), "{text}");
 }
+
+#[test]
+fn the_clear_key_empties_the_url_prompt_and_the_live_filter_as_it_does_the_search_box() {
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    for (config, clear) in [
+        ("", ctrl('u')),
+        // Rebound while typing: the new key clears, Ctrl-U no longer does.
+        (
+            "[search_keys]\n\"ctrl-k\" = \"search_clear\"\n\"ctrl-u\" = \"none\"\n",
+            ctrl('k'),
+        ),
+    ] {
+        let keymap = keymap_of(config);
+        let (mut app, _) = App::new(Hosts::default());
+        // The `o` prompt.
+        app.update(Msg::Json(JsonMsg::OpenPrompt));
+        for c in "https://example.org/x".chars() {
+            app.update(Msg::Json(JsonMsg::Input(c)));
+        }
+        if !config.is_empty() {
+            assert!(to_msg(&keymap, &app, &ctrl('u')).is_none(), "{config}");
+        }
+        let msg = to_msg(&keymap, &app, &clear).expect("the clear key does something");
+        app.update(msg);
+        assert_eq!(app.explorer.prompt.as_deref(), Some(""), "{config}");
+        app.update(Msg::Json(JsonMsg::Cancel));
+        // The Live tab's filter.
+        app.update(Msg::Live(apidex::msg::LiveMsg::Show));
+        app.update(Msg::Live(apidex::msg::LiveMsg::StartFilter));
+        for c in "bsky".chars() {
+            app.update(Msg::Live(apidex::msg::LiveMsg::Input(c)));
+        }
+        assert_eq!(app.live.filter, "bsky");
+        let msg = to_msg(&keymap, &app, &clear).expect("the clear key does something");
+        app.update(msg);
+        assert_eq!(app.live.filter, "", "{config}");
+        assert!(app.live.prompt.is_some(), "still typing");
+    }
+}

@@ -69,6 +69,7 @@ impl App {
             LiveMsg::Backspace => {
                 typed(live).pop();
             }
+            LiveMsg::ClearInput => typed(live).0.clear(),
             LiveMsg::Submit => return self.submit_live(),
             LiveMsg::Cancel => match live.prompt.take() {
                 Some(Prompt::Filter) => live.filter.clear(),

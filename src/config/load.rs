@@ -99,6 +99,20 @@ pub fn parse(text: &str, path: &Path) -> Loaded {
             &format!("{why}; binding ignored"),
         ));
     };
+    for (table, keys) in [
+        ("keys", &mut config.keys),
+        ("search_keys", &mut config.search_keys),
+    ] {
+        for (dropped, kept) in same_key_twice(keys) {
+            ignored(
+                &keys[&dropped],
+                format!(
+                    "{table}: {dropped:?} names the same key as {kept:?} further down, which is used"
+                ),
+            );
+            keys.remove(&dropped);
+        }
+    }
     config.keys.retain(|key, action| {
         let bound = keymap.bind(key, action.get_ref());
         bound.map_err(|why| ignored(action, why)).is_ok()
@@ -161,4 +175,23 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|(_, c)| *c == '\n')
         .count()
         + 1
+}
+
+/// Entries of one bindings table that name the same key in two spellings (`"Ctrl-U"`,
+/// `"ctrl-u"`): each earlier one in the file, with the spelling of the last, which is used.
+fn same_key_twice(
+    keys: &std::collections::BTreeMap<String, toml::Spanned<String>>,
+) -> Vec<(String, String)> {
+    let mut by_key: Vec<(crate::keymap::Key, usize, &String)> = keys
+        .iter()
+        .filter_map(|(spelled, action)| Some((spelled.parse().ok()?, action.span().start, spelled)))
+        .collect();
+    by_key.sort_by_key(|(key, at, _)| (key.to_string(), *at));
+    let mut twice = Vec::new();
+    for group in by_key.chunk_by(|a, b| a.0 == b.0) {
+        if let Some((last, earlier)) = group.split_last() {
+            twice.extend(earlier.iter().map(|e| (e.2.clone(), last.2.clone())));
+        }
+    }
+    twice
 }

@@ -451,6 +451,32 @@ fn hints_name_the_keys_as_bound() {
     );
 }
 
+#[test]
+fn one_key_spelled_twice_is_reported_and_the_last_in_the_file_wins() {
+    // "Ctrl-U" sorts before "ctrl-u": the file's order decides, not the spelling's.
+    let text = "[keys]\n\"ctrl-u\" = \"quit\"\n\"Ctrl-U\" = \"page_up\"\n";
+    let loaded = config::parse(text, Path::new("config.toml"));
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0]
+            .starts_with("config.toml line 2: keys: \"ctrl-u\" names the same key as \"Ctrl-U\""),
+        "{:?}",
+        loaded.problems
+    );
+    let (app, keymap) = app_with(&loaded.config);
+    let ctrl_u = key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        to_msg(&keymap, &app, &ctrl_u),
+        Some(Msg::Page(-1))
+    ));
+    // The other order: the lower-case spelling last, so it is the one used.
+    let text = "[keys]\n\"Ctrl-U\" = \"page_up\"\n\"ctrl-u\" = \"quit\"\n";
+    let loaded = config::parse(text, Path::new("config.toml"));
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    let (app, keymap) = app_with(&loaded.config);
+    assert!(matches!(to_msg(&keymap, &app, &ctrl_u), Some(Msg::Quit)));
+}
+
 // --- theme --------------------------------------------------------------------------------------
 
 #[test]

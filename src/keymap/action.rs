@@ -119,6 +119,15 @@ pub enum Scope {
 }
 
 impl KeyAction {
+    /// The actions that show a tab: one per source in tab order, then the Live tab. Sized by
+    /// the sources, so a new source without its action here does not compile.
+    pub const TABS: [Self; Source::ALL.len() + 1] = [
+        Self::TabPokemon,
+        Self::TabPosts,
+        Self::TabDogs,
+        Self::TabLive,
+    ];
+
     /// Every action, in the order the help lists them (the order they are declared in).
     pub fn all() -> impl Iterator<Item = Self> {
         Self::iter()

@@ -36,6 +36,9 @@ const fn row(actions: &'static [KeyAction], what: &'static str) -> HelpRow {
     }
 }
 
+/// What the tab keys show, in [`KeyAction::TABS`] order (a test checks it names every tab).
+const TAB_TITLES: &str = "Pokémon / Posts / Dogs / Live";
+
 /// Every row of the help overlay; every [`KeyAction`] appears in one.
 pub const HELP: &[HelpRow] = &[
     row(
@@ -149,15 +152,7 @@ pub const HELP: &[HelpRow] = &[
         &[KeyAction::NextTab, KeyAction::PrevTab],
         "next / previous source",
     ),
-    row(
-        &[
-            KeyAction::TabPokemon,
-            KeyAction::TabPosts,
-            KeyAction::TabDogs,
-            KeyAction::TabLive,
-        ],
-        "Pokémon / Posts / Dogs / Live",
-    ),
+    row(&KeyAction::TABS, TAB_TITLES),
     text(
         "p {filter} S c o",
         "in the Live tab: pause · filter · send · clear · open a stream",
@@ -242,6 +237,23 @@ impl Keymap {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_tab_row_names_every_tab_in_order() {
+        let titles: Vec<&str> = crate::model::Source::ALL
+            .iter()
+            .map(|s| s.title())
+            .chain(["Live"])
+            .collect();
+        assert_eq!(TAB_TITLES, titles.join(" / "));
+        let keymap = Keymap::default();
+        for action in KeyAction::TABS {
+            assert!(
+                keymap.keys_for(action).next().is_some(),
+                "{action:?} has a default key"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -38,14 +38,11 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
             Msg::Live(LiveMsg::OpenSelected)
         }
         KeyAction::Back => Msg::Live(LiveMsg::Cancel),
-        KeyAction::NextTab
-        | KeyAction::PrevTab
-        | KeyAction::TabPokemon
-        | KeyAction::TabPosts
-        | KeyAction::TabDogs
-        | KeyAction::TabLive
-        | KeyAction::ToggleHelp
-        | KeyAction::Quit => action.msg(),
+        // Every tab key, from [`KeyAction::TABS`]: a new source's key works here too.
+        tab if KeyAction::TABS.contains(&tab) => action.msg(),
+        KeyAction::NextTab | KeyAction::PrevTab | KeyAction::ToggleHelp | KeyAction::Quit => {
+            action.msg()
+        }
         _ => return None,
     })
 }

@@ -107,11 +107,7 @@ fn busiest_app() -> App {
         )
         .expect("base URLs");
         let clients = Clients::new(endpoints, HttpOptions::default()).expect("clients");
-        let (mut app, effects) = App::new(Hosts {
-            pokeapi: "127.0.0.1".to_owned(),
-            jsonplaceholder: "127.0.0.1".to_owned(),
-            dogapi: "127.0.0.1".to_owned(),
-        });
+        let (mut app, effects) = App::new(Hosts::from_fn(|_| "127.0.0.1".to_owned()));
         app.images_enabled = true;
         settle(&mut app, &clients, effects).await;
         // Mark the first 151 (each mark moves down; the debounced fetches are superseded).

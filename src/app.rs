@@ -53,15 +53,20 @@ use crate::model::Term;
 use crate::msg::{Effect, Msg};
 use crate::views::Detail;
 
-/// Base URL hosts, shown in the status bar.
+/// Base URL hosts, shown in the status bar: one per source, in [`Source::ALL`] order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hosts {
-    /// PokeAPI's host.
-    pub pokeapi: String,
-    /// JSONPlaceholder's host.
-    pub jsonplaceholder: String,
-    /// Dog API's host.
-    pub dogapi: String,
+pub struct Hosts([String; Source::ALL.len()]);
+
+impl Hosts {
+    /// Each source's host, from `host`.
+    pub fn from_fn(host: impl FnMut(Source) -> String) -> Self {
+        Self(Source::ALL.map(host))
+    }
+
+    /// The host of `source`.
+    pub fn of(&self, source: Source) -> &str {
+        &self.0[source.index()]
+    }
 }
 
 /// The whole state of the browser.

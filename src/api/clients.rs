@@ -4,6 +4,7 @@ use super::dogapi::{self, DogApi};
 use super::jsonplaceholder::{self, JsonPlaceholder};
 use super::pokeapi::{self, PokeApi};
 use super::{ApiError, BaseUrl, Http, HttpOptions};
+use crate::model::Source;
 
 /// Where each source lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +60,15 @@ pub struct Clients {
 }
 
 impl Clients {
+    /// Where `source`'s API lives.
+    pub fn base(&self, source: Source) -> &BaseUrl {
+        match source {
+            Source::Pokemon => self.pokeapi.base(),
+            Source::Posts => self.jsonplaceholder.base(),
+            Source::Dogs => self.dogapi.base(),
+        }
+    }
+
     /// Builds the shared HTTP client and the three source clients over it.
     ///
     /// # Errors

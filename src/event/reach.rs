@@ -12,14 +12,7 @@ use crate::msg::Msg;
 /// source's server becomes a [`Msg::SourceReach`]. With `--offline` every source is said to be
 /// unreachable from the start, which is the truth the user chose.
 pub fn watch(clients: &Clients, tx: &UnboundedSender<Msg>) {
-    let servers = Source::ALL.map(|source| {
-        let base = match source {
-            Source::Pokemon => clients.pokeapi.base(),
-            Source::Posts => clients.jsonplaceholder.base(),
-            Source::Dogs => clients.dogapi.base(),
-        };
-        (source, server_key(&base.join(&[])))
-    });
+    let servers = Source::ALL.map(|source| (source, server_key(&clients.base(source).join(&[]))));
     if clients.http.options().offline {
         for (source, _) in &servers {
             let reach = Reach::Unreachable {

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 
 use crate::app::Focus;
 use crate::keymap::KeyAction;
-use crate::model::Source;
 use crate::ui::Screen;
 
 /// Braille spinner frames.
@@ -15,11 +14,7 @@ pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦"
 /// Draws the status line.
 pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
-    let host = match app.active {
-        Source::Pokemon => &app.hosts.pokeapi,
-        Source::Posts => &app.hosts.jsonplaceholder,
-        Source::Dogs => &app.hosts.dogapi,
-    };
+    let host = app.hosts.of(app.active);
     let mut left = vec![
         Span::styled(format!(" {} ", app.active.api_name()), theme.heading()),
         Span::styled(format!("{host} "), theme.dim()),

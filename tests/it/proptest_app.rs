@@ -1053,11 +1053,12 @@ struct Run {
 
 impl Run {
     fn new((images, store): (bool, bool), (width, height): (u16, u16)) -> Self {
-        let (mut app, effects) = App::new(Hosts {
-            pokeapi: "127.0.0.1".to_owned(),
-            jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
-            dogapi: "\u{1b}]0;host\u{7}".to_owned(),
-        });
+        // A loopback host, a real one and a hostile one (an escape sequence).
+        let (mut app, effects) = App::new(Hosts::from_fn(|source| match source.index() {
+            0 => "127.0.0.1".to_owned(),
+            1 => "jsonplaceholder.typicode.com".to_owned(),
+            _ => "\u{1b}]0;host\u{7}".to_owned(),
+        }));
         app.images_enabled = images;
         let mut run = Self {
             app,

@@ -10,11 +10,11 @@ use super::lists::entries_for;
 
 /// A fresh app and the effects `App::new` returned, with the live hosts for the status bar.
 pub fn new_app() -> (App, Vec<Effect>) {
-    App::new(Hosts {
-        pokeapi: "pokeapi.co".to_owned(),
-        jsonplaceholder: "jsonplaceholder.typicode.com".to_owned(),
-        dogapi: "dog.ceo".to_owned(),
-    })
+    App::new(Hosts::from_fn(|source| match source {
+        Source::Pokemon => "pokeapi.co".to_owned(),
+        Source::Posts => "jsonplaceholder.typicode.com".to_owned(),
+        Source::Dogs => "dog.ceo".to_owned(),
+    }))
 }
 
 /// The request id of the `FetchList` for `source`.

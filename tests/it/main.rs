@@ -18,6 +18,7 @@ mod cache;
 mod cache_writer;
 mod cli;
 mod config;
+mod config_twice;
 mod connectivity;
 mod depth;
 mod evolution_steps;

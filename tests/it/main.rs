@@ -24,6 +24,7 @@ mod depth;
 mod evolution_steps;
 mod export;
 mod faults;
+mod help_tabs;
 mod hostile;
 mod http_cache;
 mod json_filter_apart;

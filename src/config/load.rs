@@ -99,6 +99,18 @@ pub fn parse(text: &str, path: &Path) -> Loaded {
             &format!("{why}; binding ignored"),
         ));
     };
+    config.keys.retain(|key, action| {
+        let bound = keymap.bind(key, action.get_ref());
+        bound.map_err(|why| ignored(action, why)).is_ok()
+    });
+    config.search_keys.retain(|key, action| {
+        let bound = keymap.bind_search(key, action.get_ref());
+        bound
+            .map_err(|why| ignored(action, format!("search_keys: {why}")))
+            .is_ok()
+    });
+    // After the checks above: an entry that cannot be used (an unknown action) is ignored,
+    // so it takes nothing away from an earlier spelling of its key.
     for (table, keys) in [
         ("keys", &mut config.keys),
         ("search_keys", &mut config.search_keys),
@@ -113,16 +125,6 @@ pub fn parse(text: &str, path: &Path) -> Loaded {
             keys.remove(&dropped);
         }
     }
-    config.keys.retain(|key, action| {
-        let bound = keymap.bind(key, action.get_ref());
-        bound.map_err(|why| ignored(action, why)).is_ok()
-    });
-    config.search_keys.retain(|key, action| {
-        let bound = keymap.bind_search(key, action.get_ref());
-        bound
-            .map_err(|why| ignored(action, format!("search_keys: {why}")))
-            .is_ok()
-    });
     for (name, setting) in config.theme.fields_mut() {
         if let Some(value) = setting
             && let Err(why) = parse_colour(value.get_ref())

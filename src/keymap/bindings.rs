@@ -119,6 +119,13 @@ impl Keymap {
         find(key).or_else(|| key.without_shift().and_then(find))
     }
 
+    /// Whether `key` empties the box being typed in: it is bound to `search_clear` while
+    /// typing and is not a key the box takes for itself (text, Backspace). The search box and
+    /// the JSON view's and Live tab's boxes ask the same question, so one binding clears all.
+    pub fn clears(&self, key: Key) -> bool {
+        !key.edits_search() && self.action(key, true) == Some(KeyAction::SearchClear)
+    }
+
     fn search_action(&self, key: Key) -> Option<KeyAction> {
         self.action(key, true)
     }

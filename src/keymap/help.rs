@@ -210,7 +210,7 @@ impl Keymap {
     }
 
     /// The keys column of a help row: `↑ k  ↓ j`. Ctrl-C is always listed with quit; an action
-    /// with no key is left out, and a row with none says `unbound`.
+    /// with no key is `—`, and a row with none says `unbound`.
     pub fn help_keys(&self, keys: HelpKeys) -> String {
         let actions = match keys {
             HelpKeys::Text(text) => return self.help_text(text),
@@ -225,11 +225,16 @@ impl Keymap {
                 }
                 labels.join(" ")
             })
-            .filter(|group| !group.is_empty())
             .collect();
-        if groups.is_empty() {
+        if groups.iter().all(String::is_empty) {
             "unbound".to_owned()
         } else {
+            // A row's text names its actions in order (`Pokémon / Posts / …`): an action with no
+            // key keeps its place as `—`, or the next action's keys would read as its.
+            let groups: Vec<&str> = groups
+                .iter()
+                .map(|g| if g.is_empty() { "—" } else { g })
+                .collect();
             groups.join("  ")
         }
     }

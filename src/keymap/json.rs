@@ -22,12 +22,13 @@ pub fn key_to_msg(keymap: &Keymap, app: &App, key: Key) -> Option<Msg> {
     let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
     if typing {
         return Some(Msg::Json(match key.code {
+            // Like the search box: the key bound to `search_clear` while typing empties it,
+            // checked first so that a bound Alt-Backspace (or Esc) clears here too.
+            _ if keymap.clears(key) => JsonMsg::ClearInput,
             KeyCode::Char(c) if plain => JsonMsg::Input(c),
             KeyCode::Backspace => JsonMsg::Backspace,
             KeyCode::Enter => JsonMsg::Submit,
             KeyCode::Esc => JsonMsg::Cancel,
-            // Like the search box: the key bound to `search_clear` while typing empties it.
-            _ if keymap.action(key, true) == Some(KeyAction::SearchClear) => JsonMsg::ClearInput,
             _ => return None,
         }));
     }

@@ -13,12 +13,13 @@ pub fn key_to_msg(keymap: &super::Keymap, app: &App, key: Key) -> Option<Msg> {
     let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
     if app.live.prompt.is_some() {
         return Some(Msg::Live(match key.code {
+            // Like the search box: the key bound to `search_clear` while typing empties it,
+            // checked first so that a bound Alt-Backspace (or Esc) clears here too.
+            _ if keymap.clears(key) => LiveMsg::ClearInput,
             KeyCode::Char(c) if plain => LiveMsg::Input(c),
             KeyCode::Backspace => LiveMsg::Backspace,
             KeyCode::Enter => LiveMsg::Submit,
             KeyCode::Esc => LiveMsg::Cancel,
-            // The box is a search box too: its clear key is the one bound while typing.
-            _ if keymap.action(key, true) == Some(KeyAction::SearchClear) => LiveMsg::ClearInput,
             _ => return None,
         }));
     }

@@ -334,3 +334,51 @@ fn the_clear_key_empties_the_url_prompt_and_the_live_filter_as_it_does_the_searc
         assert!(app.live.prompt.is_some(), "still typing");
     }
 }
+
+#[test]
+fn a_clear_key_the_boxes_also_read_clears_every_box_and_does_nothing_else() {
+    // Alt-Backspace is a binding while typing (plain Backspace edits): bound to `search_clear`
+    // it must empty every box, not delete one character where the box reads Backspace itself.
+    let keymap = keymap_of("[search_keys]\n\"alt-backspace\" = \"search_clear\"\n");
+    let clear = key(KeyCode::Backspace, KeyModifiers::ALT);
+    let mut app = json_view_app();
+    // The JSON view's `/` search: emptied, and its matches with it.
+    app.update(Msg::Json(JsonMsg::StartSearch));
+    for c in "pika".chars() {
+        app.update(Msg::Json(JsonMsg::Input(c)));
+    }
+    app.update(to_msg(&keymap, &app, &clear).expect("clears"));
+    let search = app.explorer.view.as_ref().unwrap().search.as_ref().unwrap();
+    assert_eq!(search.query, "");
+    assert!(search.editing, "still typing");
+    app.update(Msg::Json(JsonMsg::Cancel));
+    // The `|` jq box: emptied, and the empty filter (the whole body) is what runs next.
+    app.update(Msg::Json(JsonMsg::StartFilter));
+    for c in ".name".chars() {
+        app.update(Msg::Json(JsonMsg::Input(c)));
+    }
+    let effects = app.update(to_msg(&keymap, &app, &clear).expect("clears"));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Json(JsonEffect::Filter { filter, .. })] if filter.is_empty()),
+        "{effects:?}"
+    );
+    let filter = app.explorer.view.as_ref().unwrap().filter.as_ref().unwrap();
+    assert_eq!((filter.text.as_str(), filter.editing), ("", true));
+    app.update(Msg::Json(JsonMsg::Cancel));
+    app.update(Msg::Json(JsonMsg::Cancel));
+    // The `o` prompt.
+    app.update(Msg::Json(JsonMsg::OpenPrompt));
+    app.update(Msg::Json(JsonMsg::Paste(
+        "https://example.org/x".to_owned(),
+    )));
+    app.update(to_msg(&keymap, &app, &clear).expect("clears"));
+    assert_eq!(app.explorer.prompt.as_deref(), Some(""));
+    app.update(Msg::Json(JsonMsg::Cancel));
+    // The Live tab's `S` prompt.
+    app.update(Msg::Live(apidex::msg::LiveMsg::Show));
+    app.update(Msg::Live(apidex::msg::LiveMsg::StartSend));
+    app.update(Msg::Live(apidex::msg::LiveMsg::Paste("hello".to_owned())));
+    app.update(to_msg(&keymap, &app, &clear).expect("clears"));
+    assert_eq!(app.live.input, "");
+    assert!(app.live.prompt.is_some(), "still typing");
+}

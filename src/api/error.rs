@@ -5,13 +5,14 @@
 //! carries the URL, so the CLI and the TUI can show it as is. `Clone` because the TUI keeps errors
 //! inside its state (a failed pane remembers why it failed).
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 /// Something went wrong fetching a resource. The `Display` text is meant for users.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
     /// The server did not answer within the configured timeout.
-    #[error("timed out after {} s: {url}", after.as_secs_f64())]
+    #[error("timed out after {} s: {}", after.as_secs_f64(), hidden(url))]
     Timeout {
         /// The URL requested.
         url: String,
@@ -19,7 +20,7 @@ pub enum ApiError {
         after: Duration,
     },
     /// No connection could be made (refused, DNS failure, TLS failure…).
-    #[error("cannot connect to {url}: {reason}")]
+    #[error("cannot connect to {}: {}", hidden(url), hidden(reason))]
     Connect {
         /// The URL requested.
         url: String,
@@ -27,7 +28,7 @@ pub enum ApiError {
         reason: String,
     },
     /// The server answered with a status other than success or 404.
-    #[error("HTTP {code} from {url}")]
+    #[error("HTTP {code} from {}", hidden(url))]
     Status {
         /// The URL requested.
         url: String,
@@ -35,7 +36,7 @@ pub enum ApiError {
         code: u16,
     },
     /// The body was not the JSON we expect (malformed, or missing fields we need).
-    #[error("unexpected response from {url}: {reason}")]
+    #[error("unexpected response from {}: {}", hidden(url), hidden(reason))]
     Decode {
         /// The URL requested.
         url: String,
@@ -43,7 +44,7 @@ pub enum ApiError {
         reason: String,
     },
     /// The connection broke while the request or response was in transit.
-    #[error("request to {url} failed: {reason}")]
+    #[error("request to {} failed: {}", hidden(url), hidden(reason))]
     Transport {
         /// The URL requested.
         url: String,
@@ -51,7 +52,7 @@ pub enum ApiError {
         reason: String,
     },
     /// The body was larger than the configured cap; it was not read further.
-    #[error("response from {url} is larger than the {limit_mb} MB limit")]
+    #[error("response from {} is larger than the {limit_mb} MB limit", hidden(url))]
     TooLarge {
         /// The URL requested.
         url: String,
@@ -60,7 +61,7 @@ pub enum ApiError {
     },
     /// Offline (by choice or because the network failed) and the resource is neither cached nor
     /// in the bundled snapshot — or it is cached, but the copy may not answer without the server.
-    #[error("offline, and {url} {}", held.map_or("is neither cached nor in the bundled snapshot", Unservable::describe))]
+    #[error("offline, and {} {}", hidden(url), held.map_or("is neither cached nor in the bundled snapshot", Unservable::describe))]
     Offline {
         /// The URL requested.
         url: String,
@@ -84,7 +85,7 @@ pub enum ApiError {
         reason: String,
     },
     /// A base URL or `fetch` URL is not an absolute http(s) URL.
-    #[error("invalid URL {url:?}: {reason}")]
+    #[error("invalid URL {:?}: {}", hidden(url), hidden(reason))]
     InvalidUrl {
         /// The URL as given.
         url: String,
@@ -98,6 +99,37 @@ pub enum ApiError {
         /// The panic's message.
         message: String,
     },
+}
+
+/// `text` with the password of every URL in it left out (`http://u:pw@host/` reads
+/// `http://u@host/`): a base URL may carry credentials, and errors are printed and logged.
+pub fn hidden(text: &str) -> Cow<'_, str> {
+    if !text.contains("://") || !text.contains('@') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (head, tail) = rest.split_at(at + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| {
+                matches!(c, '/' | '?' | '#') || c.is_whitespace() || "\"')>".contains(c)
+            })
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@') {
+            Some(userinfo_end) => {
+                let userinfo = &authority[..userinfo_end];
+                out.push_str(userinfo.split(':').next().unwrap_or_default());
+                out.push_str(&authority[userinfo_end..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Why a cached copy may not answer without the server (RFC 9111 §4.2.4, §4.1).
@@ -167,4 +199,38 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
         current = next;
     }
     current.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_left_out_of_messages() {
+        assert_eq!(
+            hidden("cannot reach http://u:secret@127.0.0.1:1/api/v2/pokemon (x)"),
+            "cannot reach http://u@127.0.0.1:1/api/v2/pokemon (x)"
+        );
+        assert_eq!(
+            hidden("http://u:p:q@h/ and https://a:b@c"),
+            "http://u@h/ and https://a@c"
+        );
+        assert_eq!(hidden("https://user@host/x"), "https://user@host/x");
+        assert_eq!(hidden("mail me: a@b.c"), "mail me: a@b.c");
+        assert_eq!(
+            hidden("https://h/p?to=a@b"),
+            "https://h/p?to=a@b",
+            "not the authority"
+        );
+        let err = ApiError::Connect {
+            url: "http://u:secret@127.0.0.1:1/api/v2/pokemon/pikachu".to_owned(),
+            reason: "error for url (http://u:secret@127.0.0.1:1/): refused".to_owned(),
+        };
+        let shown = err.to_string();
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(
+            shown.contains("http://u@127.0.0.1:1/api/v2/pokemon/pikachu"),
+            "{shown}"
+        );
+    }
 }

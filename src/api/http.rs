@@ -26,6 +26,7 @@ use super::origin::{self, Origin};
 use super::rate::RateLimit;
 use super::retry;
 use super::{ApiError, Resource};
+use crate::api::error::hidden;
 use crate::store::responses::CachedResponse;
 
 /// The User-Agent every request carries, so API operators can tell who is calling.
@@ -311,7 +312,7 @@ impl Http {
                     return Ok(Some((value, answer.origin)));
                 }
                 Err(err) if from_cache && !skip_cache => {
-                    tracing::warn!(%url, error = %err, "a cached body no longer decodes; fetching it anew");
+                    tracing::warn!(url = %hidden(url.as_ref()), error = %err, "a cached body no longer decodes; fetching it anew");
                     if let Some(policy) = &self.cache {
                         policy.forget(url).await;
                     }

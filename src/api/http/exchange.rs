@@ -14,6 +14,7 @@ use super::transfer::{Failure, Fetched};
 use super::{fields, freshness};
 use crate::api::ApiError;
 use crate::api::connectivity::{self, Reach};
+use crate::api::error::hidden;
 use crate::api::exchange::{self, Note};
 use crate::api::origin::{Cause, Origin};
 use crate::api::retry::{self, backoff};
@@ -105,7 +106,7 @@ impl Http {
                 }));
             }
             // The 304 named another representation than the one cached: ask for it whole.
-            tracing::info!(%url, "a 304 for another representation; fetching it anew");
+            tracing::info!(url = %hidden(url.as_ref()), "a 304 for another representation; fetching it anew");
             fetched = self.fetch_with_retries(url, &HeaderMap::new(), trace).await;
         }
         match fetched {
@@ -146,7 +147,7 @@ impl Http {
         let keep = stored.map(|stored| {
             let mut urls = vec![final_url.clone()];
             if *final_url != *url {
-                tracing::info!(from = %url, to = %final_url, "redirected");
+                tracing::info!(from = %hidden(url.as_ref()), to = %hidden(final_url.as_ref()), "redirected");
                 urls.push(url.clone());
             }
             Box::new(Keep {
@@ -197,7 +198,7 @@ impl Http {
                 }));
             }
             Some(_) => {
-                tracing::info!(%url, "the cached copy may not be served stale (must-revalidate or Vary)");
+                tracing::info!(url = %hidden(url.as_ref()), "the cached copy may not be served stale (must-revalidate or Vary)");
             }
             None => {}
         }
@@ -252,7 +253,7 @@ impl Http {
             // connecting says nothing of the others: one slow URL is not a dead server.
             if unreachable {
                 self.mark_unreachable(url, &error);
-                tracing::warn!(%url, attempts = attempt + 1, %error, "server unreachable");
+                tracing::warn!(url = %hidden(url.as_ref()), attempts = attempt + 1, %error, "server unreachable");
                 return Err(error);
             }
             // Another request found the server unreachable meanwhile: stop waiting for it.
@@ -260,7 +261,7 @@ impl Http {
                 return Err(error);
             }
             if !retry || attempt >= retries {
-                tracing::warn!(%url, attempts = attempt + 1, %error, "fetch failed");
+                tracing::warn!(url = %hidden(url.as_ref()), attempts = attempt + 1, %error, "fetch failed");
                 return Err(error);
             }
             attempt += 1;
@@ -277,7 +278,7 @@ impl Http {
                     reason: error.to_string(),
                 });
             }
-            tracing::info!(%url, attempt, of = retries, ?delay, %error, "retrying");
+            tracing::info!(url = %hidden(url.as_ref()), attempt, of = retries, ?delay, %error, "retrying");
             tokio::time::sleep(delay).await;
         }
     }

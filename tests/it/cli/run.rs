@@ -448,6 +448,39 @@ fn a_refused_connection_exits_1() {
 }
 
 #[test]
+fn a_password_in_a_base_url_is_never_printed_nor_logged() {
+    let base = format!("http://user:s3cretpw@127.0.0.1:{}/api/v2", closed_port());
+    let log = std::env::temp_dir().join(format!("apidex-pw-{}.log", std::process::id()));
+    let _ = std::fs::remove_file(&log);
+    let out = bare()
+        .env("APIDEX_LOG_FILE", &log)
+        .args([
+            "--pokeapi-url",
+            &base,
+            "--verbose",
+            "get",
+            "pokemon",
+            "sylveon",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot connect to http://user@127.0.0.1"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cretpw"), "{err}");
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        logged.contains("server unreachable"),
+        "the log was written: {logged}"
+    );
+    assert!(!logged.contains("s3cretpw"), "{logged}");
+    let _ = std::fs::remove_file(&log);
+}
+
+#[test]
 fn a_hanging_server_times_out() {
     let fx = Fixture::new();
     fx.server

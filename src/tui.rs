@@ -96,7 +96,7 @@ pub async fn run_tui(clients: Clients, options: TuiOptions) -> eyre::Result<Exit
     contain_background_panics();
     let result = async {
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        let hosts = Hosts::from_fn(|source| clients.base(source).host().to_owned());
+        let hosts = Hosts::from_fn(|source| clients.base(source).host_and_port());
         // The terminal is asked about graphics now: after entering the alternate screen, before
         // anything reads input events (the answer arrives on stdin).
         let picker = match images {

@@ -34,6 +34,15 @@ impl BaseUrl {
         self.0.host_str().unwrap_or_default()
     }
 
+    /// The host with its port when the URL names one (`127.0.0.1:18001`), never the user or
+    /// password: what tells two local servers apart in the status bar.
+    pub fn host_and_port(&self) -> String {
+        match self.0.port() {
+            Some(port) => format!("{}:{port}", self.host()),
+            None => self.host().to_owned(),
+        }
+    }
+
     /// Appends already-encoded path segments (see [`super::encode_segment`]).
     pub fn join(&self, encoded_segments: &[&str]) -> Url {
         let mut text = self.as_str().to_owned();
@@ -64,4 +73,23 @@ pub fn parse_http_url(input: &str) -> Result<Url, ApiError> {
         )));
     }
     Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_bar_host_keeps_a_port_and_never_the_credentials() {
+        let shown = |url: &str| BaseUrl::parse(url).expect("valid").host_and_port();
+        assert_eq!(shown("https://pokeapi.co/api/v2"), "pokeapi.co");
+        assert_eq!(
+            shown("https://pokeapi.co:443/api/v2"),
+            "pokeapi.co",
+            "the default port"
+        );
+        assert_eq!(shown("http://127.0.0.1:18001/api/v2"), "127.0.0.1:18001");
+        assert_eq!(shown("http://u:pw@127.0.0.1:18002"), "127.0.0.1:18002");
+        assert_eq!(shown("http://[::1]:18003/api"), "[::1]:18003");
+    }
 }

@@ -23,3 +23,38 @@ fn an_unbound_tab_key_keeps_the_other_tabs_keys_in_their_places() {
     }
     assert_eq!(tab_row(&keymap), "unbound");
 }
+
+#[test]
+fn the_tab_bar_names_each_tabs_key_as_bound_or_none() {
+    use apidex::app::{App, Hosts};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let bar = |keymap: Keymap| {
+        let (mut app, _) = App::new(Hosts::default());
+        let chrome = apidex::ui::Chrome {
+            theme: apidex::ui::theme::Theme::default(),
+            keymap,
+        };
+        let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+        terminal
+            .draw(|frame| apidex::ui::draw_with(frame, &mut app, &chrome))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..100)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+    };
+    assert!(bar(Keymap::default()).starts_with(" 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live │"));
+    let mut keymap = Keymap::default();
+    keymap.bind("1", "none").unwrap();
+    keymap.bind("p", "tab_pokemon").unwrap();
+    keymap.bind("2", "none").unwrap();
+    keymap.bind("f2", "tab_posts").unwrap();
+    keymap.bind("4", "none").unwrap();
+    // The same widths (mouse clicks rely on them): a wide label or no key is a blank.
+    let shown = bar(keymap);
+    assert!(
+        shown.starts_with(" p Pokémon │   Posts │ 3 Dogs │   Live │"),
+        "{shown}"
+    );
+}

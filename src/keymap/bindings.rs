@@ -71,7 +71,7 @@ impl Keymap {
             set(&mut self.browse, key, action);
         }
         let searching_job = self
-            .search_action(key)
+            .action(key, true)
             .is_some_and(|a| a.scope() == Scope::Typing);
         let for_search = match action.scope() {
             Scope::Typing => true,
@@ -126,10 +126,6 @@ impl Keymap {
         !key.edits_search() && self.action(key, true) == Some(KeyAction::SearchClear)
     }
 
-    fn search_action(&self, key: Key) -> Option<KeyAction> {
-        self.action(key, true)
-    }
-
     /// Every binding while browsing, in the order the help lists them.
     pub fn bindings(&self) -> &[(Key, KeyAction)] {
         &self.browse
@@ -157,6 +153,19 @@ impl Keymap {
             .iter()
             .find(|(_, a)| *a == action)
             .map(|(key, _)| *key)
+    }
+
+    /// The first key bound to `action` while browsing that `taken` does not claim, as the help
+    /// writes it: what the JSON view and the Live tab name, whose own keys go first.
+    pub(super) fn label_unless(
+        &self,
+        action: KeyAction,
+        taken: impl Fn(Key) -> bool,
+    ) -> Option<String> {
+        self.browse
+            .iter()
+            .find(|(key, a)| *a == action && !taken(*key))
+            .map(|(key, _)| key.label())
     }
 
     /// The first key of `action` as the help writes it (`Esc`, `c`, `PgDn`), in the mode
@@ -216,10 +225,12 @@ fn set(table: &mut Vec<(Key, KeyAction)>, key: Key, action: KeyAction) {
         binding.1 = action;
         return;
     }
+    let defaults: Vec<Option<Key>> = DEFAULT_BINDINGS
+        .iter()
+        .map(|(spelled, _)| spelled.parse().ok())
+        .collect();
     let rank = |key: &Key| {
-        let default = DEFAULT_BINDINGS
-            .iter()
-            .position(|(spelled, _)| spelled.parse::<Key>().is_ok_and(|k| k == *key));
+        let default = defaults.iter().position(|k| *k == Some(*key));
         (default.unwrap_or(usize::MAX), key.to_string())
     };
     let new = rank(&key);

@@ -64,9 +64,6 @@ impl super::Keymap {
     /// The first key that runs `action` in the Live tab, as the help writes it: bound to it
     /// while browsing and not one of the tab's own keys. `None`: no key does it there.
     pub fn live_label(&self, action: KeyAction) -> Option<String> {
-        self.bindings()
-            .iter()
-            .find(|(key, a)| *a == action && fixed(*key).is_none())
-            .map(|(key, _)| key.label())
+        self.label_unless(action, |key| fixed(key).is_some())
     }
 }

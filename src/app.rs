@@ -217,6 +217,12 @@ impl App {
                 .sum::<usize>()
     }
 
+    /// Whether keys are read as typing a search: the search box has the focus and no overlay
+    /// takes the keys (over the help, keys are commands).
+    pub fn typing(&self) -> bool {
+        self.focus == Focus::Search && !self.help
+    }
+
     /// The active tab.
     pub fn tab(&self) -> &Tab {
         &self.tabs[self.active.index()]

@@ -17,7 +17,7 @@ pub use self::action::{KeyAction, Scope};
 pub use self::bindings::{Keymap, UNBIND};
 pub use self::help::{HELP, HelpKeys, HelpRow};
 pub use self::key::{Key, KeyParseError};
-use crate::app::{App, Focus};
+use crate::app::App;
 use crate::msg::Msg;
 
 /// Rows the mouse wheel scrolls per notch.
@@ -89,9 +89,7 @@ pub fn to_msg(keymap: &Keymap, app: &App, event: &Event) -> Option<Msg> {
         Event::Paste(text) if app.live.shown && app.live.prompt.is_some() && !app.help => {
             Some(Msg::Live(crate::msg::LiveMsg::Paste(text.clone())))
         }
-        Event::Paste(text) if app.focus == Focus::Search && !app.help => {
-            Some(Msg::SearchPaste(text.clone()))
-        }
+        Event::Paste(text) if app.typing() => Some(Msg::SearchPaste(text.clone())),
         _ => None,
     }
 }
@@ -112,7 +110,7 @@ fn key_to_msg(keymap: &Keymap, app: &App, event: &KeyEvent) -> Option<Msg> {
         return live::key_to_msg(keymap, app, key);
     }
     // While the help overlay is open, keys are commands (so `?` and Esc close it).
-    let typing = app.focus == Focus::Search && !app.help;
+    let typing = app.typing();
     if typing {
         // Typing goes to the search box first.
         if let KeyCode::Char(c) = key.code

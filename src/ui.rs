@@ -184,7 +184,7 @@ fn render_overlays(frame: &mut Frame, app: &mut Screen<'_>, area: Rect) {
 fn render_too_small(frame: &mut Frame, area: Rect, app: &Screen<'_>) {
     // The quit key as bound in the mode the keys are read in (in the search box `q` is
     // text); Ctrl-C quits whatever the bindings.
-    let typing = app.focus == Focus::Search && !app.help;
+    let typing = app.typing();
     let quit = app
         .keymap
         .label(crate::keymap::KeyAction::Quit, typing)

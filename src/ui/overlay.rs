@@ -33,7 +33,7 @@ pub fn block(
     let theme = app.theme;
     // The keys of the mode the keys are read in now: a key bound only while typing a search
     // does nothing over the help.
-    let typing = app.focus == crate::app::Focus::Search && !app.help;
+    let typing = app.typing();
     let close = closers
         .iter()
         .filter_map(|a| app.keymap.label(*a, typing))

@@ -159,7 +159,7 @@ fn hints(app: &Screen<'_>) -> String {
 /// `? help`: the key that opens the help, in the mode the keys are read in (in the search box
 /// `?` is text, so no hint there unless another key opens the help while typing).
 fn help_hint(app: &Screen<'_>) -> String {
-    let typing = app.focus == Focus::Search && !app.help;
+    let typing = app.typing();
     app.keymap
         .hint(&[KeyAction::ToggleHelp], "help", typing)
         .unwrap_or_default()

@@ -170,14 +170,10 @@ pub(crate) fn report(note: &Note) {
     let _ = OBSERVER.try_with(|observer| observer(note));
 }
 
-/// A URL as shown: sanitised, with any password left out.
+/// A URL as shown: sanitised, with any password left out (the rule every message follows,
+/// [`super::error::hidden`]).
 pub fn shown_url(url: &Url) -> String {
-    if url.password().is_some() {
-        let mut url = url.clone();
-        let _ = url.set_password(None);
-        return line(url.as_str()).into_owned();
-    }
-    line(url.as_str()).into_owned()
+    line(&super::error::hidden(url.as_str())).into_owned()
 }
 
 /// Headers as kept: names lower-case, values sanitised and cut, `Set-Cookie` hidden, at most

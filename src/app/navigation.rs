@@ -102,12 +102,9 @@ impl App {
     /// Loads a page reached through history or a link: from the cache when it is there.
     fn show_page(&mut self, key: ItemKey) -> Vec<Effect> {
         // The key was taken out above; make sure `fetch_detail` does not see it as "same page".
+        // `fetch_detail` starts the page anew (`DetailPane::show`): no link, scroll at the top.
         self.tab_mut().detail.state = Loadable::Idle;
-        let effects = self.fetch_detail(key, false);
-        let detail = &mut self.tab_mut().detail;
-        detail.link = None;
-        detail.scroll = 0;
-        effects
+        self.fetch_detail(key, false)
     }
 
     /// A breed's sub-breeds, from the loaded list.

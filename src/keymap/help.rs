@@ -242,6 +242,8 @@ impl Keymap {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_tab_row_names_every_tab_in_order() {
         let titles: Vec<&str> = crate::model::Source::ALL
@@ -258,8 +260,6 @@ mod tests {
             );
         }
     }
-
-    use super::*;
 
     #[test]
     fn every_action_has_a_row() {

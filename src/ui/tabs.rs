@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let key = |n: usize| {
         app.keymap
             .label(KeyAction::TABS[n], false)
-            .filter(|label| label.chars().count() == 1 && label.width() == 1)
+            .filter(|label| label.width() == 1)
             .unwrap_or_else(|| " ".to_owned())
     };
     let mut spans = Vec::new();

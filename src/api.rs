@@ -17,6 +17,7 @@ pub mod jsonplaceholder;
 pub mod origin;
 pub mod pokeapi;
 mod rate;
+pub mod record;
 mod resource;
 pub mod retry;
 mod segment;

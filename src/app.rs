@@ -31,6 +31,7 @@ mod saved_edit;
 pub mod scroll;
 mod search;
 pub mod tab;
+pub mod tab_bar;
 pub mod terms;
 
 use std::collections::{HashMap, HashSet};

@@ -15,6 +15,7 @@ mod list;
 mod live_settings;
 mod output;
 mod provenance;
+mod records;
 mod settings;
 mod sink;
 pub mod summary;

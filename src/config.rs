@@ -13,6 +13,7 @@ mod colour;
 pub mod limits;
 mod live;
 mod load;
+mod records;
 
 pub(crate) use load::read_limited;
 
@@ -25,6 +26,7 @@ use toml::Spanned;
 pub use self::colour::{colour_name, parse_colour};
 pub use self::live::LiveConfig;
 pub use self::load::{Loaded, MAX_FILE_BYTES, default_path, line_of, load, notice, parse};
+pub use self::records::RecordConfig;
 use crate::keymap::Keymap;
 use crate::ui::theme::Theme;
 
@@ -62,9 +64,10 @@ pub struct Config {
     pub search_keys: BTreeMap<String, Spanned<String>>,
 }
 
-/// `[sources]`: where each API lives.
+/// `[sources]`: where each API lives. Unknown names are refused by [`records::tables`], which
+/// takes every name but the three below (serde's `deny_unknown_fields` cannot go with it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct SourcesConfig {
     /// PokeAPI's base URL.
     #[serde(
@@ -84,6 +87,13 @@ pub struct SourcesConfig {
         skip_serializing_if = "Option::is_none"
     )]
     pub dogapi_url: Option<String>,
+    /// `[sources.<id>]`: each registered source's own settings, by id.
+    #[serde(
+        flatten,
+        deserialize_with = "records::tables",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub records: BTreeMap<String, RecordConfig>,
 }
 
 /// `[http]`: the shared HTTP client.
@@ -273,6 +283,7 @@ impl Config {
     #[must_use]
     pub fn over(mut self, low: Self) -> Self {
         fill!(self.sources, low.sources; pokeapi_url, jsonplaceholder_url, dogapi_url);
+        self.sources.records = records::over(self.sources.records, low.sources.records);
         fill!(self.http, low.http;
             concurrency, timeout, connect_timeout, retries, max_rps, max_body_mb);
         fill!(self.cache, low.cache; dir, max_mb);

@@ -6,6 +6,7 @@ mod detail;
 mod extras;
 pub mod json;
 mod list;
+pub mod record;
 mod shown;
 mod summary;
 

@@ -23,8 +23,9 @@ use crate::msg::Msg;
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
-/// The bindings apidex starts with, in the order the help lists a key's alternatives. Ctrl-C
-/// is not among them: it always quits, whatever the config says.
+/// The bindings apidex starts with, in the order the help lists a key's alternatives, but for
+/// the tabs' digits ([`default_bindings`] adds those). Ctrl-C is not among them: it always
+/// quits, whatever the config says.
 pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("up", KeyAction::SelectPrev),
     ("k", KeyAction::SelectPrev),
@@ -68,13 +69,22 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("ctrl-n", KeyAction::RecallNewer),
     ("tab", KeyAction::NextTab),
     ("shift-tab", KeyAction::PrevTab),
-    ("1", KeyAction::TabPokemon),
-    ("2", KeyAction::TabPosts),
-    ("3", KeyAction::TabDogs),
-    ("4", KeyAction::TabLive),
     ("?", KeyAction::ToggleHelp),
     ("q", KeyAction::Quit),
 ];
+
+/// The keys of the tabs: `1` for the first, … `9` (Live is the last, after the sources).
+const TAB_DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Every binding apidex starts with: [`DEFAULT_BINDINGS`], then a digit for each tab in
+/// [`KeyAction::TABS`] order (the first nine), so a new source gets the next digit and the
+/// Live tab the one after.
+pub fn default_bindings() -> impl Iterator<Item = (&'static str, KeyAction)> {
+    DEFAULT_BINDINGS
+        .iter()
+        .copied()
+        .chain(TAB_DIGITS.into_iter().zip(KeyAction::TABS))
+}
 
 /// Maps a terminal event to a message through `keymap`, given where the focus is. `None`:
 /// nothing to do.
@@ -170,10 +180,10 @@ mod tests {
             keys.dedup();
             assert_eq!(keys.len(), table.len(), "a key bound twice in one mode");
         }
-        for (spelled, action) in DEFAULT_BINDINGS {
+        for (spelled, action) in default_bindings() {
             let key: Key = spelled.parse().expect("parses");
-            let browsing = keymap.bindings().contains(&(key, *action));
-            let typing = keymap.search_bindings().contains(&(key, *action));
+            let browsing = keymap.bindings().contains(&(key, action));
+            let typing = keymap.search_bindings().contains(&(key, action));
             assert_eq!(browsing, action.applies(false), "{spelled} while browsing");
             assert_eq!(
                 typing,

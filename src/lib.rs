@@ -24,6 +24,7 @@ pub mod msg;
 pub mod names;
 pub mod sanitize;
 pub mod snapshot;
+pub mod sources;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -15,5 +15,5 @@ pub use self::breed::BreedName;
 pub use self::json::JsonTarget;
 pub use self::request::RequestId;
 pub use self::saved::SavedKind;
-pub use self::source::{ItemKey, Source};
+pub use self::source::{ItemKey, RecordId, Source};
 pub use self::term::Term;

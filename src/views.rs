@@ -10,6 +10,7 @@ mod card;
 pub mod evolution;
 mod fetched;
 pub mod moves;
+pub mod record;
 
 pub use card::PokemonCard;
 pub use evolution::EvolutionNode;
@@ -66,6 +67,8 @@ pub enum Detail {
     Breed(BreedDetail),
     /// A move.
     Move(MoveDetail),
+    /// An item of a registered source.
+    Record(record::RecordPage),
 }
 
 impl Detail {
@@ -119,6 +122,7 @@ impl Detail {
                     })
                 })
                 .collect(),
+            Self::Record(_) => Vec::new(),
         }
     }
 

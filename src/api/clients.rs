@@ -1,10 +1,13 @@
-//! The three clients together, built from one shared [`Http`] handle.
+//! Every source's client together, built from one shared [`Http`] handle: the three built
+//! in, and one [`RecordApi`] per registered source.
 
 use super::dogapi::{self, DogApi};
 use super::jsonplaceholder::{self, JsonPlaceholder};
 use super::pokeapi::{self, PokeApi};
+use super::record::RecordApi;
 use super::{ApiError, BaseUrl, Http, HttpOptions};
-use crate::model::Source;
+use crate::model::{RecordId, Source};
+use crate::sources::Home;
 
 /// Where each source lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +18,9 @@ pub struct Endpoints {
     pub jsonplaceholder: BaseUrl,
     /// Dog API base URL.
     pub dogapi: BaseUrl,
+    /// Each registered source's own base URL, in [`RecordId`] order; `None` where none was
+    /// set, so it follows its [`Home`].
+    pub records: Vec<Option<BaseUrl>>,
 }
 
 impl Endpoints {
@@ -23,11 +29,56 @@ impl Endpoints {
     /// # Errors
     /// [`ApiError::InvalidUrl`] naming the first URL that is not absolute http(s).
     pub fn parse(pokeapi: &str, jsonplaceholder: &str, dogapi: &str) -> Result<Self, ApiError> {
-        Ok(Self {
-            pokeapi: BaseUrl::parse(pokeapi)?,
-            jsonplaceholder: BaseUrl::parse(jsonplaceholder)?,
-            dogapi: BaseUrl::parse(dogapi)?,
-        })
+        Ok(Self::new(
+            BaseUrl::parse(pokeapi)?,
+            BaseUrl::parse(jsonplaceholder)?,
+            BaseUrl::parse(dogapi)?,
+        ))
+    }
+
+    /// The three built-in base URLs; every registered source follows its home.
+    pub fn new(pokeapi: BaseUrl, jsonplaceholder: BaseUrl, dogapi: BaseUrl) -> Self {
+        Self {
+            pokeapi,
+            jsonplaceholder,
+            dogapi,
+            records: vec![None; RecordId::all().count()],
+        }
+    }
+
+    /// These endpoints with `record`'s base URL set to `base` (else it follows its home).
+    #[must_use]
+    pub fn with_record(mut self, record: RecordId, base: Option<BaseUrl>) -> Self {
+        if let Some(slot) = self.records.get_mut(record.index()) {
+            *slot = base;
+        }
+        self
+    }
+
+    /// Where `record` lives: its own base URL if one was set, else its home's.
+    ///
+    /// # Panics
+    /// Never: a registered source's own default is a valid URL (a test parses every one).
+    pub fn record(&self, record: RecordId) -> BaseUrl {
+        if let Some(Some(base)) = self.records.get(record.index()) {
+            return base.clone();
+        }
+        match record.spec().home {
+            Home::PokeApi => self.pokeapi.clone(),
+            Home::JsonPlaceholder => self.jsonplaceholder.clone(),
+            Home::DogApi => self.dogapi.clone(),
+            Home::Own(url) => BaseUrl::parse(url).expect("registered base URLs are valid"),
+        }
+    }
+
+    /// Where `source` lives.
+    pub fn base(&self, source: Source) -> BaseUrl {
+        match source {
+            Source::Pokemon => self.pokeapi.clone(),
+            Source::Posts => self.jsonplaceholder.clone(),
+            Source::Dogs => self.dogapi.clone(),
+            Source::Record(record) => self.record(record),
+        }
     }
 
     /// The live services.
@@ -54,6 +105,8 @@ pub struct Clients {
     pub jsonplaceholder: JsonPlaceholder,
     /// Dog API.
     pub dogapi: DogApi,
+    /// Each registered source, in [`RecordId`] order.
+    pub records: Vec<RecordApi>,
     /// The content language pages and summaries are written in. It rides with the clients
     /// because everything that turns API data into text is handed them.
     pub lang: crate::names::Lang,
@@ -66,7 +119,16 @@ impl Clients {
             Source::Pokemon => self.pokeapi.base(),
             Source::Posts => self.jsonplaceholder.base(),
             Source::Dogs => self.dogapi.base(),
+            Source::Record(record) => self.record(record).base(),
         }
+    }
+
+    /// `record`'s client.
+    ///
+    /// # Panics
+    /// Never: there is one client per registered source, made in [`Clients::from_http`].
+    pub fn record(&self, record: RecordId) -> &RecordApi {
+        &self.records[record.index()]
     }
 
     /// Builds the shared HTTP client and the three source clients over it.
@@ -79,7 +141,11 @@ impl Clients {
 
     /// The three source clients over an already configured `http` (with a cache, say).
     pub fn from_http(http: Http, endpoints: Endpoints) -> Self {
+        let records = RecordId::all()
+            .map(|r| RecordApi::new(http.clone(), endpoints.record(r), r.spec()))
+            .collect();
         Self {
+            records,
             pokeapi: PokeApi::new(http.clone(), endpoints.pokeapi),
             jsonplaceholder: JsonPlaceholder::new(http.clone(), endpoints.jsonplaceholder),
             dogapi: DogApi::new(http.clone(), endpoints.dogapi),

@@ -2,25 +2,21 @@
 
 use ratatui::layout::Position;
 
+use super::tab_bar::BarTab;
 use super::{App, Focus};
-use crate::model::Source;
-use crate::msg::Effect;
+use crate::msg::{Effect, LiveMsg, Msg};
 
 impl App {
     pub(super) fn click(&mut self, x: u16, y: u16) -> Vec<Effect> {
         let areas = self.areas;
         let at = Position { x, y };
         if areas.tabs.contains(at) {
-            // Tabs are drawn left to right in equal-ish slots; map by the title widths.
-            let mut left = areas.tabs.x;
-            for source in Source::ALL {
-                let width = u16::try_from(source.title().chars().count() + 5).unwrap_or(u16::MAX);
-                if x < left.saturating_add(width) {
-                    return self.switch_tab(source);
-                }
-                left = left.saturating_add(width);
-            }
-            return vec![];
+            // The slots as drawn (`tab_bar.rs`).
+            return match self.tab_at(x, areas.tabs.x, areas.tabs.width) {
+                Some(BarTab::Source(source)) => self.switch_tab(source),
+                Some(BarTab::Live) => self.update(Msg::Live(LiveMsg::Show)),
+                None => vec![],
+            };
         }
         if areas.list.contains(at) {
             self.focus = Focus::List;

@@ -216,7 +216,7 @@ impl App {
                         .refresh_entries_with(entries, &|t| resolve_term(terms, t));
                     tab.list_origin = refresh.origin;
                 }
-                Err(err) => self.notice = Some(format!("{}: {err}", source.api_name())),
+                Err(err) => self.notice = Some(format!("{}: {err}", source.subject())),
             }
             return vec![];
         }
@@ -228,10 +228,10 @@ impl App {
             Ok(entries) => {
                 let terms = &self.terms;
                 list.set_entries_with(entries, &|t| resolve_term(terms, t));
-                self.clear_notice_about(source.api_name());
+                self.clear_notice_about(source.subject());
             }
             Err(err) => {
-                self.notice = Some(format!("{}: {err}", source.api_name()));
+                self.notice = Some(format!("{}: {err}", source.subject()));
                 list.entries = Loadable::Failed(err);
             }
         }

@@ -61,6 +61,12 @@ pub struct Globals {
           value_parser = parse_base_url)]
     pub dogapi_url: Option<BaseUrl>,
 
+    /// A registered source's base URL, as `ID=URL` (`berry=http://127.0.0.1:18001/api/v2`);
+    /// repeatable. Also `APIDEX_<ID>_URL`. Default: its home's (berries: PokeAPI's).
+    #[arg(long = "source-url", global = true, value_name = "ID=URL",
+          value_parser = parse_source_url)]
+    pub source_urls: Vec<(crate::model::RecordId, BaseUrl)>,
+
     /// Requests in flight at once, across all sources [default: 8].
     #[arg(long, global = true, value_name = "N", value_parser = parse_concurrency)]
     pub concurrency: Option<u16>,
@@ -170,6 +176,20 @@ fn parse_live_url(input: &str) -> Result<String, String> {
 
 fn parse_base_url(input: &str) -> Result<BaseUrl, String> {
     BaseUrl::parse(input).map_err(|err| err.to_string())
+}
+
+fn parse_source_url(input: &str) -> Result<(crate::model::RecordId, BaseUrl), String> {
+    use crate::model::RecordId;
+    let known = || {
+        let ids: Vec<&str> = RecordId::all().map(|r| r.spec().id).collect();
+        format!("registered sources: {}", ids.join(", "))
+    };
+    let (id, url) = input
+        .split_once('=')
+        .ok_or_else(|| format!("expected ID=URL ({})", known()))?;
+    let record = RecordId::find(id.trim())
+        .ok_or_else(|| format!("no registered source `{}` ({})", id.trim(), known()))?;
+    Ok((record, parse_base_url(url.trim())?))
 }
 
 // Each flag's range is its config setting's, from the one table (`config::limits`).

@@ -7,7 +7,7 @@ use super::{Cli, EXIT_MISSING_OR_FAILED, EXIT_OK};
 
 /// Prints the completion script for `shell` to stdout.
 pub fn completions(shell: clap_complete::Shell) -> u8 {
-    let mut command = Cli::command();
+    let mut command = super::records::add_to(Cli::command());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "apidex", &mut out);
     emit(&out)
@@ -16,7 +16,7 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
 /// Prints the manual page (roff) to stdout: apidex's own, or with `command` the page of that
 /// subcommand (`apidex-get`, as git names its pages), its options and its global ones.
 pub fn man(command: Option<&str>) -> u8 {
-    let mut cli = Cli::command();
+    let mut cli = super::records::add_to(Cli::command());
     cli.build();
     let page = match command {
         None => cli,

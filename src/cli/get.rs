@@ -15,6 +15,7 @@ use crate::api::dogapi::models::BreedName;
 use crate::api::jsonplaceholder::{Collection, JsonPlaceholder};
 use crate::api::pokeapi::{Endpoint, PokeApi};
 use crate::api::{ApiError, Clients, Fetched, Resource, parse_http_url};
+use crate::model::RecordId;
 
 /// Runs `apidex get`, writing to `sink`; returns the exit status (before the sink is finished).
 pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
@@ -67,6 +68,7 @@ pub async fn run(clients: &Clients, what: GetCommand, sink: &mut Sink) -> u8 {
             let fetch = numbered(&jph, Collection::Todos);
             printer.items("todo", ids, id, fetch, summary::todo).await
         }
+        GetCommand::Record { record, keys } => printer.records(clients, record, keys).await,
         GetCommand::Comments { posts } => {
             let fetch = move |post: u32| {
                 let jph = jph.clone();
@@ -201,6 +203,17 @@ struct Printer<'a> {
 }
 
 impl Printer<'_> {
+    /// `apidex get <id> KEY…` for a registered source.
+    async fn records(&mut self, clients: &Clients, record: RecordId, keys: Vec<String>) -> u8 {
+        let client = clients.record(record).clone();
+        let fetch = move |key: String| {
+            let client = client.clone();
+            async move { client.item(&key).await }
+        };
+        let summarize = |body: &_| summary::record(record, body);
+        (self.items(record.spec().id, keys, String::clone, fetch, summarize)).await
+    }
+
     /// Fetches every input (at most `concurrency` at once, each on a task of its own so bodies
     /// decode on every core), writes each result in input order as soon as it and all before it
     /// are done, and returns the exit status. A failed write stops everything (`| head`).

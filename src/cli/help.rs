@@ -21,7 +21,7 @@ const BROWSER_ONLY: [&str; 2] = ["export_dir", "no_images"];
 
 /// The command line definition with the globals hidden from every subcommand's help.
 pub fn command() -> clap::Command {
-    let command = Cli::command();
+    let command = super::records::add_to(Cli::command());
     let globals: Vec<clap::Arg> = command
         .get_arguments()
         .filter(|arg| arg.is_global_set())
@@ -59,6 +59,9 @@ fn hide_in(mut command: clap::Command, globals: &[clap::Arg]) -> clap::Command {
 pub fn parse() -> Result<Cli, clap::Error> {
     let mut command = command();
     let matches: ArgMatches = command.try_get_matches_from_mut(std::env::args_os())?;
+    if let Some(cli) = super::records::get(&matches) {
+        return cli.map_err(|err| err.format(&mut command));
+    }
     Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))
 }
 

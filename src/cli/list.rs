@@ -64,20 +64,34 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
             }
             out
         }),
+        ListKind::Record(record) => clients.record(record).list().await.map(|pages| {
+            if let Some(first) = pages.first() {
+                from(first.origin);
+            }
+            let entries =
+                crate::fetch::record::record_entries(record, pages.iter().map(|p| &p.data));
+            entries.iter().fold(String::new(), |mut out, entry| {
+                if let Some(tag) = &entry.tag {
+                    let _ = write!(out, "{} ", tag.trim_start_matches('#'));
+                }
+                let _ = writeln!(out, "{}", entry.title);
+                out
+            })
+        }),
     };
     let offline = clients.http.options().offline;
     finish(what, text, origin, offline)
 }
 
 fn finish(what: ListKind, text: Result<String, ApiError>, origin: Origin, offline: bool) -> u8 {
-    let kind = format!("{what:?}").to_lowercase();
+    let kind = what.name();
     match text {
         Ok(text) => {
-            super::provenance::report("list", &kind, origin, offline);
+            super::provenance::report("list", kind, origin, offline);
             print(&text, EXIT_OK)
         }
         Err(err) => {
-            report_error("list", &kind, &err);
+            report_error("list", kind, &err);
             EXIT_MISSING_OR_FAILED
         }
     }

@@ -9,8 +9,9 @@ use super::Globals;
 use crate::api::{BaseUrl, Endpoints, HttpOptions, dogapi, jsonplaceholder, pokeapi};
 use crate::config::limits::{self, Limit};
 use crate::config::{
-    CacheConfig, Config, DataConfig, HttpConfig, SourcesConfig, TtlConfig, UiConfig,
+    CacheConfig, Config, DataConfig, HttpConfig, RecordConfig, SourcesConfig, TtlConfig, UiConfig,
 };
+use crate::model::{RecordId, Source};
 use crate::store::Store;
 
 /// The cache cap when neither a flag nor a config file says (and the bundled file is unreadable).
@@ -34,8 +35,8 @@ pub struct Settings {
     pub data_dir: Option<PathBuf>,
     /// Freshness of cached responses when the server does not say.
     pub ttl: Duration,
-    /// Per-source freshness over `ttl`: PokeAPI, JSONPlaceholder, Dog API.
-    pub source_ttls: [Option<Duration>; 3],
+    /// Per-source freshness over `ttl`, in [`Source::ALL`] order.
+    pub source_ttls: [Option<Duration>; Source::COUNT],
     /// Whether pictures are drawn.
     pub images: bool,
     /// The content language: `--lang`/`APIDEX_LANG`, else the config's `[ui] lang`, else the
@@ -49,13 +50,9 @@ impl Settings {
     /// Each source's own TTL keyed by its base URL's host, for the cache's `ttl_by_host`. Two
     /// sources on one host (local replicas on different ports) share the shorter.
     pub fn ttl_by_host(&self) -> HashMap<String, Duration> {
-        let bases = [
-            &self.endpoints.pokeapi,
-            &self.endpoints.jsonplaceholder,
-            &self.endpoints.dogapi,
-        ];
+        let bases = Source::ALL.map(|source| self.endpoints.base(source));
         let mut by_host: HashMap<String, Duration> = HashMap::new();
-        for (base, ttl) in bases.into_iter().zip(self.source_ttls) {
+        for (base, ttl) in bases.iter().zip(self.source_ttls) {
             if let Some(ttl) = ttl {
                 by_host
                     .entry(base.host().to_owned())
@@ -69,12 +66,27 @@ impl Settings {
     /// These settings as a config layer (everything set), for `apidex config show`.
     pub fn to_config(&self) -> Config {
         let hours = |d: Duration| d.as_secs_f64() / 3600.0;
-        let [pokeapi, jsonplaceholder, dogapi] = self.source_ttls.map(|t| t.map(hours));
+        let ttls = self.source_ttls.map(|t| t.map(hours));
+        let [pokeapi, jsonplaceholder, dogapi] = [0, 1, 2].map(|i| ttls[i]);
+        // A registered source's URL is written only when one was set: one that follows its
+        // home keeps following it when `config show`'s output is read back.
+        let records = RecordId::all()
+            .map(|r| {
+                let url = self.endpoints.records[r.index()].as_ref();
+                let table = RecordConfig {
+                    url: url.map(|u| u.as_str().to_owned()),
+                    ttl: ttls[Source::Record(r).index()],
+                };
+                (r.spec().id.to_owned(), table)
+            })
+            .filter(|(_, table)| *table != RecordConfig::default())
+            .collect();
         Config {
             sources: SourcesConfig {
                 pokeapi_url: Some(self.endpoints.pokeapi.as_str().to_owned()),
                 jsonplaceholder_url: Some(self.endpoints.jsonplaceholder.as_str().to_owned()),
                 dogapi_url: Some(self.endpoints.dogapi.as_str().to_owned()),
+                records,
             },
             http: HttpConfig {
                 concurrency: Some(u16::try_from(self.http.concurrency).unwrap_or(u16::MAX)),
@@ -119,23 +131,26 @@ impl Globals {
     pub fn resolve(&self, config: &Config) -> Settings {
         let file = config.clone().over(Config::bundled());
         let builtin = HttpOptions::default();
-        let endpoints = Endpoints {
-            pokeapi: base_url(
+        let mut endpoints = Endpoints::new(
+            base_url(
                 self.pokeapi_url.as_ref(),
                 file.sources.pokeapi_url.as_deref(),
                 pokeapi::DEFAULT_BASE_URL,
             ),
-            jsonplaceholder: base_url(
+            base_url(
                 self.jsonplaceholder_url.as_ref(),
                 file.sources.jsonplaceholder_url.as_deref(),
                 jsonplaceholder::DEFAULT_BASE_URL,
             ),
-            dogapi: base_url(
+            base_url(
                 self.dogapi_url.as_ref(),
                 file.sources.dogapi_url.as_deref(),
                 dogapi::DEFAULT_BASE_URL,
             ),
-        };
+        );
+        for record in RecordId::all() {
+            endpoints = endpoints.with_record(record, self.record_url(record, &file));
+        }
         // Values were checked against `config::limits` when the file was read; checked again
         // here (a `Config` can be built in code), and never converted in a way that can panic.
         // `within` reads the number as seconds; ×3600 makes hours (at most 8760 h: no overflow).
@@ -199,8 +214,15 @@ impl Globals {
                 .ttl
                 .or(file.ttl.default.and_then(hours))
                 .unwrap_or(DEFAULT_TTL),
-            source_ttls: [file.ttl.pokeapi, file.ttl.jsonplaceholder, file.ttl.dogapi]
-                .map(|t| t.and_then(hours)),
+            source_ttls: Source::ALL.map(|source| {
+                let hours_set = match source {
+                    Source::Pokemon => file.ttl.pokeapi,
+                    Source::Posts => file.ttl.jsonplaceholder,
+                    Source::Dogs => file.ttl.dogapi,
+                    Source::Record(r) => file.sources.records.get(r.spec().id).and_then(|t| t.ttl),
+                };
+                hours_set.and_then(hours)
+            }),
             // `--no-images` (or `APIDEX_NO_IMAGES=1`) turns them off whatever the file says.
             images: !self.no_images && file.ui.images.unwrap_or(true),
             lang: self
@@ -210,6 +232,22 @@ impl Globals {
                 .unwrap_or_else(|| crate::names::Lang::from_locale(|var| std::env::var(var).ok())),
             live,
         }
+    }
+
+    /// A registered source's own base URL: `--source-url <id>=URL`, else `APIDEX_<ID>_URL`,
+    /// else `[sources.<id>] url`; `None` follows its home. A bad variable is left out as if
+    /// unset (clap reports the flag's; the file's was reported when it was read).
+    fn record_url(&self, record: RecordId, file: &Config) -> Option<BaseUrl> {
+        let id = record.spec().id;
+        let flag = self.source_urls.iter().rev().find(|(r, _)| *r == record);
+        let env = || {
+            let value = std::env::var(format!("APIDEX_{}_URL", id.to_uppercase())).ok()?;
+            BaseUrl::parse(&value).ok()
+        };
+        let configured = || BaseUrl::parse(file.sources.records.get(id)?.url.as_deref()?).ok();
+        flag.map(|(_, url)| url.clone())
+            .or_else(env)
+            .or_else(configured)
     }
 
     /// The config file to read: `--config` / `APIDEX_CONFIG`, else `config.toml` in the

@@ -224,3 +224,23 @@ fn indent(body: &str) -> String {
         out
     })
 }
+
+/// A registered source's item: `#1 cheri`, then its fields (already capped and sanitised by
+/// [`crate::fetch::record::record_page`]).
+pub fn record(record: crate::model::RecordId, body: &serde_json::Value) -> String {
+    let page = crate::fetch::record::record_page(record, body);
+    let mut out = match &page.number {
+        Some(number) => format!("#{number} {}\n", page.heading),
+        None => format!("{}\n", page.heading),
+    };
+    let width = page
+        .fields
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &page.fields {
+        let _ = writeln!(out, "  {label:<width$} {value}");
+    }
+    out
+}

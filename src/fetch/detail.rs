@@ -32,6 +32,9 @@ pub async fn detail(
         ItemKey::User(id) => user(clients, *id).await?.map(Detail::User),
         ItemKey::Breed(b) => breed(clients, b, sub_breeds).await?.map(Detail::Breed),
         ItemKey::Move(name) => move_(clients, name).await?.map(Detail::Move),
+        ItemKey::Record(record, key) => super::record::page(clients, *record, key)
+            .await?
+            .map(Detail::Record),
     })
 }
 

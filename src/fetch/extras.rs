@@ -172,5 +172,10 @@ pub async fn raw(clients: &Clients, key: &ItemKey) -> Result<Option<String>, Api
             .breed_images(breed)
             .await?
             .map(|r| r.raw_json().to_owned()),
+        ItemKey::Record(record, key) => clients
+            .record(*record)
+            .item(key)
+            .await?
+            .map(|r| r.raw_json().to_owned()),
     })
 }

@@ -7,8 +7,8 @@ use reqwest::Url;
 use crate::api::dogapi::models::BreedName;
 use crate::api::{ApiError, BaseUrl, Case, Clients, encode_segment, parse_http_url};
 use crate::json_tree::{self, JsonDoc};
-use crate::model::ItemKey;
-use crate::model::JsonTarget;
+use crate::model::{ItemKey, JsonTarget, RecordId};
+use crate::sources::Home;
 use crate::views::Fetched;
 
 /// The live APIs' base URLs: links in their bodies (and in cached or bundled ones) point there
@@ -74,6 +74,7 @@ pub fn page_url(clients: &Clients, key: &ItemKey) -> Result<Url, ApiError> {
         ItemKey::Move(name) => poke.join(&["move", &lower(name)?]),
         ItemKey::Post(id) => jph.join(&["posts", &id.to_string()]),
         ItemKey::User(id) => jph.join(&["users", &id.to_string()]),
+        ItemKey::Record(record, key) => clients.record(*record).item_url(key)?,
         ItemKey::Breed(breed) => {
             let mut segments = vec!["breed".to_owned(), lower(&breed.breed)?];
             if let Some(sub) = &breed.sub {
@@ -106,6 +107,20 @@ pub fn known_page(clients: &Clients, url: &Url) -> Option<ItemKey> {
     };
     let bases =
         |configured: &BaseUrl, live: &str| under(configured.as_str()).or_else(|| under(live));
+    // Registered sources first: they may share a built-in one's server (berries on PokeAPI).
+    for record in RecordId::all() {
+        let live = match record.spec().home {
+            Home::Own(url) => url,
+            Home::PokeApi => LIVE_BASES[0],
+            Home::JsonPlaceholder => LIVE_BASES[1],
+            Home::DogApi => LIVE_BASES[2],
+        };
+        if let Some(parts) = bases(clients.record(record).base(), live)
+            && let Some(key) = record_key(record, &parts)
+        {
+            return Some(ItemKey::Record(record, key));
+        }
+    }
     if let Some(parts) = bases(clients.pokeapi.base(), LIVE_BASES[0]) {
         return match parts.as_slice() {
             [kind, name] if !name.is_empty() => match kind.as_str() {
@@ -144,6 +159,23 @@ pub fn known_page(clients: &Clients, url: &Url) -> Option<ItemKey> {
         }
         _ => None,
     }
+}
+
+/// The key in `parts` (a URL's path under the base) when they are `record`'s item path.
+fn record_key(record: RecordId, parts: &[String]) -> Option<String> {
+    let template: Vec<&str> = record.spec().item.path.split('/').collect();
+    if template.len() != parts.len() {
+        return None;
+    }
+    let mut key = None;
+    for (expected, part) in template.iter().zip(parts) {
+        if *expected == "{key}" {
+            key = Some(part.clone()).filter(|k| !k.is_empty());
+        } else if expected != part {
+            return None;
+        }
+    }
+    key
 }
 
 /// What the JSON view may cache: JSON (checked as such) or a picture; not an HTML error page

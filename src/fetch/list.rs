@@ -33,6 +33,7 @@ pub async fn list(clients: &Clients, source: Source) -> Result<Vec<ListEntry>, A
             Ok(post_entries(posts?.data, &users))
         }
         Source::Dogs => Ok(breed_entries(clients.dogapi.breeds().await?.data)),
+        Source::Record(record) => super::record::list(clients, record).await,
     }
 }
 

@@ -49,6 +49,9 @@ pub async fn summary(clients: &Clients, key: &ItemKey) -> Result<Option<String>,
             .random_images(breed, 1)
             .await?
             .and_then(|images| images.data.0.first().map(|u| short(u)))),
+        ItemKey::Record(record, key) => Ok(super::record::page(clients, *record, key)
+            .await?
+            .map(|page| short(&page.summary()))),
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use crate::model::Source;
+use crate::model::{RecordId, Source};
 use crate::msg::{JsonMsg, Msg, SavedMsg};
 
 /// An action a key can be bound to, named in the config file in snake case
@@ -93,6 +93,10 @@ pub enum KeyAction {
     TabPosts,
     /// The Dogs tab.
     TabDogs,
+    /// A registered source's tab, named `tab_<id>` (`tab_berry`).
+    #[strum(disabled)]
+    #[serde(skip)]
+    TabRecord(RecordId),
     /// The Live tab (a WebSocket stream).
     TabLive,
     /// Empty the search box (while typing).
@@ -121,26 +125,53 @@ pub enum Scope {
 impl KeyAction {
     /// The actions that show a tab: one per source in tab order, then the Live tab. Sized by
     /// the sources, so a new source without its action here does not compile.
-    pub const TABS: [Self; Source::ALL.len() + 1] = [
-        Self::TabPokemon,
-        Self::TabPosts,
-        Self::TabDogs,
-        Self::TabLive,
-    ];
+    pub const TABS: [Self; Source::COUNT + 1] = {
+        let mut tabs = [Self::TabLive; Source::COUNT + 1];
+        let mut i = 0;
+        while i < Source::COUNT {
+            tabs[i] = Self::tab(Source::ALL[i]);
+            i += 1;
+        }
+        tabs
+    };
 
-    /// Every action, in the order the help lists them (the order they are declared in).
+    /// The action that shows `source`'s tab.
+    pub const fn tab(source: Source) -> Self {
+        match source {
+            Source::Pokemon => Self::TabPokemon,
+            Source::Posts => Self::TabPosts,
+            Source::Dogs => Self::TabDogs,
+            Source::Record(record) => Self::TabRecord(record),
+        }
+    }
+
+    /// Every action, in the order the help lists them (the order they are declared in, a
+    /// registered source's tab after the Dogs tab).
     pub fn all() -> impl Iterator<Item = Self> {
-        Self::iter()
+        Self::iter().flat_map(|action| {
+            let records = (action == Self::TabDogs)
+                .then(|| RecordId::all().map(Self::TabRecord))
+                .into_iter()
+                .flatten();
+            std::iter::once(action).chain(records)
+        })
     }
 
     /// The action's name in the config file.
     pub fn name(self) -> &'static str {
-        self.into()
+        match self {
+            Self::TabRecord(record) => record_tab_name(record),
+            other => other.into(),
+        }
     }
 
     /// The action named `name` (snake case, as in the config file).
     pub fn from_name(name: &str) -> Option<Self> {
-        name.trim().parse().ok()
+        let name = name.trim();
+        name.parse().ok().or_else(|| {
+            let id = name.strip_prefix("tab_")?;
+            RecordId::find(id).map(Self::TabRecord)
+        })
     }
 
     /// The message the action sends.
@@ -180,6 +211,7 @@ impl KeyAction {
             Self::TabPokemon => Msg::SelectTab(Source::Pokemon),
             Self::TabPosts => Msg::SelectTab(Source::Posts),
             Self::TabDogs => Msg::SelectTab(Source::Dogs),
+            Self::TabRecord(record) => Msg::SelectTab(Source::Record(record)),
             Self::TabLive => Msg::Live(crate::msg::LiveMsg::Show),
             Self::SearchClear => Msg::SearchClear,
             Self::RecallOlder => Msg::SearchRecall(1),
@@ -208,6 +240,17 @@ impl KeyAction {
     }
 }
 
+/// `tab_<id>`: made once per registered source and kept for the program's life, so
+/// [`KeyAction::name`] can hand out a `&'static str` like every other action's.
+fn record_tab_name(record: RecordId) -> &'static str {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        RecordId::all()
+            .map(|r| &*format!("tab_{}", r.spec().id).leak())
+            .collect()
+    });
+    NAMES.get(record.index()).copied().unwrap_or("tab_unknown")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,8 +259,10 @@ mod tests {
     fn names_match_serde_and_read_back() {
         for action in KeyAction::all() {
             assert_eq!(KeyAction::from_name(action.name()), Some(action));
-            let value = serde_json::to_value(action).unwrap_or_default();
-            assert_eq!(value.as_str(), Some(action.name()));
+            if !matches!(action, KeyAction::TabRecord(_)) {
+                let value = serde_json::to_value(action).unwrap_or_default();
+                assert_eq!(value.as_str(), Some(action.name()));
+            }
         }
         assert_eq!(KeyAction::from_name("frobnicate"), None);
     }

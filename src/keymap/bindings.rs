@@ -7,12 +7,12 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{DEFAULT_BINDINGS, Key, KeyAction, KeyParseError, Scope};
+use super::{Key, KeyAction, KeyParseError, Scope};
 
 /// The value that removes a default binding in the config file (`"c" = "none"`).
 pub const UNBIND: &str = "none";
 
-/// Which key does what, per mode. Starts as [`DEFAULT_BINDINGS`]; [`Keymap::bind`] (the config
+/// Which key does what, per mode. Starts as [`super::default_bindings`]; [`Keymap::bind`] (the config
 /// file's `[keys]`) and [`Keymap::bind_search`] (`[search_keys]`) change one key at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -25,9 +25,8 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let parsed: Vec<(Key, KeyAction)> = DEFAULT_BINDINGS
-            .iter()
-            .filter_map(|(key, action)| Some((key.parse().ok()?, *action)))
+        let parsed: Vec<(Key, KeyAction)> = super::default_bindings()
+            .filter_map(|(key, action)| Some((key.parse().ok()?, action)))
             .collect();
         Self {
             browse: parsed
@@ -225,8 +224,7 @@ fn set(table: &mut Vec<(Key, KeyAction)>, key: Key, action: KeyAction) {
         binding.1 = action;
         return;
     }
-    let defaults: Vec<Option<Key>> = DEFAULT_BINDINGS
-        .iter()
+    let defaults: Vec<Option<Key>> = super::default_bindings()
         .map(|(spelled, _)| spelled.parse().ok())
         .collect();
     let rank = |key: &Key| {

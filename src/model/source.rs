@@ -1,6 +1,8 @@
-//! The three sources, one per tab, and the keys that name an item in each.
+//! The sources, one per tab, and the keys that name an item in each: the three built in, then
+//! every registered one ([`crate::sources::RECORDS`]).
 
 use super::BreedName;
+use crate::sources::{KeyKind, RECORDS, RecordSpec};
 
 /// A data source, shown as one tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,11 +13,83 @@ pub enum Source {
     Posts,
     /// Dog API: every breed.
     Dogs,
+    /// A registered source ([`crate::sources::RECORDS`]).
+    Record(RecordId),
+}
+
+/// A registered source: its place in [`crate::sources::RECORDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(u8);
+
+// A `RecordId` is a `u8`: a registry that outgrew it would not compile.
+const _: () = assert!(RECORDS.len() <= u8::MAX as usize);
+
+impl RecordId {
+    /// What the source is.
+    pub fn spec(self) -> &'static RecordSpec {
+        &RECORDS[usize::from(self.0)]
+    }
+
+    /// Every registered source, in tab order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        // Within `u8`: checked at compile time above.
+        (0..RECORDS.len()).filter_map(|i| u8::try_from(i).ok().map(Self))
+    }
+
+    /// Its place in [`crate::sources::RECORDS`].
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The registered source whose id is `id` (`berry`).
+    pub fn find(id: &str) -> Option<Self> {
+        Self::all().find(|r| r.spec().id == id)
+    }
+
+    /// The registered source whose plural is `plural` (`berries`).
+    pub fn find_plural(plural: &str) -> Option<Self> {
+        Self::all().find(|r| r.spec().plural == plural)
+    }
+
+    /// Turns what a user typed into this source's key for an item, or `None` when it can be
+    /// none (not a number where the keys are numbers, or blank).
+    pub fn key_for(self, typed: &str) -> Option<String> {
+        let typed = typed.trim();
+        let key = match self.spec().item.key_kind {
+            KeyKind::Number => typed
+                .trim_start_matches('#')
+                .parse::<u64>()
+                .ok()?
+                .to_string(),
+            KeyKind::Slug => typed
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-")
+                .to_lowercase(),
+        };
+        (!key.is_empty()).then_some(key)
+    }
 }
 
 impl Source {
-    /// Every source, in tab order.
-    pub const ALL: [Self; 3] = [Self::Pokemon, Self::Posts, Self::Dogs];
+    /// How many sources there are: the three built in and the registered ones.
+    pub const COUNT: usize = 3 + RECORDS.len();
+
+    /// Every source, in tab order: the built-in ones, then the registered ones.
+    pub const ALL: [Self; Self::COUNT] = {
+        let mut all = [Self::Pokemon; Self::COUNT];
+        all[1] = Self::Posts;
+        all[2] = Self::Dogs;
+        let mut i = 0;
+        while i < RECORDS.len() {
+            // Within `u8`: checked at compile time beside `RecordId`.
+            #[allow(clippy::cast_possible_truncation)]
+            let id = RecordId(i as u8);
+            all[3 + i] = Self::Record(id);
+            i += 1;
+        }
+        all
+    };
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -23,6 +97,7 @@ impl Source {
             Self::Pokemon => "Pokémon",
             Self::Posts => "Posts",
             Self::Dogs => "Dogs",
+            Self::Record(r) => r.spec().title,
         }
     }
 
@@ -32,6 +107,17 @@ impl Source {
             Self::Pokemon => "PokeAPI",
             Self::Posts => "JSONPlaceholder",
             Self::Dogs => "Dog API",
+            Self::Record(r) => r.spec().api_name,
+        }
+    }
+
+    /// What a notice about the source's list names: the API for a built-in source, the tab for
+    /// a registered one (berries are on PokeAPI too: their list loading must not clear a notice
+    /// about the Pokémon list).
+    pub fn subject(self) -> &'static str {
+        match self {
+            Self::Record(r) => r.spec().title,
+            builtin => builtin.api_name(),
         }
     }
 
@@ -47,6 +133,7 @@ impl Source {
             Self::Pokemon => 0,
             Self::Posts => 1,
             Self::Dogs => 2,
+            Self::Record(r) => 3 + usize::from(r.0),
         }
     }
 
@@ -78,6 +165,7 @@ impl Source {
                 .ok()
                 .map(ItemKey::Post),
             Self::Dogs => Some(ItemKey::Breed(BreedName::parse(query))),
+            Self::Record(r) => r.key_for(query).map(|key| ItemKey::Record(r, key)),
         }
     }
 }
@@ -99,6 +187,8 @@ pub enum ItemKey {
     Breed(BreedName),
     /// A move by name.
     Move(String),
+    /// An item of a registered source, by its key in the source's item path.
+    Record(RecordId, String),
 }
 
 impl ItemKey {
@@ -108,6 +198,7 @@ impl ItemKey {
             Self::Pokemon(_) | Self::Ability(_) | Self::Type(_) | Self::Move(_) => Source::Pokemon,
             Self::Post(_) | Self::User(_) => Source::Posts,
             Self::Breed(_) => Source::Dogs,
+            Self::Record(r, _) => Source::Record(*r),
         }
     }
 
@@ -121,6 +212,7 @@ impl ItemKey {
             Self::User(id) => format!("user:{id}"),
             Self::Breed(breed) => format!("breed:{breed}"),
             Self::Move(name) => format!("move:{name}"),
+            Self::Record(r, key) => format!("{}:{key}", r.spec().id),
         }
     }
 
@@ -138,7 +230,7 @@ impl ItemKey {
             "user" => Self::User(value.parse().ok()?),
             "breed" => Self::Breed(BreedName::parse(value)),
             "move" => Self::Move(value.to_owned()),
-            _ => return None,
+            other => Self::Record(RecordId::find(other)?, value.to_owned()),
         })
     }
 
@@ -151,6 +243,7 @@ impl ItemKey {
             Self::Post(id) => format!("post {id}"),
             Self::User(id) => format!("user {id}"),
             Self::Breed(breed) => breed.to_string(),
+            Self::Record(_, key) => key.clone(),
         }
     }
 }
@@ -165,6 +258,7 @@ impl std::fmt::Display for ItemKey {
             Self::User(id) => write!(f, "user {id}"),
             Self::Breed(breed) => breed.fmt(f),
             Self::Move(name) => write!(f, "move {name}"),
+            Self::Record(r, key) => write!(f, "{} {key}", r.spec().id),
         }
     }
 }
@@ -184,12 +278,58 @@ mod tests {
             ItemKey::Breed(BreedName::parse("hound/afghan")),
             ItemKey::Breed(BreedName::parse("akita")),
             ItemKey::Move("thunder-shock".into()),
+            ItemKey::Record(RecordId::find("berry").unwrap(), "cheri".into()),
         ];
         for key in keys {
             assert_eq!(ItemKey::from_stored(&key.to_stored()), Some(key));
         }
-        for bad in ["", "pokemon:", "post:x", "planet:earth", "nocolon"] {
+        for bad in [
+            "",
+            "pokemon:",
+            "post:x",
+            "planet:earth",
+            "nocolon",
+            "berry:",
+        ] {
             assert_eq!(ItemKey::from_stored(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn registered_sources_follow_the_built_in_ones_and_name_no_built_in_kind() {
+        let built_in = [
+            "pokemon", "ability", "type", "post", "user", "breed", "move",
+        ];
+        let mut seen = Vec::new();
+        for (n, record) in RecordId::all().enumerate() {
+            let spec = record.spec();
+            assert_eq!(Source::ALL[3 + n], Source::Record(record));
+            assert_eq!(Source::Record(record).index(), 3 + n);
+            assert!(
+                !built_in.contains(&spec.id),
+                "{} is a built-in kind",
+                spec.id
+            );
+            assert!(
+                spec.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}: lower-case letters and _ only (it names settings and variables)",
+                spec.id
+            );
+            assert!(!seen.contains(&spec.id), "{} registered twice", spec.id);
+            seen.push(spec.id);
+        }
+        assert_eq!(Source::ALL.len(), Source::COUNT);
+    }
+
+    #[test]
+    fn typed_keys_of_a_registered_source() {
+        let berry = RecordId::find("berry").unwrap();
+        assert_eq!(berry.key_for("  Cheri "), Some("cheri".into()));
+        assert_eq!(berry.key_for("Big  Root"), Some("big-root".into()));
+        assert_eq!(berry.key_for("   "), None);
+        assert_eq!(
+            Source::Record(berry).key_for_query("Oran"),
+            Some(ItemKey::Record(berry, "oran".into()))
+        );
     }
 }

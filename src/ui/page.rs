@@ -16,6 +16,7 @@ mod evolution;
 mod jsonplaceholder;
 mod moves;
 mod pokeapi;
+mod record;
 
 /// Cells a full (255) stat bar takes.
 const BAR_WIDTH: u32 = 24;
@@ -65,6 +66,7 @@ pub fn build(detail: &Detail, cx: PageContext<'_>) -> Page {
         Detail::User(u) => jsonplaceholder::user(&mut b, u),
         Detail::Breed(d) => dogs::breed(&mut b, d, cx),
         Detail::Move(m) => moves::page(&mut b, m),
+        Detail::Record(r) => record::page(&mut b, r),
     }
     b.finish()
 }

@@ -6,13 +6,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::tab_bar::BarTab;
 use crate::keymap::KeyAction;
 use crate::model::Source;
 use crate::ui::Screen;
 
-/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live ` with the active tab highlighted, each tab
-/// with its key as bound. Each slot is `title + 5` cells wide, which the app's click handling
-/// relies on, so a key whose label is wider than one cell (or no key) shows as a blank.
+/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ … │ 5 Live ` with the active tab highlighted, each
+/// tab with its key as bound; where that does not fit, the other tabs show only their key
+/// ([`crate::app::App::tab_slots`], which the mouse reads too). The key takes one cell, so a
+/// key whose label is wider (or no key) shows as a blank.
 pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let theme = app.theme;
     let key = |n: usize| {
@@ -22,29 +24,24 @@ pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
             .unwrap_or_else(|| " ".to_owned())
     };
     let mut spans = Vec::new();
-    for (n, source) in Source::ALL.iter().enumerate() {
-        let style = if *source == app.active && !app.live.shown {
+    for slot in app.tab_slots(area.width) {
+        let (n, active) = match slot.tab {
+            BarTab::Source(source) => (source.index(), source == app.active && !app.live.shown),
+            BarTab::Live => (Source::COUNT, app.live.shown),
+        };
+        let style = if active {
             theme.active_tab()
         } else {
             Style::new()
         };
-        spans.push(Span::styled(
-            format!(" {} {} ", key(n), source.title()),
-            style,
-        ));
+        let text = if slot.titled {
+            format!(" {} {} ", key(n), slot.tab.title())
+        } else {
+            format!(" {} ", key(n))
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::styled("│", theme.dim()));
     }
-    // The Live tab (#15) after the sources, in a slot of the same `title + 5` width.
-    let style = if app.live.shown {
-        theme.active_tab()
-    } else {
-        Style::new()
-    };
-    spans.push(Span::styled(
-        format!(" {} Live ", key(Source::ALL.len())),
-        style,
-    ));
-    spans.push(Span::styled("│", theme.dim()));
     spans.push(Span::styled(" apidex", theme.dim()));
     frame.render_widget(Line::from(spans), area);
 }

@@ -133,7 +133,7 @@ fn detail_state(app: &App) -> &Loadable<apidex::views::Detail> {
 #[test]
 fn new_fetches_every_list_and_waits() {
     let (app, effects) = new_app();
-    assert_eq!(effects.len(), 3, "{effects:?}");
+    assert_eq!(effects.len(), Source::COUNT, "{effects:?}");
     let sources: Vec<Source> = effects
         .iter()
         .map(|e| match e {
@@ -144,7 +144,7 @@ fn new_fetches_every_list_and_waits() {
     assert_eq!(sources, Source::ALL);
     let reqs: std::collections::BTreeSet<RequestId> =
         Source::ALL.iter().map(|&s| list_req(&effects, s)).collect();
-    assert_eq!(reqs.len(), 3, "request ids must differ");
+    assert_eq!(reqs.len(), Source::COUNT, "request ids must differ");
     for source in Source::ALL {
         let list = &app.tabs[source.index()].list;
         assert!(list.entries.awaits(list_req(&effects, source)));
@@ -156,7 +156,7 @@ fn new_fetches_every_list_and_waits() {
     assert_eq!(app.active, Source::Pokemon);
     assert_eq!(app.focus, Focus::List);
     assert!(app.is_loading());
-    assert_eq!(app.in_flight(), 3);
+    assert_eq!(app.in_flight(), Source::COUNT);
     assert!(app.notice.is_none());
     assert!(!app.should_quit());
 }
@@ -179,8 +179,8 @@ fn active_list_selects_first_row_and_fetches_it_at_once() {
     assert_eq!(selected_row(&app), Some(0));
     assert_eq!(app.tab().detail.key, Some(pokemon("bulbasaur")));
     assert!(app.tab().detail.state.awaits(fetch.req));
-    // The other two lists are still loading, plus the detail.
-    assert_eq!(app.in_flight(), 3);
+    // The other lists are still loading, plus the detail.
+    assert_eq!(app.in_flight(), Source::COUNT);
 }
 
 #[test]
@@ -1193,13 +1193,13 @@ fn tabs_keep_their_own_query_selection_and_marks() {
         app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
         [2]
     );
-    // Tabs wrap around, through the Live tab after Dogs (#15).
+    // Tabs wrap around, through the Live tab after the last source (#15).
     app.update(Msg::SelectTab(Source::Pokemon));
     app.update(Msg::PrevTab);
     assert!(app.live.shown, "before Pokémon: Live");
     app.update(Msg::PrevTab);
     assert!(!app.live.shown);
-    assert_eq!(app.active, Source::Dogs);
+    assert_eq!(app.active, Source::LAST);
     app.update(Msg::NextTab);
     assert!(app.live.shown);
     app.update(Msg::NextTab);
@@ -1356,8 +1356,8 @@ fn posts_an_id_past_the_list_is_fetched_as_typed() {
 #[test]
 fn loading_counts_follow_outstanding_requests() {
     let (mut app, effects) = new_app();
-    assert_eq!(app.in_flight(), 3);
-    for source in [Source::Posts, Source::Dogs] {
+    assert_eq!(app.in_flight(), Source::COUNT);
+    for source in crate::support::app::background_sources() {
         app.update(Msg::ListLoaded {
             source,
             req: list_req(&effects, source),

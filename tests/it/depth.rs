@@ -12,6 +12,7 @@ use apidex::model::{ItemKey, Source};
 use apidex::msg::{Effect, Msg};
 use apidex::views::Detail;
 
+use crate::support::screen::without_tab_bar;
 use crate::support::settle::settle_strict as settle;
 
 /// An app with every list loaded from the fixture server.
@@ -367,7 +368,10 @@ async fn compare_view_of_three_starters_snapshot() {
     terminal
         .draw(|frame| apidex::ui::draw(frame, &mut app))
         .unwrap();
-    insta::assert_snapshot!("compare_three_starters", terminal.backend());
+    insta::assert_snapshot!(
+        "compare_three_starters",
+        without_tab_bar(terminal.backend())
+    );
     // The best of each row is drawn in the "best" style: squirtle's defence (65), for one.
     let buffer = terminal.backend().buffer();
     let text = crate::support::screen::buffer_text(buffer);

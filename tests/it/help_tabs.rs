@@ -3,6 +3,17 @@
 #![allow(clippy::unwrap_used)] // tests: a panic is how they fail
 
 use apidex::keymap::{HelpKeys, KeyAction, Keymap};
+use apidex::model::Source;
+
+/// The Live tab's digit: after one per source.
+fn live_digit() -> String {
+    (Source::COUNT + 1).to_string()
+}
+
+/// The digits of the tabs `from..=to`, as the tab row lists them.
+fn digits(from: usize, to: usize) -> Vec<String> {
+    (from..=to).map(|n| n.to_string()).collect()
+}
 
 fn tab_row(keymap: &Keymap) -> String {
     keymap.help_keys(HelpKeys::Actions(&KeyAction::TABS))
@@ -11,15 +22,22 @@ fn tab_row(keymap: &Keymap) -> String {
 #[test]
 fn an_unbound_tab_key_keeps_the_other_tabs_keys_in_their_places() {
     let mut keymap = Keymap::default();
-    assert_eq!(tab_row(&keymap), "1  2  3  4");
+    let last = Source::COUNT + 1;
+    assert_eq!(tab_row(&keymap), digits(1, last).join("  "));
     keymap.bind("1", "none").unwrap();
     keymap.bind("f2", "tab_posts").unwrap();
     // Not `2 F2  3  4`, which reads as 2 and F2 showing Pokémon.
-    assert_eq!(tab_row(&keymap), "—  2 F2  3  4");
-    keymap.bind("4", "none").unwrap();
-    assert_eq!(tab_row(&keymap), "—  2 F2  3  —");
-    for key in ["2", "f2", "3"] {
-        keymap.bind(key, "none").unwrap();
+    let mut expected = vec!["—".to_owned(), "2 F2".to_owned()];
+    expected.extend(digits(3, last));
+    assert_eq!(tab_row(&keymap), expected.join("  "));
+    keymap.bind(&live_digit(), "none").unwrap();
+    *expected.last_mut().unwrap() = "—".to_owned();
+    assert_eq!(tab_row(&keymap), expected.join("  "));
+    for key in ["2".to_owned(), "f2".to_owned()]
+        .into_iter()
+        .chain(digits(3, Source::COUNT))
+    {
+        keymap.bind(&key, "none").unwrap();
     }
     assert_eq!(tab_row(&keymap), "unbound");
 }
@@ -44,17 +62,26 @@ fn the_tab_bar_names_each_tabs_key_as_bound_or_none() {
             .map(|x| buffer[(x, 0)].symbol())
             .collect::<String>()
     };
-    assert!(bar(Keymap::default()).starts_with(" 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live │"));
+    let shown = bar(Keymap::default());
+    assert!(
+        shown.starts_with(" 1 Pokémon │ 2 Posts │ 3 Dogs │"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("│ {} Live │", live_digit())),
+        "{shown}"
+    );
     let mut keymap = Keymap::default();
     keymap.bind("1", "none").unwrap();
     keymap.bind("p", "tab_pokemon").unwrap();
     keymap.bind("2", "none").unwrap();
     keymap.bind("f2", "tab_posts").unwrap();
-    keymap.bind("4", "none").unwrap();
+    keymap.bind(&live_digit(), "none").unwrap();
     // The same widths (mouse clicks rely on them): a wide label or no key is a blank.
     let shown = bar(keymap);
     assert!(
-        shown.starts_with(" p Pokémon │   Posts │ 3 Dogs │   Live │"),
+        shown.starts_with(" p Pokémon │   Posts │ 3 Dogs │"),
         "{shown}"
     );
+    assert!(shown.contains("│   Live │"), "{shown}");
 }

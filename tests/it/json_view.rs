@@ -93,7 +93,10 @@ fn deliver_filter(app: &mut App, effects: &[Effect]) {
 #[test]
 fn pikachu_json_view_snapshot() {
     let mut app = pikachu();
-    insta::assert_snapshot!("pikachu_json_view", draw(&mut app, 100, 30).backend());
+    insta::assert_snapshot!(
+        "pikachu_json_view",
+        crate::support::screen::without_tab_bar(draw(&mut app, 100, 30).backend())
+    );
 }
 
 #[test]

@@ -14,10 +14,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::support::driver::run_app_configured;
+use crate::support::screen::without_tab_bar;
 use crate::support::ws::{self, WsServer};
 use crate::support::{clients, fixture_server};
 
 /// The title's received count, read off the screen.
+/// The Live tab's default key: the digit after the sources'.
+fn live_key() -> char {
+    char::from(b'1' + u8::try_from(apidex::model::Source::COUNT).unwrap())
+}
+
 fn received(screen: &str) -> u64 {
     let at = screen.find(" received").unwrap_or(0);
     let digits: String = screen[..at]
@@ -55,7 +61,7 @@ async fn messages_stream_in_while_keys_pause_filter_and_open_them() {
                 server.requests().is_empty(),
                 "nothing connects before the tab opens"
             );
-            s.key(KeyCode::Char('4'));
+            s.key(KeyCode::Char(live_key()));
             s.wait_for("more than 40 received", |t| received(t) > 40)
                 .await;
             // Paused: the rows stay, the count of new ones grows while keys go on working.
@@ -110,7 +116,7 @@ async fn send_goes_out_on_the_stream_and_the_echo_comes_back() {
         |app| app.live.url = url.clone(),
         start,
         |s| async move {
-            s.key(KeyCode::Char('4'));
+            s.key(KeyCode::Char(live_key()));
             s.wait_for_text(" msg/s").await;
             s.key(KeyCode::Char('S'));
             s.type_text("hello");
@@ -253,7 +259,7 @@ fn the_live_tab_at_100_by_16() {
         refused: 2,
         rate: 48.0,
     }));
-    insta::assert_snapshot!(draw(&app, 100, 16));
+    insta::assert_snapshot!(without_tab_bar(&draw(&app, 100, 16)));
 }
 
 #[test]
@@ -268,7 +274,8 @@ fn the_live_tab_fits_a_tiny_terminal_and_says_when_it_reconnects() {
         },
     }));
     let screen = draw(&app, 40, 10);
-    assert!(screen.contains("4 Live"), "{screen}");
+    let live_key = format!("{} Live", apidex::model::Source::COUNT + 1);
+    assert!(screen.contains(&live_key), "{screen}");
     let wide = draw(&app, 120, 10);
     assert!(
         wide.contains("reconnecting in 4 s (server closed: 1011 overloaded)"),

@@ -56,6 +56,7 @@ mod retire_flow;
 mod run_loop;
 mod saved_views;
 mod settings;
+mod sources;
 mod store;
 mod terminal_signals;
 mod tiny;

@@ -18,11 +18,12 @@ use apidex::keymap;
 use apidex::matchups::TypeChart;
 use apidex::model::RequestId;
 use apidex::model::Term;
-use apidex::model::{ItemKey, Source};
+use apidex::model::{ItemKey, RecordId, Source};
 use apidex::msg::{Effect, Msg, RetryTarget};
 use apidex::sanitize::{line, text};
 use apidex::store::marks::Remembered;
 use apidex::views::PokemonCard;
+use apidex::views::record::RecordPage;
 use apidex::views::{
     AbilityDetail, AbilityInfo, Author, BreedDetail, CommentView, Detail, EvolutionNode, ListEntry,
     PokemonDetail, PostDetail, TypeDetail, UserDetail,
@@ -36,14 +37,14 @@ use proptest::sample::Index;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::support::lists::{breed_entries, pokemon_entries, post_entries, type_chart};
+use crate::support::lists::{entries_for, type_chart};
 
 // ------------------------------------------------------------------------------------------------
 // Data: real lists, hand-built details.
 
 /// Everything results are built from, made once per test run.
 struct Data {
-    lists: [Vec<ListEntry>; 3],
+    lists: [Vec<ListEntry>; Source::COUNT],
     pokemon: Vec<Detail>,
     abilities: Vec<Detail>,
     types: Vec<Detail>,
@@ -51,6 +52,7 @@ struct Data {
     users: Vec<Detail>,
     breeds: Vec<Detail>,
     moves: Vec<Detail>,
+    records: Vec<Detail>,
     cards: Vec<PokemonCard>,
     chart: TypeChart,
     errors: Vec<ApiError>,
@@ -100,6 +102,7 @@ fn hostile_entries(source: Source) -> Vec<ListEntry> {
                     breed: raw.clone(),
                     sub: (i % 2 == 0).then(|| raw.clone()),
                 }),
+                Source::Record(record) => ItemKey::Record(record, raw.clone()),
             };
             ListEntry {
                 title: line(&raw).into_owned(),
@@ -409,7 +412,7 @@ fn build_data() -> Data {
             reason: "a name cannot be only dots",
         },
     ];
-    let mut lists = [pokemon_entries(), post_entries(), breed_entries()];
+    let mut lists = Source::ALL.map(entries_for);
     for source in Source::ALL {
         lists[source.index()].extend(hostile_entries(source));
     }
@@ -438,7 +441,27 @@ fn build_data() -> Data {
             effect: Some(t(s)),
         }));
     }
+    // Every registered source's pages from its fixtures, and hostile ones.
+    let mut records = Vec::new();
+    for record in RecordId::all() {
+        for key in crate::support::records::fixture_keys(record) {
+            let body: serde_json::Value =
+                serde_json::from_slice(&crate::support::records::body(record, &key)).unwrap();
+            records.push(Detail::Record(apidex::fetch::record::record_page(
+                record, &body,
+            )));
+        }
+        for (i, s) in hostile.iter().enumerate() {
+            records.push(Detail::Record(RecordPage {
+                source: record,
+                heading: l(s),
+                number: (i % 2 == 0).then(|| "18446744073709551615".to_owned()),
+                fields: vec![(l(s), l(s)); i % 5],
+            }));
+        }
+    }
     Data {
+        records,
         lists,
         pokemon,
         abilities,
@@ -772,6 +795,7 @@ fn detail_for(key: &ItemKey, a: &Answer) -> Detail {
         (_, ItemKey::User(_)) => &d.users,
         (_, ItemKey::Breed(_)) => &d.breeds,
         (_, ItemKey::Move(_)) => &d.moves,
+        (_, ItemKey::Record(..)) => &d.records,
     };
     pick(pool, a.item)
 }

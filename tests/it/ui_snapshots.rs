@@ -14,6 +14,8 @@ use builders::{
     new_app, pikachu_detail, post_detail, type_str,
 };
 use ratatui::Terminal;
+
+use crate::support::screen::without_tab_bar;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -245,7 +247,31 @@ fn pikachu_app() -> App {
 fn pokemon_tab_with_pikachu() {
     let mut app = pikachu_app();
     let terminal = draw(&mut app, 100, 30);
-    insta::assert_snapshot!("pokemon_tab_with_pikachu", terminal.backend());
+    insta::assert_snapshot!(
+        "pokemon_tab_with_pikachu",
+        without_tab_bar(terminal.backend())
+    );
+}
+
+/// The first registered source's tab (`apidex::sources`), its first item's page drawn from
+/// its fixture: the page every registered source gets.
+#[test]
+fn registered_source_tab_with_its_first_page() {
+    let record = apidex::model::RecordId::all().next().unwrap();
+    let mut app = loaded_app();
+    let (_, key, _) = detail_req(&app.update(Msg::SelectTab(Source::Record(record))));
+    let ItemKey::Record(_, first) = &key else {
+        panic!("{key:?}");
+    };
+    let body: serde_json::Value =
+        serde_json::from_slice(&crate::support::records::body(record, first)).unwrap();
+    let page = apidex::fetch::record::record_page(record, &body);
+    deliver_detail(&mut app, Ok(Some(apidex::views::Detail::Record(page))));
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(
+        format!("record_{}_page", record.spec().id),
+        without_tab_bar(terminal.backend())
+    );
 }
 
 #[test]
@@ -255,7 +281,10 @@ fn posts_tab_with_author_and_comments() {
     assert_eq!(key, ItemKey::Post(1));
     deliver_detail(&mut app, Ok(Some(post_detail())));
     let terminal = draw(&mut app, 100, 30);
-    insta::assert_snapshot!("posts_tab_with_author_and_comments", terminal.backend());
+    insta::assert_snapshot!(
+        "posts_tab_with_author_and_comments",
+        without_tab_bar(terminal.backend())
+    );
 }
 
 #[test]
@@ -277,7 +306,10 @@ fn dogs_tab_with_sub_breeds() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("└ afghan"), "{screen}");
-    insta::assert_snapshot!("dogs_tab_with_sub_breeds", terminal.backend());
+    insta::assert_snapshot!(
+        "dogs_tab_with_sub_breeds",
+        without_tab_bar(terminal.backend())
+    );
 }
 
 // --- loading and failure ------------------------------------------------------------------------
@@ -288,7 +320,7 @@ fn lists_loading() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("loading from PokeAPI"), "{screen}");
-    insta::assert_snapshot!("lists_loading", terminal.backend());
+    insta::assert_snapshot!("lists_loading", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -298,7 +330,7 @@ fn detail_loading() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("⠸ fetching…"), "{screen}");
-    insta::assert_snapshot!("detail_loading", terminal.backend());
+    insta::assert_snapshot!("detail_loading", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -312,7 +344,7 @@ fn list_failed() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("could not load the list"), "{screen}");
-    insta::assert_snapshot!("list_failed", terminal.backend());
+    insta::assert_snapshot!("list_failed", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -326,7 +358,7 @@ fn detail_failed() {
         }),
     );
     let terminal = draw(&mut app, 100, 30);
-    insta::assert_snapshot!("detail_failed", terminal.backend());
+    insta::assert_snapshot!("detail_failed", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -340,7 +372,10 @@ fn detail_not_found_with_suggestions() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("did you mean"), "{screen}");
-    insta::assert_snapshot!("detail_not_found_with_suggestions", terminal.backend());
+    insta::assert_snapshot!(
+        "detail_not_found_with_suggestions",
+        without_tab_bar(terminal.backend())
+    );
 }
 
 // --- batch, help, search ------------------------------------------------------------------------
@@ -393,7 +428,7 @@ fn batch_in_progress() {
     // The failed row names its status once, then the URL.
     assert!(screen.contains("HTTP 500 — https://"), "{screen}");
     assert!(!screen.contains("HTTP 500 — HTTP 500"), "{screen}");
-    insta::assert_snapshot!("batch_in_progress", terminal.backend());
+    insta::assert_snapshot!("batch_in_progress", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -403,7 +438,7 @@ fn help_overlay() {
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Esc or ? closes this help"), "{screen}");
-    insta::assert_snapshot!("help_overlay", terminal.backend());
+    insta::assert_snapshot!("help_overlay", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -412,7 +447,10 @@ fn search_highlights_char() {
     app.update(Msg::FocusSearch);
     type_str(&mut app, "char");
     let terminal = draw(&mut app, 100, 30);
-    insta::assert_snapshot!("search_highlights_char", terminal.backend());
+    insta::assert_snapshot!(
+        "search_highlights_char",
+        without_tab_bar(terminal.backend())
+    );
 
     // The matched letters are drawn in the match style; the rest of the title is not.
     let buffer = terminal.backend().buffer();
@@ -492,7 +530,7 @@ fn narrow_shows_the_list_only() {
     let mut app = pikachu_app();
     let terminal = draw(&mut app, 60, 20);
     assert_eq!(app.areas.detail.area(), 0);
-    insta::assert_snapshot!("narrow_list_only", terminal.backend());
+    insta::assert_snapshot!("narrow_list_only", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -501,7 +539,7 @@ fn narrow_shows_the_detail_only_once_opened() {
     assert!(app.update(Msg::Confirm).is_empty(), "pikachu is loaded");
     let terminal = draw(&mut app, 60, 20);
     assert_eq!(app.areas.list.area(), 0);
-    insta::assert_snapshot!("narrow_detail_only", terminal.backend());
+    insta::assert_snapshot!("narrow_detail_only", without_tab_bar(terminal.backend()));
 
     // FocusDetail (l) shows it as well; h goes back to the list.
     app.update(Msg::FocusList);
@@ -527,7 +565,10 @@ fn detail_scrolls_and_clamps_to_its_content() {
     assert!(scroll > 0 && scroll < 100, "clamped to {scroll}");
     let screen = terminal.backend().to_string();
     assert!(screen.contains("[image:"), "the end is shown: {screen}");
-    insta::assert_snapshot!("narrow_detail_scrolled_to_bottom", terminal.backend());
+    insta::assert_snapshot!(
+        "narrow_detail_scrolled_to_bottom",
+        without_tab_bar(terminal.backend())
+    );
     // One more page changes nothing.
     app.update(Msg::Page(1));
     draw(&mut app, 60, 20);
@@ -543,7 +584,7 @@ fn tiny_terminal_says_so() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("terminal too small"), "{screen}");
     assert_eq!(app.areas, apidex::app::Areas::default());
-    insta::assert_snapshot!("too_small", terminal.backend());
+    insta::assert_snapshot!("too_small", without_tab_bar(terminal.backend()));
 }
 
 #[test]
@@ -590,7 +631,7 @@ fn help_at_80_by_24_scrolls_to_its_last_binding() {
         !screen.contains("q Ctrl-C"),
         "the last binding is below: {screen}"
     );
-    insta::assert_snapshot!("help_80x24_top", terminal.backend());
+    insta::assert_snapshot!("help_80x24_top", without_tab_bar(terminal.backend()));
 
     app.update(Msg::Bottom);
     let terminal = draw(&mut app, 80, 24);
@@ -603,7 +644,7 @@ fn help_at_80_by_24_scrolls_to_its_last_binding() {
         screen.contains("↑ more") && !screen.contains("↓ more"),
         "{screen}"
     );
-    insta::assert_snapshot!("help_80x24_bottom", terminal.backend());
+    insta::assert_snapshot!("help_80x24_bottom", without_tab_bar(terminal.backend()));
 }
 
 /// The compare view's card for the Pokémon fixture `id`, as `apidex::fetch` builds it.
@@ -686,7 +727,7 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
         assert!(screen.contains(name), "{name}: {screen}");
     }
     assert!(screen.contains("↓ more"), "{screen}");
-    insta::assert_snapshot!("compare_six_80x24_top", terminal.backend());
+    insta::assert_snapshot!("compare_six_80x24_top", without_tab_bar(terminal.backend()));
 
     app.update(Msg::Page(1));
     app.update(Msg::Bottom);
@@ -701,7 +742,10 @@ fn compare_of_six_at_80_by_24_is_readable_and_scrolls_to_the_team() {
         row_text(terminal.backend().buffer(), 3).contains("Bulbasaur"),
         "{screen}"
     );
-    insta::assert_snapshot!("compare_six_80x24_bottom", terminal.backend());
+    insta::assert_snapshot!(
+        "compare_six_80x24_bottom",
+        without_tab_bar(terminal.backend())
+    );
 }
 
 #[test]

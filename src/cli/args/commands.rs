@@ -1,6 +1,9 @@
 //! The subcommands and what each takes (clap derive); the global options are [`super::Globals`].
 
+use clap::builder::PossibleValue;
 use clap::{Subcommand, ValueEnum};
+
+use crate::model::RecordId;
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -155,6 +158,15 @@ pub enum GetCommand {
     },
     /// Every dog breed with its sub-breeds (`--json` prints the one response as is).
     Breeds,
+    /// Items of a registered source by key (`apidex get berry cheri oran`). The parser gets
+    /// one such subcommand per source at start-up ([`crate::cli::records`]).
+    #[command(skip)]
+    Record {
+        /// Whose items.
+        record: RecordId,
+        /// Their keys, as the source names them.
+        keys: Vec<String>,
+    },
     /// Random image URLs of dog breeds.
     Dog {
         /// `breed` or `breed/sub-breed`, e.g. `hound/afghan`.
@@ -167,7 +179,7 @@ pub enum GetCommand {
 }
 
 /// What `apidex list` can print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListKind {
     /// Every Pokémon: `25 pikachu`.
     Pokemon,
@@ -177,4 +189,48 @@ pub enum ListKind {
     Users,
     /// Every breed, then each sub-breed as `breed/sub`.
     Breeds,
+    /// Every item of a registered source, by its plural (`berries`): `1 cheri`.
+    Record(RecordId),
+}
+
+impl ListKind {
+    /// The name on the command line (`pokemon`, `berries`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Pokemon => "pokemon",
+            Self::Posts => "posts",
+            Self::Users => "users",
+            Self::Breeds => "breeds",
+            Self::Record(record) => record.spec().plural,
+        }
+    }
+}
+
+// By hand rather than derived: the registered sources' lists are values too.
+impl ValueEnum for ListKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<ListKind>> = std::sync::LazyLock::new(|| {
+            [
+                ListKind::Pokemon,
+                ListKind::Posts,
+                ListKind::Users,
+                ListKind::Breeds,
+            ]
+            .into_iter()
+            .chain(RecordId::all().map(ListKind::Record))
+            .collect()
+        });
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Self::Pokemon => "Every Pokémon: `25 pikachu`",
+            Self::Posts => "Every post: `1 title`",
+            Self::Users => "Every user: `1 Leanne Graham (@Bret)`",
+            Self::Breeds => "Every breed, then each sub-breed as `breed/sub`",
+            Self::Record(record) => record.spec().title,
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
 }

@@ -10,11 +10,8 @@ use super::lists::entries_for;
 
 /// A fresh app and the effects `App::new` returned, with the live hosts for the status bar.
 pub fn new_app() -> (App, Vec<Effect>) {
-    App::new(Hosts::from_fn(|source| match source {
-        Source::Pokemon => "pokeapi.co".to_owned(),
-        Source::Posts => "jsonplaceholder.typicode.com".to_owned(),
-        Source::Dogs => "dog.ceo".to_owned(),
-    }))
+    let live = apidex::api::Endpoints::live().expect("the live base URLs parse");
+    App::new(Hosts::from_fn(|source| live.base(source).host().to_owned()))
 }
 
 /// The request id of the `FetchList` for `source`.
@@ -65,11 +62,11 @@ pub fn detail_fetch(effects: &[Effect]) -> DetailFetch {
     }
 }
 
-/// An app with all three lists loaded (the background tabs first, then the Pokémon tab), and
-/// the non-debounced detail fetch the Pokémon list triggered.
+/// An app with every list loaded (the background tabs first, then the Pokémon tab), and the
+/// non-debounced detail fetch the Pokémon list triggered.
 pub fn loaded_app() -> (App, DetailFetch) {
     let (mut app, effects) = new_app();
-    for source in [Source::Posts, Source::Dogs] {
+    for source in background_sources() {
         let more = app.update(Msg::ListLoaded {
             source,
             req: list_req(&effects, source),
@@ -84,6 +81,11 @@ pub fn loaded_app() -> (App, DetailFetch) {
     });
     let fetch = detail_fetch(&more);
     (app, fetch)
+}
+
+/// Every source but the first tab's (Pokémon), whose lists load in the background.
+pub fn background_sources() -> impl Iterator<Item = Source> {
+    Source::ALL.into_iter().filter(|s| *s != Source::Pokemon)
 }
 
 /// Types `text` into the search box, one key at a time; every effect, in order.

@@ -41,6 +41,11 @@ pub fn entries_for(source: Source) -> Vec<ListEntry> {
         Source::Pokemon => pokemon_entries(),
         Source::Posts => post_entries(),
         Source::Dogs => breed_entries(),
+        Source::Record(record) => {
+            let list: serde_json::Value =
+                serde_json::from_slice(&super::records::body(record, "list")).expect("JSON");
+            fetch::record::record_entries(record, [&list])
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod lists;
 pub mod pages;
 pub mod process;
 pub mod pty;
+pub mod records;
 pub mod rfc_cache;
 pub mod screen;
 pub mod served;
@@ -164,6 +165,7 @@ pub async fn fixture_server_at(port: u16) -> TestServer {
             ..Reply::json(fixture("dogapi/breed-not-found.json"))
         },
     );
+    records::mount(&server);
     server
 }
 
@@ -184,23 +186,28 @@ pub fn base_urls(server: &TestServer) -> [String; 3] {
     [format!("{url}/api/v2"), url.clone(), format!("{url}/api")]
 }
 
-/// The command line's flags pointing all three sources at `server`.
-pub fn url_flags(server: &TestServer) -> [String; 6] {
+/// The command line's flags pointing every source at `server`.
+pub fn url_flags(server: &TestServer) -> Vec<String> {
     let [poke, jph, dog] = base_urls(server);
-    [
+    let mut flags = vec![
         "--pokeapi-url".to_owned(),
         poke,
         "--jsonplaceholder-url".to_owned(),
         jph,
         "--dogapi-url".to_owned(),
         dog,
-    ]
+    ];
+    flags.extend(records::flags(server));
+    flags
 }
 
 /// Every source's base URL on `server`: the one place tests name the sources' paths.
 pub fn endpoints(server: &TestServer) -> Endpoints {
     let [poke, jph, dog] = base_urls(server);
-    Endpoints::parse(&poke, &jph, &dog).expect("valid base URLs")
+    records::point_at(
+        server,
+        Endpoints::parse(&poke, &jph, &dog).expect("valid base URLs"),
+    )
 }
 
 /// Clients pointed at `server` with the given options.

@@ -1,0 +1,118 @@
+//! The client every registered source shares ([`crate::sources`]): its list, following the
+//! pages a body links to, and one item by key.
+
+use reqwest::Url;
+use serde_json::Value;
+
+use super::{ApiError, BaseUrl, Case, Fetched, Http, Resource, batch, encode_segment};
+use crate::sources::{MAX_PAGES, RecordSpec};
+
+/// A registered source's client over the shared [`Http`] handle.
+#[derive(Debug, Clone)]
+pub struct RecordApi {
+    http: Http,
+    base: BaseUrl,
+    spec: &'static RecordSpec,
+}
+
+/// One page of a list: its body and the URL of the page after it, if any.
+#[derive(Debug, Clone)]
+pub struct ListPage {
+    /// The page's body.
+    pub body: Resource<Value>,
+    /// The next page, when the body links one on the base URL's server.
+    pub next: Option<Url>,
+}
+
+impl RecordApi {
+    /// A client for `spec`'s API at `base`.
+    pub fn new(http: Http, base: BaseUrl, spec: &'static RecordSpec) -> Self {
+        Self { http, base, spec }
+    }
+
+    /// The base URL requests go to.
+    pub fn base(&self) -> &BaseUrl {
+        &self.base
+    }
+
+    /// What the source is.
+    pub fn spec(&self) -> &'static RecordSpec {
+        self.spec
+    }
+
+    /// The list's first page.
+    pub fn list_url(&self) -> Url {
+        let segments: Vec<&str> = self.spec.list.path.split('/').collect();
+        let mut url = self.base.join(&segments);
+        url.set_query(self.spec.list.query);
+        url
+    }
+
+    /// Every page of the list, in order: at most [`MAX_PAGES`], and only pages on the base
+    /// URL's own server (a body cannot send apidex elsewhere). A 404 is an error: the base URL
+    /// is wrong.
+    pub async fn list(&self) -> Result<Vec<Resource<Value>>, ApiError> {
+        let mut pages = Vec::new();
+        let mut url = Some(self.list_url());
+        while let Some(at) = url.take() {
+            let page = self.page(at).await?;
+            url = page.next.filter(|_| pages.len() + 1 < MAX_PAGES);
+            pages.push(page.body);
+        }
+        Ok(pages)
+    }
+
+    /// One page of the list at `url`.
+    pub async fn page(&self, url: Url) -> Result<ListPage, ApiError> {
+        let body: Resource<Value> = self.http.get_json_required(url).await?;
+        let next = self
+            .spec
+            .list
+            .next
+            .and_then(|pointer| body.data.pointer(pointer))
+            .and_then(Value::as_str)
+            .and_then(|next| Url::parse(next).ok())
+            .filter(|next| self.same_server(next));
+        Ok(ListPage { body, next })
+    }
+
+    /// Where the item `key` is.
+    ///
+    /// # Errors
+    /// [`ApiError::InvalidInput`] for a key that cannot be a path segment (blank, or dots).
+    pub fn item_url(&self, key: &str) -> Result<Url, ApiError> {
+        let segment = encode_segment(key, Case::Keep)?;
+        let segments: Vec<String> = self
+            .spec
+            .item
+            .path
+            .split('/')
+            .map(|s| s.replace("{key}", &segment))
+            .collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        Ok(self.base.join(&segments))
+    }
+
+    /// The item `key`; `Ok(None)` when the API has none.
+    pub async fn item(&self, key: &str) -> Fetched<Value> {
+        self.http.get_json(self.item_url(key)?).await
+    }
+
+    /// Many items concurrently; one result per key, in input order.
+    pub async fn items(&self, keys: Vec<String>) -> Vec<Fetched<Value>> {
+        let concurrency = self.http.options().concurrency;
+        let client = self.clone();
+        batch::fetch_in_order(keys, concurrency, move |key| {
+            let client = client.clone();
+            async move { client.item(&key).await }
+        })
+        .await
+    }
+
+    fn same_server(&self, url: &Url) -> bool {
+        let base = self.base.join(&[]);
+        url.scheme() == base.scheme()
+            && url.host_str() == base.host_str()
+            && url.port_or_known_default() == base.port_or_known_default()
+    }
+}

@@ -1,0 +1,77 @@
+//! The registered sources on the command line: an `apidex get <id> KEY…` subcommand each,
+//! added to the parser at start-up from [`crate::sources::RECORDS`] (clap's derive knows only
+//! the built-in ones), and read back into [`GetCommand::Record`].
+
+use clap::{Arg, ArgMatches, FromArgMatches};
+
+use super::{Cli, Command, GetCommand, Globals};
+use crate::model::RecordId;
+
+/// `command` with an `apidex get <id>` subcommand for every registered source.
+pub fn add_to(command: clap::Command) -> clap::Command {
+    // `mut_subcommands`, not `mut_subcommand`: that one moves `get` to the end of the help.
+    command.mut_subcommands(|mut get| {
+        if get.get_name() != "get" {
+            return get;
+        }
+        for record in RecordId::all() {
+            let spec = record.spec();
+            let keys = Arg::new("keys")
+                .required(true)
+                .num_args(1..)
+                .value_name("KEY")
+                .help(format!(
+                    "Their keys, e.g. the names `apidex list {}` prints",
+                    spec.plural
+                ))
+                .value_parser(move |typed: &str| {
+                    record
+                        .key_for(typed)
+                        .ok_or_else(|| format!("`{typed}` can be no {} key", spec.id))
+                });
+            get = get.subcommand(
+                clap::Command::new(spec.id)
+                    .about(format!("{} ({}) by key", spec.title, spec.api_name))
+                    .arg(keys),
+            );
+        }
+        get
+    })
+}
+
+/// The command line `matches` stand for when they are `apidex get <id> …` of a registered
+/// source; `None` for any other (clap's derive reads those).
+///
+/// # Errors
+/// clap's, when the global options do not read back (they parsed, so in practice never).
+pub fn get(matches: &ArgMatches) -> Option<Result<Cli, clap::Error>> {
+    let ("get", get) = matches.subcommand()? else {
+        return None;
+    };
+    let (id, sub) = get.subcommand()?;
+    let record = RecordId::find(id)?;
+    let keys = sub
+        .get_many::<String>("keys")
+        .map(|keys| keys.cloned().collect())
+        .unwrap_or_default();
+    let globals = match Globals::from_arg_matches(matches) {
+        Ok(globals) => globals,
+        Err(err) => return Some(Err(err)),
+    };
+    // `--json`, `--ndjson` and `--output` are `get`'s globals: clap hands their values to the
+    // subcommand they were written after.
+    let flag = |name: &str| sub.get_flag(name) || get.get_flag(name);
+    let output = sub
+        .get_one::<std::path::PathBuf>("output")
+        .or_else(|| get.get_one("output"))
+        .cloned();
+    Some(Ok(Cli {
+        globals,
+        command: Some(Command::Get {
+            what: GetCommand::Record { record, keys },
+            json: flag("json"),
+            ndjson: flag("ndjson"),
+            output,
+        }),
+    }))
+}

@@ -1,0 +1,34 @@
+//! The page of any registered source's item: its heading, then a line per field with the
+//! labels in one column.
+
+use ratatui::text::{Line, Span};
+
+use super::Builder;
+use crate::views::record::RecordPage;
+
+pub(super) fn page(b: &mut Builder, page: &RecordPage) {
+    let heading = match &page.number {
+        Some(number) => format!("#{number} {}", page.heading),
+        None => page.heading.clone(),
+    };
+    b.line(Line::styled(heading, b.theme.heading()));
+    b.line(Line::styled(
+        page.source.spec().api_name.to_owned(),
+        b.theme.dim(),
+    ));
+    b.blank();
+    let width = page
+        .fields
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(super::LABEL_MAX);
+    for (label, value) in &page.fields {
+        let label = super::short_label(label);
+        b.line(Line::from(vec![
+            Span::styled(format!("{label:<width$}  "), b.theme.dim()),
+            Span::raw(value.clone()),
+        ]));
+    }
+}

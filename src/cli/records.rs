@@ -75,3 +75,29 @@ pub fn get(matches: &ArgMatches) -> Option<Result<Cli, clap::Error>> {
         }),
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn no_registered_source_takes_a_built_in_name() {
+        let command = Cli::command();
+        let get = command.find_subcommand("get").expect("get");
+        let built_in: Vec<&str> = get.get_subcommands().map(clap::Command::get_name).collect();
+        let lists: Vec<&str> = <super::super::ListKind as clap::ValueEnum>::value_variants()
+            .iter()
+            .filter(|kind| !matches!(kind, super::super::ListKind::Record(_)))
+            .map(|kind| kind.name())
+            .collect();
+        for record in RecordId::all() {
+            let spec = record.spec();
+            assert!(!built_in.contains(&spec.id), "`apidex get {}` is built in", spec.id);
+            assert!(!lists.contains(&spec.plural), "`apidex list {}` is built in", spec.plural);
+        }
+        // And with them added, the parser still builds (clap refuses duplicates there).
+        add_to(Cli::command()).debug_assert();
+    }
+}

@@ -21,6 +21,14 @@ use crate::support::process::{code, stderr, stdout, without_apidex_env};
 use crate::support::records::{self, body, fixture_keys, item_path, list_path};
 use crate::support::{Reply, Served, TestServer, clients, fixture_server, url_flags};
 
+/// A key `record` can have that no fixture server knows.
+fn missing_key(record: RecordId) -> &'static str {
+    match record.spec().item.key_kind {
+        apidex::sources::KeyKind::Number => "987654321",
+        apidex::sources::KeyKind::Slug => "no-such-item",
+    }
+}
+
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
 }
@@ -85,7 +93,7 @@ async fn lists_and_pages_come_through_the_client() {
                 "{id} {key}"
             );
         }
-        let missing = ItemKey::Record(record, "no-such-item".to_owned());
+        let missing = ItemKey::Record(record, missing_key(record).to_owned());
         assert_eq!(
             fetch::detail(&clients, &missing, Vec::new()).await.unwrap(),
             None
@@ -260,13 +268,19 @@ async fn each_source_has_a_tab_with_its_digit_and_live_comes_after() {
 
 /// `apidex` against `server`, with no setting of the environment's and a cache of its own.
 fn apidex(server: &TestServer, cache: &std::path::Path) -> Command {
+    let mut cmd = bare(cache);
+    cmd.args(url_flags(server));
+    cmd
+}
+
+/// `apidex` with no base URL flags, no setting of the environment's, a cache of its own.
+fn bare(cache: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("apidex").unwrap();
     without_apidex_env(&mut cmd)
         .env("APIDEX_CONFIG", cache.join("no-config.toml"))
         .env("APIDEX_CACHE_DIR", cache)
         .env("APIDEX_LOG_FILE", cache.join("log"))
         .env("LC_ALL", "C.UTF-8")
-        .args(url_flags(server))
         .timeout(Duration::from_secs(60));
     cmd
 }
@@ -281,7 +295,7 @@ fn the_command_line_gets_and_lists_each_source() {
         let out = apidex(&server, dir.path())
             .args(["get", spec.id])
             .args(&keys)
-            .args(["no-such-item", "--json"])
+            .args([missing_key(record), "--json"])
             .output()
             .unwrap();
         assert_eq!(code(&out), 1, "one missing: {}", stderr(&out));
@@ -360,7 +374,17 @@ fn a_source_url_setting_moves_that_source_alone() {
             ),
         ];
         for (way, args) in ways {
-            let mut cmd = apidex(&server, dir.path());
+            // The built-in sources' flags only: a `--source-url` would win over the others.
+            let mut cmd = bare(dir.path());
+            let [poke, jph, dog] = crate::support::base_urls(&server);
+            cmd.args([
+                "--pokeapi-url",
+                &poke,
+                "--jsonplaceholder-url",
+                &jph,
+                "--dogapi-url",
+                &dog,
+            ]);
             cmd.arg("--no-cache")
                 .args(&args)
                 .args(["list", spec.plural]);

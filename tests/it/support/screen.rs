@@ -106,16 +106,14 @@ impl Backend for SharedBackend {
 /// `app::tab_bar`), so a new source leaves the pictures of pages, lists and overlays as they
 /// were.
 pub fn without_tab_bar(screen: &impl std::fmt::Display) -> String {
-    screen
-        .to_string()
-        .lines()
-        .map(|line| {
-            if line.contains("│ apidex") && line.trim_start_matches([' ', '"']).starts_with('1') {
-                "[the tab bar]".to_owned()
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    // The tab bar is the first row: ` 1 Pokémon │ 2 Posts │ …`, cut at the screen's width.
+    let text = screen.to_string();
+    let mut lines: Vec<&str> = text.lines().collect();
+    if let Some(first) = lines.first_mut()
+        && first.trim_start_matches('"').starts_with(' ')
+        && first.contains(" │ ")
+    {
+        *first = "[the tab bar]";
+    }
+    lines.join("\n")
 }

@@ -94,8 +94,16 @@ mod tests {
             .collect();
         for record in RecordId::all() {
             let spec = record.spec();
-            assert!(!built_in.contains(&spec.id), "`apidex get {}` is built in", spec.id);
-            assert!(!lists.contains(&spec.plural), "`apidex list {}` is built in", spec.plural);
+            assert!(
+                !built_in.contains(&spec.id),
+                "`apidex get {}` is built in",
+                spec.id
+            );
+            assert!(
+                !lists.contains(&spec.plural),
+                "`apidex list {}` is built in",
+                spec.plural
+            );
         }
         // And with them added, the parser still builds (clap refuses duplicates there).
         add_to(Cli::command()).debug_assert();

@@ -16,7 +16,17 @@ const URL: &str = "http://127.0.0.1:1/api/v2/pokemon/25/";
 
 /// An app whose JSON view shows `body` as fetched from [`URL`].
 fn app_with(body: &[u8]) -> App {
-    let (mut app, _) = App::new(Hosts::default());
+    let (mut app, lists) = App::new(Hosts::default());
+    // Every tab's list in (empty), so the status bar counts nothing loading whatever the sources.
+    for effect in lists {
+        if let Effect::FetchList { source, req } = effect {
+            app.update(Msg::ListLoaded {
+                source,
+                req,
+                result: Ok(Vec::new()),
+            });
+        }
+    }
     let effects = app.update(Msg::Json(JsonMsg::OpenUrl(URL.to_owned())));
     let [Effect::Json(JsonEffect::Fetch { req, .. })] = effects.as_slice() else {
         panic!("one fetch: {effects:?}");

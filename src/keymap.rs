@@ -73,12 +73,12 @@ pub const DEFAULT_BINDINGS: &[(&str, KeyAction)] = &[
     ("q", KeyAction::Quit),
 ];
 
-/// The keys of the tabs: `1` for the first, … `9` (Live is the last, after the sources).
+/// The keys of the tabs in tab-bar order ([`crate::model::TabId`]): `1` for the first, … `9`.
 const TAB_DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// Every binding apidex starts with: [`DEFAULT_BINDINGS`], then a digit for each tab in
-/// [`KeyAction::TABS`] order (the first nine), so a new source gets the next digit and the
-/// Live tab the one after.
+/// [`KeyAction::TABS`] order (the first nine): `4` is Live, and a new source gets the next
+/// digit without moving any other.
 pub fn default_bindings() -> impl Iterator<Item = (&'static str, KeyAction)> {
     DEFAULT_BINDINGS
         .iter()

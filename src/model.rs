@@ -9,6 +9,7 @@ mod json;
 mod request;
 mod saved;
 mod source;
+mod tab;
 pub mod term;
 
 pub use self::breed::BreedName;
@@ -16,4 +17,5 @@ pub use self::json::JsonTarget;
 pub use self::request::RequestId;
 pub use self::saved::SavedKind;
 pub use self::source::{ItemKey, RecordId, Source};
+pub use self::tab::TabId;
 pub use self::term::Term;

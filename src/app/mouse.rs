@@ -2,8 +2,8 @@
 
 use ratatui::layout::Position;
 
-use super::tab_bar::BarTab;
 use super::{App, Focus};
+use crate::model::TabId;
 use crate::msg::{Effect, LiveMsg, Msg};
 
 impl App {
@@ -13,8 +13,8 @@ impl App {
         if areas.tabs.contains(at) {
             // The slots as drawn (`tab_bar.rs`).
             return match self.tab_at(x, areas.tabs.x, areas.tabs.width) {
-                Some(BarTab::Source(source)) => self.switch_tab(source),
-                Some(BarTab::Live) => self.update(Msg::Live(LiveMsg::Show)),
+                Some(TabId::Source(source)) => self.switch_tab(source),
+                Some(TabId::Live) => self.update(Msg::Live(LiveMsg::Show)),
                 None => vec![],
             };
         }

@@ -4,32 +4,13 @@
 //! long as theirs fit, and the rest shrink to their key: the tab you are on is always named.
 
 use super::App;
-use crate::model::Source;
-
-/// A tab in the bar: a source's, or the Live tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BarTab {
-    /// A source's tab.
-    Source(Source),
-    /// The Live tab (after the sources).
-    Live,
-}
-
-impl BarTab {
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Source(source) => source.title(),
-            Self::Live => "Live",
-        }
-    }
-}
+use crate::model::TabId;
 
 /// One slot of the bar: ` 1 Pokémon ` (or ` 1 ` without its title), then a `│`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TabSlot {
     /// Whose slot it is.
-    pub tab: BarTab,
+    pub tab: TabId,
     /// Whether the title is drawn (else only the key).
     pub titled: bool,
 }
@@ -50,14 +31,11 @@ impl TabSlot {
 impl App {
     /// The bar's slots, left to right, for a bar `width` cells wide.
     pub fn tab_slots(&self, width: u16) -> Vec<TabSlot> {
-        let tabs = Source::ALL
-            .into_iter()
-            .map(BarTab::Source)
-            .chain([BarTab::Live]);
+        let tabs = TabId::ALL.into_iter();
         let active = if self.live.shown {
-            BarTab::Live
+            TabId::Live
         } else {
-            BarTab::Source(self.active)
+            TabId::Source(self.active)
         };
         let mut slots: Vec<TabSlot> = tabs.map(|tab| TabSlot { tab, titled: false }).collect();
         let mut used: usize = slots.iter().map(|s| s.width()).sum();
@@ -82,7 +60,7 @@ impl App {
     }
 
     /// The tab drawn at column `x` of a bar starting at `left`, `width` cells wide.
-    pub fn tab_at(&self, x: u16, left: u16, width: u16) -> Option<BarTab> {
+    pub fn tab_at(&self, x: u16, left: u16, width: u16) -> Option<TabId> {
         let mut end = usize::from(left);
         for slot in self.tab_slots(width) {
             end += slot.width();
@@ -98,6 +76,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::Hosts;
+    use crate::model::Source;
 
     fn app() -> App {
         App::new(Hosts::default()).0
@@ -113,7 +92,8 @@ mod tests {
         let slots = app.tab_slots(200);
         assert_eq!(slots.len(), Source::COUNT + 1);
         assert!(slots.iter().all(|s| s.titled));
-        assert_eq!(slots.last().map(|s| s.tab), Some(BarTab::Live));
+        let order: Vec<TabId> = slots.iter().map(|s| s.tab).collect();
+        assert_eq!(order, TabId::ALL);
     }
 
     #[test]
@@ -124,10 +104,9 @@ mod tests {
                 app.active = active;
                 app.live.shown = false;
                 let slots = app.tab_slots(width);
-                let titled: Vec<BarTab> =
-                    slots.iter().filter(|s| s.titled).map(|s| s.tab).collect();
+                let titled: Vec<TabId> = slots.iter().filter(|s| s.titled).map(|s| s.tab).collect();
                 assert!(
-                    titled.contains(&BarTab::Source(active)),
+                    titled.contains(&TabId::Source(active)),
                     "{width} {active:?}"
                 );
                 // Beyond the active tab's own title, nothing is drawn past the width.
@@ -136,14 +115,14 @@ mod tests {
             }
             app.live.shown = true;
             let slots = app.tab_slots(width);
-            assert!(slots.iter().any(|s| s.titled && s.tab == BarTab::Live));
+            assert!(slots.iter().any(|s| s.titled && s.tab == TabId::Live));
         }
     }
 
     #[test]
     fn a_click_lands_on_the_slot_drawn_there() {
         let mut app = app();
-        app.active = Source::LAST;
+        app.active = Source::ALL[Source::COUNT - 1];
         for width in [30, 200] {
             let mut x = 5;
             for slot in app.tab_slots(width) {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use crate::model::{RecordId, Source};
+use crate::model::{RecordId, Source, TabId};
 use crate::msg::{JsonMsg, Msg, SavedMsg};
 
 /// An action a key can be bound to, named in the config file in snake case
@@ -125,11 +125,13 @@ pub enum Scope {
 impl KeyAction {
     /// The actions that show a tab: one per source in tab order, then the Live tab. Sized by
     /// the sources, so a new source without its action here does not compile.
-    pub const TABS: [Self; Source::COUNT + 1] = {
-        let mut tabs = [Self::TabLive; Source::COUNT + 1];
+    pub const TABS: [Self; TabId::COUNT] = {
+        let mut tabs = [Self::TabLive; TabId::COUNT];
         let mut i = 0;
-        while i < Source::COUNT {
-            tabs[i] = Self::tab(Source::ALL[i]);
+        while i < TabId::COUNT {
+            if let TabId::Source(source) = TabId::ALL[i] {
+                tabs[i] = Self::tab(source);
+            }
             i += 1;
         }
         tabs

@@ -72,8 +72,11 @@ impl RecordId {
 }
 
 impl Source {
+    /// How many sources are built in (Pokémon, Posts, Dogs).
+    pub const BUILT_IN: usize = 3;
+
     /// How many sources there are: the three built in and the registered ones.
-    pub const COUNT: usize = 3 + RECORDS.len();
+    pub const COUNT: usize = Self::BUILT_IN + RECORDS.len();
 
     /// Every source, in tab order: the built-in ones, then the registered ones.
     pub const ALL: [Self; Self::COUNT] = {
@@ -121,32 +124,41 @@ impl Source {
         }
     }
 
-    /// The first tab.
-    pub const FIRST: Self = Self::ALL[0];
-
-    /// The last tab (the Live tab comes after it).
-    pub const LAST: Self = Self::ALL[Self::ALL.len() - 1];
-
     /// Position in [`Source::ALL`].
-    pub fn index(self) -> usize {
+    pub const fn index(self) -> usize {
         match self {
             Self::Pokemon => 0,
             Self::Posts => 1,
             Self::Dogs => 2,
-            Self::Record(r) => 3 + usize::from(r.0),
+            Self::Record(r) => Self::BUILT_IN + r.0 as usize,
         }
     }
 
-    /// The next tab, wrapping around.
+    /// The next source's tab in tab-bar order ([`super::TabId`]), past the Live tab, wrapping
+    /// around.
     #[must_use]
     pub fn next(self) -> Self {
-        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+        let mut tab = super::TabId::Source(self).next();
+        while tab == super::TabId::Live {
+            tab = tab.next();
+        }
+        match tab {
+            super::TabId::Source(source) => source,
+            super::TabId::Live => self,
+        }
     }
 
-    /// The previous tab, wrapping around.
+    /// The previous source's tab in tab-bar order, past the Live tab, wrapping around.
     #[must_use]
     pub fn prev(self) -> Self {
-        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+        let mut tab = super::TabId::Source(self).prev();
+        while tab == super::TabId::Live {
+            tab = tab.prev();
+        }
+        match tab {
+            super::TabId::Source(source) => source,
+            super::TabId::Live => self,
+        }
     }
 
     /// Turns what a user typed into the key of an item to fetch, or `None` when this source

@@ -6,12 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::tab_bar::BarTab;
 use crate::keymap::KeyAction;
-use crate::model::Source;
+use crate::model::TabId;
 use crate::ui::Screen;
 
-/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ … │ 5 Live ` with the active tab highlighted, each
+/// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live │ 5 Berries ` with the active tab highlighted, each
 /// tab with its key as bound; where that does not fit, the other tabs show only their key
 /// ([`crate::app::App::tab_slots`], which the mouse reads too). The key takes one cell, so a
 /// key whose label is wider (or no key) shows as a blank.
@@ -25,9 +24,10 @@ pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     };
     let mut spans = Vec::new();
     for slot in app.tab_slots(area.width) {
-        let (n, active) = match slot.tab {
-            BarTab::Source(source) => (source.index(), source == app.active && !app.live.shown),
-            BarTab::Live => (Source::COUNT, app.live.shown),
+        let n = slot.tab.index();
+        let active = match slot.tab {
+            TabId::Source(source) => source == app.active && !app.live.shown,
+            TabId::Live => app.live.shown,
         };
         let style = if active {
             theme.active_tab()

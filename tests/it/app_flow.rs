@@ -9,7 +9,7 @@ use apidex::app::loadable::Loadable;
 use apidex::app::tab::BatchStatus;
 use apidex::app::{App, Focus};
 use apidex::model::RequestId;
-use apidex::model::{ItemKey, Source};
+use apidex::model::{ItemKey, Source, TabId};
 use apidex::msg::{Effect, Msg};
 use builders::{
     api_error, breed, bulbasaur_in_focus, detail_fetch, list_req, loaded_app, new_app,
@@ -1193,18 +1193,24 @@ fn tabs_keep_their_own_query_selection_and_marks() {
         app.tab().list.marks.iter().copied().collect::<Vec<_>>(),
         [2]
     );
-    // Tabs wrap around, through the Live tab after the last source (#15).
+    // Tabs go round in the tab bar's order, through the Live tab after Dogs (#15), and wrap.
     app.update(Msg::SelectTab(Source::Pokemon));
-    app.update(Msg::PrevTab);
-    assert!(app.live.shown, "before Pokémon: Live");
-    app.update(Msg::PrevTab);
-    assert!(!app.live.shown);
-    assert_eq!(app.active, Source::LAST);
-    app.update(Msg::NextTab);
-    assert!(app.live.shown);
-    app.update(Msg::NextTab);
-    assert!(!app.live.shown);
-    assert_eq!(app.active, Source::Pokemon);
+    let shown = |app: &App| {
+        if app.live.shown {
+            TabId::Live
+        } else {
+            TabId::Source(app.active)
+        }
+    };
+    for expected in TabId::ALL.iter().cycle().skip(1).take(TabId::COUNT) {
+        app.update(Msg::NextTab);
+        assert_eq!(shown(&app), *expected);
+    }
+    for expected in TabId::ALL.iter().rev().take(TabId::COUNT) {
+        app.update(Msg::PrevTab);
+        assert_eq!(shown(&app), *expected);
+    }
+    assert_eq!(TabId::ALL[3], TabId::Live, "Live after Dogs");
 }
 
 #[test]

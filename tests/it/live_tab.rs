@@ -19,9 +19,9 @@ use crate::support::ws::{self, WsServer};
 use crate::support::{clients, fixture_server};
 
 /// The title's received count, read off the screen.
-/// The Live tab's default key: the digit after the sources'.
+/// The Live tab's default key.
 fn live_key() -> char {
-    char::from(b'1' + u8::try_from(apidex::model::Source::COUNT).unwrap())
+    char::from(b'1' + u8::try_from(apidex::model::TabId::Live.index()).unwrap())
 }
 
 fn received(screen: &str) -> u64 {
@@ -274,7 +274,7 @@ fn the_live_tab_fits_a_tiny_terminal_and_says_when_it_reconnects() {
         },
     }));
     let screen = draw(&app, 40, 10);
-    let live_key = format!("{} Live", apidex::model::Source::COUNT + 1);
+    let live_key = format!("{} Live", live_key());
     assert!(screen.contains(&live_key), "{screen}");
     let wide = draw(&app, 120, 10);
     assert!(

@@ -242,7 +242,8 @@ async fn each_source_has_a_tab_with_its_digit_and_live_comes_after() {
             s.wait_for_text("Base stats").await;
             for record in RecordId::all() {
                 let source = Source::Record(record);
-                let digit = char::from(b'1' + u8::try_from(source.index()).unwrap());
+                let tab = apidex::model::TabId::Source(source);
+                let digit = char::from(b'1' + u8::try_from(tab.index()).unwrap());
                 s.wait_for_text(&format!("{digit} {}", source.title()))
                     .await;
                 s.key(KeyCode::Char(digit));
@@ -252,7 +253,7 @@ async fn each_source_has_a_tab_with_its_digit_and_live_comes_after() {
                 // The first item opens on its own, with its source's name under the heading.
                 s.wait_for_text(record.spec().api_name).await;
             }
-            let live = char::from(b'1' + u8::try_from(Source::COUNT).unwrap());
+            let live = char::from(b'1' + u8::try_from(apidex::model::TabId::Live.index()).unwrap());
             s.wait_for_text(&format!("{live} Live")).await;
             s.key(KeyCode::Char(live));
             s.wait_for_text("ws://127.0.0.1:9/subscribe").await;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::app::App;
 use crate::app::json_view::{Body, JsonView, ViewState};
 use crate::model::JsonTarget;
-use crate::model::Source;
+use crate::model::{Source, TabId};
 use crate::msg::{Effect, LiveEffect, LiveMsg, LiveStatus, Msg};
 
 use super::Prompt;
@@ -94,32 +94,40 @@ impl App {
     pub(in crate::app) fn live_tabs(&mut self, msg: &Msg) -> Option<Vec<Effect>> {
         let shown = self.live.shown;
         match msg {
-            Msg::NextTab if !shown && self.active == Source::LAST => Some(self.show_live()),
-            Msg::PrevTab if !shown && self.active == Source::FIRST => Some(self.show_live()),
-            Msg::NextTab if shown => {
-                self.live.shown = false;
-                Some(self.apply_tab(Source::FIRST))
-            }
-            Msg::PrevTab if shown => {
-                self.live.shown = false;
-                Some(self.apply_tab(Source::LAST))
+            Msg::NextTab | Msg::PrevTab => {
+                let current = if shown {
+                    TabId::Live
+                } else {
+                    TabId::Source(self.active)
+                };
+                let target = if matches!(msg, Msg::NextTab) {
+                    current.next()
+                } else {
+                    current.prev()
+                };
+                Some(match target {
+                    TabId::Live => self.show_live(),
+                    TabId::Source(source) => {
+                        self.live.shown = false;
+                        self.apply_tab(source)
+                    }
+                })
             }
             Msg::SelectTab(_) if shown => {
                 self.live.shown = false;
                 None
             }
             Msg::Click { x, y } if *y == self.areas.tabs.y && self.areas.tabs.height > 0 => {
-                // The Live tab's slot follows the sources' (each `title + 5` cells wide).
-                let start: usize = Source::ALL
-                    .iter()
-                    .map(|s| s.title().chars().count() + 5)
-                    .sum();
-                let offset = usize::from(x.saturating_sub(self.areas.tabs.x));
-                if (start..start + "Live".len() + 5).contains(&offset) {
-                    return Some(self.show_live());
+                // The slots as drawn (`tab_bar.rs`).
+                let tabs = self.areas.tabs;
+                match self.tab_at(*x, tabs.x, tabs.width) {
+                    Some(TabId::Live) => Some(self.show_live()),
+                    Some(TabId::Source(_)) => {
+                        self.live.shown = false;
+                        None
+                    }
+                    None => None,
                 }
-                self.live.shown = false;
-                None
             }
             Msg::Wheel { delta, .. } if shown => {
                 self.move_live(*delta);

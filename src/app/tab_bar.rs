@@ -135,4 +135,33 @@ mod tests {
             assert_eq!(app.tab_at(u16::try_from(x).unwrap(), 5, width), None);
         }
     }
+
+    #[test]
+    fn a_click_on_a_shrunk_bar_opens_the_tab_drawn_there_live_too() {
+        let mut app = app();
+        for (width, target) in (20..=60).flat_map(|w| TabId::ALL.map(|t| (w, t))) {
+            app.areas.tabs = ratatui::layout::Rect::new(2, 0, width, 1);
+            let mut x = 2;
+            let slots = app.tab_slots(width);
+            for slot in &slots {
+                if slot.tab == target {
+                    break;
+                }
+                x += slot.width();
+            }
+            if x >= 2 + usize::from(width) {
+                continue; // drawn past the edge (the active title is kept even so): no click lands
+            }
+            app.update(crate::msg::Msg::Click {
+                x: u16::try_from(x).unwrap(),
+                y: 0,
+            });
+            let shown = if app.live.shown {
+                TabId::Live
+            } else {
+                TabId::Source(app.active)
+            };
+            assert_eq!(shown, target, "{width}");
+        }
+    }
 }

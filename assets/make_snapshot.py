@@ -215,6 +215,14 @@ def pokeapi(data):
     for i in type_ids:
         add(f"/type/{i}", trim_type(data.get("type", i)))
     add("/generation/1", trim_generation(data.get("generation", 1)))
+    # The Berries tab (a registered source at home on PokeAPI, src/sources/berry.rs): its list
+    # and every berry, whole (they are small), by id and by name.
+    berries = data.get("berry")
+    add("/berry?limit=100000", index_page(berries))
+    for berry in berries["results"]:
+        i = link_id(berry["url"])
+        add(f"/berry/{i}", data.get("berry", i))
+        aliases[f"pokeapi:/berry/{berry['name']}"] = f"pokeapi:/berry/{i}"
 
     alias("pokemon", pokemon_ids)
     alias("pokemon-species", species_ids)

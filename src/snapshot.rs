@@ -1,7 +1,8 @@
 //! The offline snapshot bundled with apidex: real API responses for the first 151 Pokémon (with
 //! their species, abilities and evolution chains), every type, generation 1, the Pokémon and type
-//! indexes, all of JSONPlaceholder's posts and users (with comments, todos and albums) and the
-//! breed list — enough to browse without a network.
+//! indexes, every berry (the Berries tab, a registered source at home on PokeAPI), all of
+//! JSONPlaceholder's posts and users (with comments, todos and albums) and the breed list —
+//! enough to browse without a network.
 //!
 //! The asset (`assets/snapshot.json.gz`, made by `assets/make_snapshot.py`) is one
 //! gzip-compressed JSON object: `bodies` maps keys such as `pokeapi:/pokemon/25` (a source, a

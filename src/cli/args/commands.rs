@@ -225,11 +225,17 @@ impl ValueEnum for ListKind {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         let help = match self {
-            Self::Pokemon => "Every Pokémon: `25 pikachu`",
-            Self::Posts => "Every post: `1 title`",
-            Self::Users => "Every user: `1 Leanne Graham (@Bret)`",
-            Self::Breeds => "Every breed, then each sub-breed as `breed/sub`",
-            Self::Record(record) => record.spec().title,
+            Self::Pokemon => "Every Pokémon: `25 pikachu`".to_owned(),
+            Self::Posts => "Every post: `1 title`".to_owned(),
+            Self::Users => "Every user: `1 Leanne Graham (@Bret)`".to_owned(),
+            Self::Breeds => "Every breed, then each sub-breed as `breed/sub`".to_owned(),
+            Self::Record(record) => {
+                let spec = record.spec();
+                format!(
+                    "Every item of {} ({}), one a line",
+                    spec.title, spec.api_name
+                )
+            }
         };
         Some(PossibleValue::new(self.name()).help(help))
     }

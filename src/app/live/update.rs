@@ -108,19 +108,6 @@ impl App {
                 self.live.shown = false;
                 None
             }
-            Msg::Click { x, y } if *y == self.areas.tabs.y && self.areas.tabs.height > 0 => {
-                // The Live tab's slot follows the sources' (each `title + 5` cells wide).
-                let start: usize = Source::ALL
-                    .iter()
-                    .map(|s| s.title().chars().count() + 5)
-                    .sum();
-                let offset = usize::from(x.saturating_sub(self.areas.tabs.x));
-                if (start..start + "Live".len() + 5).contains(&offset) {
-                    return Some(self.show_live());
-                }
-                self.live.shown = false;
-                None
-            }
             Msg::Wheel { delta, .. } if shown => {
                 self.move_live(*delta);
                 Some(vec![])

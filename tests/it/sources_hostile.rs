@@ -4,10 +4,17 @@
 
 use apidex::app::tab_bar::BarTab;
 use apidex::app::{App, Hosts};
-use apidex::model::Source;
+use apidex::fetch;
+use apidex::fetch::record::MAX_ENTRIES;
+use apidex::model::{RecordId, Source};
 use apidex::msg::{LiveMsg, Msg};
+use apidex::sources::MAX_PAGES;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use serde_json::Value;
+
+use crate::support::records::{self, list_path};
+use crate::support::{Reply, TestServer, clients};
 
 /// The tab bar as drawn at `width` cells.
 fn bar(app: &mut App, width: u16) -> String {
@@ -67,5 +74,114 @@ fn a_click_on_a_tab_while_live_is_shown_opens_the_tab_drawn_there() {
             y: 0,
         });
         assert!(app.live.shown, "{width}");
+    }
+}
+
+/// `record`'s list body (its fixture) holding `items` and linking `next`.
+fn list_page(record: RecordId, items: &[Value], next: Value) -> String {
+    let list = &record.spec().list;
+    let mut page: Value = serde_json::from_slice(&records::body(record, "list")).unwrap();
+    *page.pointer_mut(list.items).unwrap() = Value::Array(items.to_vec());
+    *page.pointer_mut(list.next.unwrap()).unwrap() = next;
+    page.to_string()
+}
+
+fn fixture_items(record: RecordId) -> Vec<Value> {
+    let list: Value = serde_json::from_slice(&records::body(record, "list")).unwrap();
+    list.pointer(record.spec().list.items)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn a_next_page_already_read_ends_the_list_instead_of_repeating_it() {
+    for record in RecordId::all().filter(|r| r.spec().list.next.is_some()) {
+        let items = fixture_items(record);
+        let server = TestServer::start().await;
+        let first = format!("{}{}", server.url(), list_path(record));
+        let two = format!("{}/page-two", records::base_path(record));
+        // The first page links itself: read once, its items once.
+        server.route(
+            &list_path(record),
+            Reply::json(list_page(record, &items[..2], first.clone().into())),
+        );
+        let clients = clients(&server);
+        let listed = fetch::list(&clients, Source::Record(record)).await.unwrap();
+        assert_eq!(server.request_count(), 1, "{}", record.spec().id);
+        assert_eq!(listed.len(), 2, "{}: no item twice", record.spec().id);
+
+        // One → two → one: each read once.
+        let to_two = format!("{}{two}", server.url());
+        server.route(
+            &list_path(record),
+            Reply::json(list_page(record, &items[..1], to_two.into())),
+        );
+        server.route(
+            &two,
+            Reply::json(list_page(record, &items[1..2], first.into())),
+        );
+        let before = server.request_count();
+        let listed = fetch::list(&clients, Source::Record(record)).await.unwrap();
+        assert_eq!(server.request_count() - before, 2);
+        assert_eq!(listed.len(), 2);
+
+        // Pages that each link a new one still stop at MAX_PAGES.
+        let path = |n: usize| format!("{}/page-{n}", records::base_path(record));
+        server.route(
+            &list_path(record),
+            Reply::json(list_page(
+                record,
+                &items[..1],
+                server_url(&server, &path(1)),
+            )),
+        );
+        for n in 1..=MAX_PAGES {
+            let next = server_url(&server, &path(n + 1));
+            server.route(&path(n), Reply::json(list_page(record, &items[..1], next)));
+        }
+        let before = server.request_count();
+        fetch::list(&clients, Source::Record(record)).await.unwrap();
+        assert_eq!(server.request_count() - before, MAX_PAGES);
+    }
+}
+
+fn server_url(server: &TestServer, path: &str) -> Value {
+    Value::String(format!("{}{path}", server.url()))
+}
+
+#[tokio::test]
+async fn a_list_that_is_full_asks_for_no_more_pages() {
+    for record in RecordId::all().filter(|r| r.spec().list.next.is_some()) {
+        let template = fixture_items(record)[0].clone();
+        let key = record.spec().list.key;
+        // A first page of MAX_ENTRIES items, each with a key of its own, linking a second.
+        let items: Vec<Value> = (0..MAX_ENTRIES)
+            .map(|n| {
+                let mut item = template.clone();
+                *item.pointer_mut(key).unwrap() = Value::String(format!("k{n}"));
+                item
+            })
+            .collect();
+        let server = TestServer::start().await;
+        let two = format!("{}/page-two", records::base_path(record));
+        server.route(
+            &list_path(record),
+            Reply::json(list_page(record, &items, server_url(&server, &two))),
+        );
+        server.route(
+            &two,
+            Reply::json(list_page(record, &items[..1], Value::Null)),
+        );
+        let clients = clients(&server);
+        let listed = fetch::list(&clients, Source::Record(record)).await.unwrap();
+        assert_eq!(listed.len(), MAX_ENTRIES);
+        assert!(
+            !server.requests().iter().any(|r| r.contains("page-two")),
+            "{}: a full list asked for {:?}",
+            record.spec().id,
+            server.requests()
+        );
     }
 }

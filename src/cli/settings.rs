@@ -236,7 +236,8 @@ impl Globals {
 
     /// A registered source's own base URL: `--source-url <id>=URL`, else `APIDEX_<ID>_URL`,
     /// else `[sources.<id>] url`; `None` follows its home. A bad variable is left out as if
-    /// unset (clap reports the flag's; the file's was reported when it was read).
+    /// unset: the parser refused it (`records::check_variables`), as clap refuses a bad flag;
+    /// the file's was reported when it was read.
     fn record_url(&self, record: RecordId, file: &Config) -> Option<BaseUrl> {
         let id = record.spec().id;
         let flag = self.source_urls.iter().rev().find(|(r, _)| *r == record);

@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
 
+use crate::support::process::{code, stderr, stdout, without_apidex_env};
 use crate::support::records::{self, list_path};
 use crate::support::{Reply, TestServer, clients};
 
@@ -182,6 +183,45 @@ async fn a_list_that_is_full_asks_for_no_more_pages() {
             "{}: a full list asked for {:?}",
             record.spec().id,
             server.requests()
+        );
+    }
+}
+
+#[test]
+fn a_bad_source_url_variable_is_refused_like_a_bad_base_url_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    for record in RecordId::all() {
+        let variable = format!("APIDEX_{}_URL", record.spec().id.to_uppercase());
+        let run = |value: &str, args: &[&str]| {
+            let mut cmd = assert_cmd::Command::cargo_bin("apidex").unwrap();
+            without_apidex_env(&mut cmd)
+                .env("APIDEX_CONFIG", dir.path().join("none.toml"))
+                .env(&variable, value)
+                .args(args)
+                .args(["config", "show"])
+                .output()
+                .unwrap()
+        };
+        // As `APIDEX_POKEAPI_URL=notaurl` is: a usage error naming the variable, not a silent
+        // fall back to the live API.
+        for bad in ["notaurl", "ftp://example.com"] {
+            let out = run(bad, &[]);
+            assert_eq!(code(&out), 2, "{variable}={bad}: {}", stdout(&out));
+            assert!(stderr(&out).contains(&variable), "{}", stderr(&out));
+            assert!(stdout(&out).is_empty());
+        }
+        // Empty is unset; the flag wins over the variable (which is then not read).
+        assert_eq!(code(&run("", &[])), 0);
+        let flag = format!("{}=http://127.0.0.1:1/x", record.spec().id);
+        let out = run("notaurl", &["--source-url", &flag]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(stdout(&out).contains("http://127.0.0.1:1/x"));
+        // A good one is in effect.
+        let out = run("http://127.0.0.1:2/y", &[]);
+        assert!(
+            stdout(&out).contains("http://127.0.0.1:2/y"),
+            "{}",
+            stdout(&out)
         );
     }
 }

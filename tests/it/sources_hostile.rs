@@ -8,14 +8,14 @@ use apidex::fetch;
 use apidex::fetch::record::MAX_ENTRIES;
 use apidex::model::{RecordId, Source};
 use apidex::msg::{LiveMsg, Msg};
-use apidex::sources::MAX_PAGES;
+use apidex::sources::{Home, MAX_PAGES};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
 
 use crate::support::process::{code, stderr, stdout, without_apidex_env};
 use crate::support::records::{self, list_path};
-use crate::support::{Reply, TestServer, clients};
+use crate::support::{Reply, Served, TestServer, clients, url_flags};
 
 /// The tab bar as drawn at `width` cells.
 fn bar(app: &mut App, width: u16) -> String {
@@ -222,6 +222,73 @@ fn a_bad_source_url_variable_is_refused_like_a_bad_base_url_variable() {
             stdout(&out).contains("http://127.0.0.1:2/y"),
             "{}",
             stdout(&out)
+        );
+    }
+}
+
+/// A page of `home`'s own, as `apidex get` arguments.
+fn home_item(home: Home) -> &'static [&'static str] {
+    match home {
+        Home::PokeApi => &["get", "pokemon", "pikachu"],
+        Home::JsonPlaceholder => &["get", "post", "1"],
+        Home::DogApi | Home::Own(_) => &["get", "breeds"],
+    }
+}
+
+#[test]
+fn a_registered_sources_ttl_is_its_own_not_its_hosts() {
+    let server = Served::fixtures();
+    for record in RecordId::all() {
+        let spec = record.spec();
+        let (home_ttl, home) = match spec.home {
+            Home::PokeApi => ("pokeapi", home_item(spec.home)),
+            Home::JsonPlaceholder => ("jsonplaceholder", home_item(spec.home)),
+            Home::DogApi => ("dogapi", home_item(spec.home)),
+            Home::Own(_) => continue,
+        };
+        let key = records::fixture_keys(record)[0].clone();
+        let own: Vec<&str> = vec!["get", spec.id, &key];
+        // Requests the second of two runs makes (the first fills the cache).
+        let second_run_asks = |config: &str, args: &[&str]| {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("config.toml");
+            std::fs::write(&file, config).unwrap();
+            let run = || {
+                let mut cmd = assert_cmd::Command::cargo_bin("apidex").unwrap();
+                let out = without_apidex_env(&mut cmd)
+                    .env("APIDEX_CONFIG", &file)
+                    .env("APIDEX_CACHE_DIR", dir.path())
+                    .args(url_flags(&server))
+                    .args(args)
+                    .output()
+                    .unwrap();
+                assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+            };
+            run();
+            let before = server.request_count();
+            run();
+            server.request_count() - before
+        };
+        // The source's TTL of 0 makes its own pages stale at once, and nothing else's: the
+        // home's pages keep the default day.
+        let zero = format!("[sources.{}]\nttl = 0\n", spec.id);
+        assert!(
+            second_run_asks(&zero, &own) > 0,
+            "{}: its TTL of 0",
+            spec.id
+        );
+        assert_eq!(second_run_asks(&zero, home), 0, "{}: {home:?}", spec.id);
+        // And the home's TTL of 0 leaves a source with a TTL of its own fresh.
+        let home_zero = format!("[ttl]\n{home_ttl} = 0\n[sources.{}]\nttl = 24\n", spec.id);
+        assert!(
+            second_run_asks(&home_zero, home) > 0,
+            "{home:?}: its home's 0"
+        );
+        assert_eq!(
+            second_run_asks(&home_zero, &own),
+            0,
+            "{}: its own 24 h",
+            spec.id
         );
     }
 }

@@ -1039,7 +1039,11 @@ fn imaginary(a: &Answer) -> Effect {
         1 => Effect::FetchDetail {
             source,
             req,
-            key: data().lists[source.index()][a.item.index(100)].key.clone(),
+            // Its own list's length: the Berries' (68 and the hostile ones) is under 100.
+            key: {
+                let list = &data().lists[source.index()];
+                list[a.item.index(list.len())].key.clone()
+            },
             sub_breeds: Vec::new(),
             debounce: false,
         },

@@ -48,18 +48,26 @@ impl RecordApi {
         url
     }
 
-    /// Every page of the list, in order: at most [`MAX_PAGES`], and only pages on the base
-    /// URL's own server (a body cannot send apidex elsewhere). A 404 is an error: the base URL
-    /// is wrong.
-    pub async fn list(&self) -> Result<Vec<Resource<Value>>, ApiError> {
-        let mut pages = Vec::new();
+    /// Every page of the list, in order, each handed to `each` as it arrives and dropped after
+    /// (a hundred 16 MB pages are never held at once). Paging stops where `each` says the list
+    /// has enough (`false`), at [`MAX_PAGES`], at a page already read (a `next` that loops
+    /// would repeat every item), and before a page on another server (a body cannot send
+    /// apidex elsewhere). A 404 is an error: the base URL is wrong.
+    pub async fn list(
+        &self,
+        mut each: impl FnMut(Resource<Value>) -> bool,
+    ) -> Result<(), ApiError> {
+        let mut read: Vec<Url> = Vec::new();
         let mut url = Some(self.list_url());
         while let Some(at) = url.take() {
+            read.push(at.clone());
             let page = self.page(at).await?;
-            url = page.next.filter(|_| pages.len() + 1 < MAX_PAGES);
-            pages.push(page.body);
+            let wanted = each(page.body);
+            url = page
+                .next
+                .filter(|next| wanted && read.len() < MAX_PAGES && !read.contains(next));
         }
-        Ok(pages)
+        Ok(())
     }
 
     /// One page of the list at `url`.

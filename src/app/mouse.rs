@@ -11,9 +11,13 @@ impl App {
         let areas = self.areas;
         let at = Position { x, y };
         if areas.tabs.contains(at) {
-            // The slots as drawn (`tab_bar.rs`).
+            // The slots as drawn (`tab_bar.rs`), read before Live is hidden: hiding it lays the
+            // bar out anew. A click on no tab leaves the tab shown as it is.
             return match self.tab_at(x, areas.tabs.x, areas.tabs.width) {
-                Some(TabId::Source(source)) => self.switch_tab(source),
+                Some(TabId::Source(source)) => {
+                    self.live.shown = false;
+                    self.switch_tab(source)
+                }
                 Some(TabId::Live) => self.update(Msg::Live(LiveMsg::Show)),
                 None => vec![],
             };

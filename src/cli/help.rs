@@ -59,10 +59,12 @@ fn hide_in(mut command: clap::Command, globals: &[clap::Arg]) -> clap::Command {
 pub fn parse() -> Result<Cli, clap::Error> {
     let mut command = command();
     let matches: ArgMatches = command.try_get_matches_from_mut(std::env::args_os())?;
-    if let Some(cli) = super::records::get(&matches) {
-        return cli.map_err(|err| err.format(&mut command));
-    }
-    Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command))
+    let cli = match super::records::get(&matches) {
+        Some(cli) => cli,
+        None => Cli::from_arg_matches(&matches),
+    };
+    cli.and_then(|cli| super::records::check_variables(&cli).map(|()| cli))
+        .map_err(|err| err.format(&mut command))
 }
 
 #[cfg(test)]

@@ -64,20 +64,22 @@ pub async fn run(clients: &Clients, what: ListKind) -> u8 {
             }
             out
         }),
-        ListKind::Record(record) => clients.record(record).list().await.map(|pages| {
-            if let Some(first) = pages.first() {
-                from(first.origin);
-            }
-            let entries =
-                crate::fetch::record::record_entries(record, pages.iter().map(|p| &p.data));
-            entries.iter().fold(String::new(), |mut out, entry| {
-                if let Some(tag) = &entry.tag {
-                    let _ = write!(out, "{} ", tag.trim_start_matches('#'));
-                }
-                let _ = writeln!(out, "{}", entry.title);
-                out
-            })
-        }),
+        ListKind::Record(record) => {
+            crate::fetch::record::listed(clients, record)
+                .await
+                .map(|(entries, first)| {
+                    if let Some(first) = first {
+                        from(first);
+                    }
+                    entries.iter().fold(String::new(), |mut out, entry| {
+                        if let Some(tag) = &entry.tag {
+                            let _ = write!(out, "{} ", tag.trim_start_matches('#'));
+                        }
+                        let _ = writeln!(out, "{}", entry.title);
+                        out
+                    })
+                })
+        }
     };
     let offline = clients.http.options().offline;
     finish(what, text, origin, offline)

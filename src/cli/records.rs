@@ -76,6 +76,32 @@ pub fn get(matches: &ArgMatches) -> Option<Result<Cli, clap::Error>> {
     }))
 }
 
+/// Checks `APIDEX_<ID>_URL` of every registered source `cli` gives no `--source-url`: a bad
+/// one is a usage error, as a bad `APIDEX_POKEAPI_URL` is (clap checks that one), not a
+/// silent fall back to the source's home. Empty is unset, as clap has it.
+///
+/// # Errors
+/// A [`clap::error::ErrorKind::ValueValidation`] naming the variable and why.
+pub fn check_variables(cli: &Cli) -> Result<(), clap::Error> {
+    for record in RecordId::all() {
+        if cli.globals.source_urls.iter().any(|(r, _)| *r == record) {
+            continue;
+        }
+        let name = format!("APIDEX_{}_URL", record.spec().id.to_uppercase());
+        let Some(value) = std::env::var_os(&name).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let value = value.to_string_lossy();
+        if let Err(err) = crate::api::BaseUrl::parse(&value) {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{value}' for '{name}': {err}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;

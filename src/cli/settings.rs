@@ -47,18 +47,23 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Each source's own TTL keyed by its base URL's host, for the cache's `ttl_by_host`. Two
-    /// sources on one host (local replicas on different ports) share the shorter.
+    /// Each source's own TTL, for the cache's `ttl_by_host`: a built-in source's keyed by its
+    /// base URL's host, a registered one's by the URL its pages are under (berries share
+    /// PokeAPI's host, not its TTL). Two sources on one key (local replicas on different
+    /// ports) share the shorter.
     pub fn ttl_by_host(&self) -> HashMap<String, Duration> {
-        let bases = Source::ALL.map(|source| self.endpoints.base(source));
         let mut by_host: HashMap<String, Duration> = HashMap::new();
-        for (base, ttl) in bases.iter().zip(self.source_ttls) {
-            if let Some(ttl) = ttl {
-                by_host
-                    .entry(base.host().to_owned())
-                    .and_modify(|t| *t = (*t).min(ttl))
-                    .or_insert(ttl);
-            }
+        for (source, ttl) in Source::ALL.into_iter().zip(self.source_ttls) {
+            let Some(ttl) = ttl else { continue };
+            let base = self.endpoints.base(source);
+            let key = match source {
+                Source::Record(r) => base.join(&r.spec().own_path()).as_str().to_owned(),
+                _ => base.host().to_owned(),
+            };
+            by_host
+                .entry(key)
+                .and_modify(|t| *t = (*t).min(ttl))
+                .or_insert(ttl);
         }
         by_host
     }
@@ -236,7 +241,8 @@ impl Globals {
 
     /// A registered source's own base URL: `--source-url <id>=URL`, else `APIDEX_<ID>_URL`,
     /// else `[sources.<id>] url`; `None` follows its home. A bad variable is left out as if
-    /// unset (clap reports the flag's; the file's was reported when it was read).
+    /// unset: the parser refused it (`records::check_variables`), as clap refuses a bad flag;
+    /// the file's was reported when it was read.
     fn record_url(&self, record: RecordId, file: &Config) -> Option<BaseUrl> {
         let id = record.spec().id;
         let flag = self.source_urls.iter().rev().find(|(r, _)| *r == record);

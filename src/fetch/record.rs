@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::api::origin::Origin;
 use crate::api::{ApiError, Clients};
 use crate::model::{ItemKey, RecordId};
 use crate::sources::{Field, Number};
@@ -17,8 +18,27 @@ pub const MAX_ENTRIES: usize = 100_000;
 
 /// Loads `record`'s list: every page, mapped.
 pub async fn list(clients: &Clients, record: RecordId) -> Result<Vec<ListEntry>, ApiError> {
-    let pages = clients.record(record).list().await?;
-    Ok(record_entries(record, pages.iter().map(|p| &p.data)))
+    Ok(listed(clients, record).await?.0)
+}
+
+/// Loads `record`'s list, and where its first page came from. Each page is mapped as it
+/// arrives; no page is asked for once [`MAX_ENTRIES`] are in.
+pub async fn listed(
+    clients: &Clients,
+    record: RecordId,
+) -> Result<(Vec<ListEntry>, Option<Origin>), ApiError> {
+    let mut entries = Vec::new();
+    let mut origin = None;
+    clients
+        .record(record)
+        .list(|page| {
+            origin.get_or_insert(page.origin);
+            let room = MAX_ENTRIES - entries.len();
+            entries.extend(record_entries(record, [&page.data]).into_iter().take(room));
+            entries.len() < MAX_ENTRIES
+        })
+        .await?;
+    Ok((entries, origin))
 }
 
 /// Loads the page of `record`'s item `key`; `Ok(None)` when there is none.

@@ -62,6 +62,21 @@ pub struct ListSpec {
     pub number: Option<Number>,
 }
 
+impl RecordSpec {
+    /// The leading path segments its list and its items share (`["berry"]`): where under its
+    /// base URL its pages are, apart from its home's (its TTL applies there only).
+    pub fn own_path(&self) -> Vec<&'static str> {
+        self.list
+            .path
+            .split('/')
+            .zip(self.item.path.split('/'))
+            .take_while(|(list, item)| list == item && !item.contains("{key}"))
+            .map(|(segment, _)| segment)
+            .filter(|segment| !segment.is_empty())
+            .collect()
+    }
+}
+
 /// The most pages of one list apidex reads.
 pub const MAX_PAGES: usize = 100;
 

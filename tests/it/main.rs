@@ -58,6 +58,7 @@ mod run_loop;
 mod saved_views;
 mod settings;
 mod sources;
+mod sources_hostile;
 mod store;
 mod terminal_signals;
 mod tiny;

@@ -1039,6 +1039,7 @@ fn imaginary(a: &Answer) -> Effect {
         1 => Effect::FetchDetail {
             source,
             req,
+            // Its own list's length: the Berries' (68 and the hostile ones) is under 100.
             key: {
                 let list = &data().lists[source.index()];
                 list[a.item.index(list.len())].key.clone()

@@ -17,16 +17,30 @@ pub struct CachePolicy {
     /// Freshness when the server gives no explicit lifetime (no `max-age`, no `Expires`): the
     /// lifetime, or the cap on the `Last-Modified` heuristic.
     pub default_ttl: Duration,
-    /// Per-host freshness overriding `default_ttl` (a source's configured TTL).
+    /// Per-host freshness overriding `default_ttl` (a source's configured TTL). A key with a
+    /// `/` is a URL prefix instead (a registered source's pages, on a host it may share), and
+    /// the longest one a URL is under wins over its host's.
     pub ttl_by_host: HashMap<String, Duration>,
 }
 
 impl CachePolicy {
     /// How long a response from `url` stays fresh at most when the server does not say.
     pub(super) fn ttl(&self, url: &Url) -> Duration {
-        url.host_str()
-            .and_then(|h| self.ttl_by_host.get(h))
-            .copied()
+        let text = url.as_str();
+        let under = |prefix: &str| {
+            text.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+        };
+        self.ttl_by_host
+            .iter()
+            .filter(|(key, _)| key.contains('/') && under(key))
+            .max_by_key(|(key, _)| key.len())
+            .map(|(_, ttl)| *ttl)
+            .or_else(|| {
+                url.host_str()
+                    .and_then(|h| self.ttl_by_host.get(h))
+                    .copied()
+            })
             .unwrap_or(self.default_ttl)
     }
 

@@ -117,18 +117,6 @@ impl App {
                 self.live.shown = false;
                 None
             }
-            Msg::Click { x, y } if *y == self.areas.tabs.y && self.areas.tabs.height > 0 => {
-                // The slots as drawn (`tab_bar.rs`).
-                let tabs = self.areas.tabs;
-                match self.tab_at(*x, tabs.x, tabs.width) {
-                    Some(TabId::Live) => Some(self.show_live()),
-                    Some(TabId::Source(_)) => {
-                        self.live.shown = false;
-                        None
-                    }
-                    None => None,
-                }
-            }
             Msg::Wheel { delta, .. } if shown => {
                 self.move_live(*delta);
                 Some(vec![])

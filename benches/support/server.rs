@@ -4,7 +4,7 @@
 //!
 //! Shared by the `bench` example (which runs it in a child process, so the client's CPU time is
 //! measured alone) and the render benchmark (in-process, only to build the screen). It is not the
-//! tests' server (`tests/it/support/server.rs`) and the tests do not use it.
+//! tests' server (`tests/it/support/server/`) and the tests do not use it.
 //!
 //! Control paths (not counted in the stats): `/__bench/stats`, `/__bench/reset`,
 //! `/__bench/config?delay_ms=N&list_delay_ms=N&distinct_sprites=0|1` (`delay_ms` is added to

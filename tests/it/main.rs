@@ -58,7 +58,6 @@ mod run_loop;
 mod saved_views;
 mod settings;
 mod sources;
-mod sources_hostile;
 mod store;
 mod terminal_signals;
 mod tiny;

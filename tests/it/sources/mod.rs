@@ -5,36 +5,34 @@
 //! needs no test code: these run for it.
 #![allow(clippy::unwrap_used)]
 
-use std::time::Duration;
+mod cli;
+mod hostile;
 
 use apidex::fetch;
 use apidex::keymap::KeyAction;
 use apidex::model::{ItemKey, RecordId, Source};
-use apidex::sources::Home;
 use apidex::views::Detail;
-use assert_cmd::Command;
 use crossterm::event::KeyCode;
 use serde_json::Value;
 
 use crate::support::driver::run_app_configured;
-use crate::support::process::{code, stderr, stdout, without_apidex_env};
 use crate::support::records::{self, body, fixture_keys, item_path, list_path};
-use crate::support::{Reply, Served, TestServer, clients, fixture_server, url_flags};
+use crate::support::{Reply, TestServer, clients, fixture_server};
 
 /// A key `record` can have that no fixture server knows.
-fn missing_key(record: RecordId) -> &'static str {
+pub(super) fn missing_key(record: RecordId) -> &'static str {
     match record.spec().item.key_kind {
         apidex::sources::KeyKind::Number => "987654321",
         apidex::sources::KeyKind::Slug => "no-such-item",
     }
 }
 
-fn json(bytes: &[u8]) -> Value {
+pub(super) fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
 }
 
 /// The fixture list's entries, mapped as the browser maps them.
-fn fixture_entries(record: RecordId) -> Vec<apidex::views::ListEntry> {
+pub(super) fn fixture_entries(record: RecordId) -> Vec<apidex::views::ListEntry> {
     fetch::record::record_entries(record, [&json(&body(record, "list"))])
 }
 
@@ -159,7 +157,7 @@ async fn a_paged_list_is_followed_on_its_own_server_only_and_not_forever() {
         );
 
         // A next page elsewhere is not followed; one linking itself is read once
-        // (sources_hostile.rs: loops, MAX_PAGES, a full list).
+        // (hostile.rs: loops, MAX_PAGES, a full list).
         let elsewhere = TestServer::start().await;
         let away = format!("{}/page-two", elsewhere.url());
         server.route(
@@ -266,158 +264,4 @@ async fn each_source_has_a_tab_with_its_digit_and_live_comes_after() {
         assert_eq!(KeyAction::from_name(action.name()), Some(action));
         assert_eq!(action.name(), format!("tab_{}", record.spec().id));
     }
-}
-
-/// `apidex` against `server`, with no setting of the environment's and a cache of its own.
-fn apidex(server: &TestServer, cache: &std::path::Path) -> Command {
-    let mut cmd = bare(cache);
-    cmd.args(url_flags(server));
-    cmd
-}
-
-/// `apidex` with no base URL flags, no setting of the environment's, a cache of its own.
-fn bare(cache: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("apidex").unwrap();
-    without_apidex_env(&mut cmd)
-        .env("APIDEX_CONFIG", cache.join("no-config.toml"))
-        .env("APIDEX_CACHE_DIR", cache)
-        .env("APIDEX_LOG_FILE", cache.join("log"))
-        .env("LC_ALL", "C.UTF-8")
-        .timeout(Duration::from_secs(60));
-    cmd
-}
-
-#[test]
-fn the_command_line_gets_and_lists_each_source() {
-    let server = Served::fixtures();
-    let dir = tempfile::tempdir().unwrap();
-    for record in RecordId::all() {
-        let spec = record.spec();
-        let keys = fixture_keys(record);
-        let out = apidex(&server, dir.path())
-            .args(["get", spec.id])
-            .args(&keys)
-            .args([missing_key(record), "--json"])
-            .output()
-            .unwrap();
-        assert_eq!(code(&out), 1, "one missing: {}", stderr(&out));
-        let mut expected: Vec<Value> = keys.iter().map(|k| json(&body(record, k))).collect();
-        expected.push(Value::Null);
-        assert_eq!(json(&out.stdout), Value::Array(expected), "{}", spec.id);
-        assert!(stderr(&out).contains("not found"), "{}", stderr(&out));
-
-        let out = apidex(&server, dir.path())
-            .args(["get", spec.id, &keys[0]])
-            .output()
-            .unwrap();
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
-        let page = fetch::record::record_page(record, &json(&body(record, &keys[0])));
-        assert!(stdout(&out).contains(&page.heading), "{}", stdout(&out));
-
-        let out = apidex(&server, dir.path())
-            .args(["list", spec.plural])
-            .output()
-            .unwrap();
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
-        let entries = fixture_entries(record);
-        assert_eq!(stdout(&out).lines().count(), entries.len());
-        assert!(
-            stdout(&out)
-                .lines()
-                .next()
-                .unwrap()
-                .ends_with(&entries[0].title)
-        );
-
-        let out = apidex(&server, dir.path())
-            .args(["get", spec.id, "   "])
-            .output()
-            .unwrap();
-        assert_eq!(
-            code(&out),
-            2,
-            "a blank key is a usage error: {}",
-            stderr(&out)
-        );
-    }
-    let out = apidex(&server, dir.path())
-        .args(["--source-url", "nope=http://127.0.0.1:1", "list", "posts"])
-        .output()
-        .unwrap();
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no registered source `nope`"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
-fn a_source_url_setting_moves_that_source_alone() {
-    let server = Served::fixtures();
-    let other = Served::fixtures();
-    let dir = tempfile::tempdir().unwrap();
-    for record in RecordId::all() {
-        let spec = record.spec();
-        let url = format!("{}{}", other.url(), records::base_path(record));
-        let before = (server.request_count(), other.request_count());
-        // The flag, the variable and the config file's table each move it to the other server.
-        let config = dir.path().join("config.toml");
-        std::fs::write(&config, format!("[sources.{}]\nurl = \"{url}\"\n", spec.id)).unwrap();
-        let ways: [(&str, Vec<String>); 3] = [
-            (
-                "flag",
-                vec!["--source-url".into(), format!("{}={url}", spec.id)],
-            ),
-            ("variable", Vec::new()),
-            (
-                "config",
-                vec!["--config".into(), config.display().to_string()],
-            ),
-        ];
-        for (way, args) in ways {
-            // The built-in sources' flags only: a `--source-url` would win over the others.
-            let mut cmd = bare(dir.path());
-            let [poke, jph, dog] = crate::support::base_urls(&server);
-            cmd.args([
-                "--pokeapi-url",
-                &poke,
-                "--jsonplaceholder-url",
-                &jph,
-                "--dogapi-url",
-                &dog,
-            ]);
-            cmd.arg("--no-cache")
-                .args(&args)
-                .args(["list", spec.plural]);
-            if way == "variable" {
-                cmd.env(format!("APIDEX_{}_URL", spec.id.to_uppercase()), &url);
-            }
-            let out = cmd.output().unwrap();
-            assert_eq!(code(&out), 0, "{way}: {}", stderr(&out));
-        }
-        assert_eq!(
-            server.request_count(),
-            before.0,
-            "{}: nothing asked of its home",
-            spec.id
-        );
-        assert_eq!(other.request_count(), before.1 + 3);
-        // Following its home: moved with it.
-        if !matches!(spec.home, Home::Own(_)) {
-            let out = apidex(&other, dir.path())
-                .args(["--no-cache", "list", spec.plural])
-                .output()
-                .unwrap();
-            assert_eq!(code(&out), 0, "{}", stderr(&out));
-        }
-    }
-    // An unknown table is refused like any unknown setting, with its name.
-    let config = dir.path().join("bad.toml");
-    std::fs::write(&config, "[sources.nope]\nurl = \"http://127.0.0.1:1\"\n").unwrap();
-    let out = apidex(&server, dir.path())
-        .args(["--config", &config.display().to_string(), "config", "show"])
-        .output()
-        .unwrap();
-    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
 }

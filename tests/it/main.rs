@@ -43,7 +43,6 @@ mod moves;
 mod names;
 mod names_misses;
 mod offline;
-mod offline_berries;
 mod panic_restore;
 mod picture_reasons;
 mod pictures;

@@ -5,6 +5,7 @@
 //! Split into the binary and the clients.
 #![allow(clippy::unwrap_used)]
 
+mod berries;
 mod cli;
 mod pages;
 

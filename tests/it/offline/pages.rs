@@ -13,7 +13,7 @@ use apidex::views::Detail;
 use super::dead_bases;
 
 /// Clients at a dead port with the bundled snapshot as fallback.
-fn snapshot_clients(offline: bool) -> Clients {
+pub(super) fn snapshot_clients(offline: bool) -> Clients {
     let [poke, jph, dog] = dead_bases();
     let endpoints = Endpoints::parse(&poke, &jph, &dog).unwrap();
     let options = HttpOptions {

@@ -1,43 +1,16 @@
 //! Berries offline: the bundled snapshot holds PokeAPI's berry list and every berry (by id and
 //! by name), so the Berries tab and `apidex get/list` answer with no network, like the built-in
 //! sources; a berry the snapshot lacks is "not found", never a hang.
-#![allow(clippy::unwrap_used)]
 
-use std::sync::Arc;
-
-use apidex::api::{Clients, Endpoints, Http, HttpOptions};
 use apidex::model::{ItemKey, RecordId, Source};
-use apidex::snapshot::Snapshot;
 use apidex::views::Detail;
 
-/// Clients whose every server is a closed port, offline, with the bundled snapshot behind them.
-fn offline_clients() -> Clients {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
-    let origin = format!("http://127.0.0.1:{port}");
-    let endpoints = Endpoints::parse(
-        &format!("{origin}/api/v2"),
-        &origin,
-        &format!("{origin}/api"),
-    )
-    .unwrap();
-    let options = HttpOptions {
-        offline: true,
-        retries: 0,
-        ..HttpOptions::default()
-    };
-    let http = Http::new(options)
-        .unwrap()
-        .with_fallback(Arc::new(Snapshot::bundled(&endpoints)));
-    Clients::from_http(http, endpoints)
-}
+use super::pages::snapshot_clients;
 
 #[tokio::test]
 async fn the_berries_list_and_pages_come_from_the_snapshot() {
     let berry = RecordId::find("berry").unwrap();
-    let clients = offline_clients();
+    let clients = snapshot_clients(true);
     let list = apidex::fetch::list(&clients, Source::Record(berry))
         .await
         .unwrap();

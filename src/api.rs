@@ -1,4 +1,5 @@
-//! HTTP clients for the three sources, sharing one connection pool.
+//! HTTP clients for the three built-in sources and the registered ones ([`record`]), sharing
+//! one connection pool.
 //!
 //! Every client is built from a shared [`Http`] handle and a [`BaseUrl`], so tests and users can
 //! point any source at another server. A missing resource is `Ok(None)`; every other failure is an

@@ -11,6 +11,10 @@ impl App {
         let areas = self.areas;
         let at = Position { x, y };
         if areas.tabs.contains(at) {
+            // The JSON view keeps the tab it was opened over, as the tab keys do there.
+            if self.explorer.view.is_some() {
+                return vec![];
+            }
             // The slots as drawn (`tab_bar.rs`), read before Live is hidden: hiding it lays the
             // bar out anew. A click on no tab leaves the tab shown as it is.
             return match self.tab_at(x, areas.tabs.x, areas.tabs.width) {
@@ -22,8 +26,17 @@ impl App {
                 None => vec![],
             };
         }
+        // The Live tab, the JSON view and the comparison are drawn over the list and the detail
+        // (their areas are the tab's, hidden): a click there must not move the hidden list.
+        if self.covers_body() {
+            return vec![];
+        }
         if areas.list.contains(at) {
             self.focus = Focus::List;
+            if self.saved.view.is_some() {
+                self.click_saved_row(y);
+                return vec![];
+            }
             // One row of border above the first item (and in the batch view, the gauge); one of
             // border below the last. Clicks on those select nothing.
             let top = areas.list.y + 1 + u16::from(self.tab().batch.is_some());
@@ -49,12 +62,42 @@ impl App {
         vec![]
     }
 
+    /// Whether what the body shows is not the tab's list and detail.
+    fn covers_body(&self) -> bool {
+        self.live.shown
+            || self.explorer.view.is_some()
+            || (self.compare.is_some() && self.active == crate::model::Source::Pokemon)
+    }
+
+    /// A click in the bookmarks or history view, drawn over the list: selects the row there
+    /// (one row of border above the first; while `X` asks, the question moves the rows, so
+    /// the click only drops the question, as any key does).
+    fn click_saved_row(&mut self, y: u16) {
+        let top = self.areas.list.y + 1;
+        let bottom = self.areas.list.bottom().saturating_sub(1);
+        let Some(view) = &mut self.saved.view else {
+            return;
+        };
+        if view.confirm_clear || y < top || y >= bottom {
+            return;
+        }
+        let index = view.state.offset() + usize::from(y - top);
+        if index < view.items.loaded().map_or(0, Vec::len) {
+            view.state.select(Some(index));
+        }
+    }
+
     pub(super) fn wheel(&mut self, x: u16, y: u16, delta: isize) -> Vec<Effect> {
         let at = Position { x, y };
         let focus = self.focus;
         if self.areas.detail.contains(at) {
             self.focus = Focus::Detail;
         } else if self.areas.list.contains(at) {
+            // The bookmarks or history view, drawn over the list, scrolls itself.
+            if self.saved.view.is_some() {
+                self.move_saved(delta);
+                return vec![];
+            }
             self.focus = Focus::List;
         } else {
             return vec![];

@@ -158,7 +158,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     row(
         &[KeyAction::NextTab, KeyAction::PrevTab],
-        "next / previous source",
+        "next / previous tab, Live too",
     ),
     row(&KeyAction::TABS, TAB_TITLES),
     text(

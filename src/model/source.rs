@@ -52,7 +52,7 @@ impl RecordId {
     }
 
     /// Turns what a user typed into this source's key for an item, or `None` when it can be
-    /// none (not a number where the keys are numbers, or blank).
+    /// none (not a number where the keys are numbers, blank, or only dots).
     pub fn key_for(self, typed: &str) -> Option<String> {
         let typed = typed.trim();
         let key = match self.spec().item.key_kind {
@@ -67,7 +67,10 @@ impl RecordId {
                 .join("-")
                 .to_lowercase(),
         };
-        (!key.is_empty()).then_some(key)
+        // Only dots can never be requested: a URL resolves `..` (however it is spelled) as the
+        // parent folder, so the request would refuse it after the other keys were fetched.
+        let requestable = !key.is_empty() && !key.chars().all(|c| c == '.');
+        requestable.then_some(key)
     }
 }
 

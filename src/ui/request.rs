@@ -144,11 +144,17 @@ pub fn lines(requests: &PageRequests, theme: &Theme) -> Vec<Line<'static>> {
     };
     out.push(Line::styled(heading, theme.heading()));
     if main.headers.is_empty() {
-        out.push(Line::styled(
-            "  none kept: the answer did not come from the server just now (and the cached copy \
-             was stored by an older apidex, without its headers)",
-            theme.dim(),
-        ));
+        // Why there are none, by where the answer came from: only a cached copy can be one an
+        // older apidex stored without them.
+        let why = match main.answered {
+            Answered::Snapshot { .. } => "  none: the bundled snapshot keeps no headers",
+            Answered::Failed(_) => "  none: no answer came",
+            _ => {
+                "  none kept: the answer did not come from the server just now (and the cached \
+                 copy was stored by an older apidex, without its headers)"
+            }
+        };
+        out.push(Line::styled(why, theme.dim()));
     }
     let name_width = main
         .headers

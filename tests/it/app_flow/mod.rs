@@ -20,6 +20,7 @@ mod failures;
 mod help;
 mod keys;
 mod mouse;
+mod mouse_covered;
 mod moving;
 mod notices;
 mod posts;

@@ -36,3 +36,33 @@ async fn the_berries_list_and_pages_come_from_the_snapshot() {
     let result = apidex::fetch::detail(&clients, &missing, Vec::new()).await;
     assert!(!matches!(result, Ok(Some(_))), "{result:?}");
 }
+
+/// `i` on a berry answered from the snapshot (the network refusing, nothing cached): the
+/// overlay says the snapshot answered and why it has no headers, not that a cached copy was
+/// stored by an older apidex (there is no cached copy at all).
+#[tokio::test]
+async fn i_on_a_snapshot_berry_says_the_snapshot_answered() {
+    use crossterm::event::KeyCode;
+    let berry = apidex::model::TabId::Source(Source::Record(RecordId::find("berry").unwrap()));
+    let digit = char::from_digit(u32::try_from(berry.index() + 1).unwrap(), 10).unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let shown = seen.clone();
+    crate::support::driver::run_app(snapshot_clients(false), 120, 40, |s| async move {
+        s.key(KeyCode::Char(digit));
+        s.wait_for_text("Firmness      soft").await;
+        s.key(KeyCode::Char('i'));
+        s.wait_for_text("Response headers").await;
+        *shown.lock().unwrap() = s.screen.text();
+    })
+    .await;
+    let screen = seen.lock().unwrap().clone();
+    assert!(
+        screen.contains("origin     bundled snapshot (cannot connect)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("older apidex"), "{screen}");
+    assert!(
+        screen.contains("none: the bundled snapshot keeps no headers"),
+        "{screen}"
+    );
+}

@@ -167,3 +167,25 @@ fn a_source_url_setting_moves_that_source_alone() {
         .unwrap();
     assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
 }
+
+/// A key that can never be requested (only dots: a URL resolves `..` as the parent folder) is
+/// a usage error refused before any request, as `get ability ..` is, not a failed item found
+/// out after the other keys were fetched.
+#[test]
+fn a_key_of_only_dots_is_a_usage_error_before_any_request() {
+    let server = Served::empty();
+    let dir = tempfile::tempdir().unwrap();
+    for record in RecordId::all() {
+        let id = record.spec().id;
+        let good = fixture_keys(record)[0].clone();
+        for dots in ["..", ".", " ... "] {
+            let out = apidex(&server, dir.path())
+                .args(["get", id, &good, dots])
+                .output()
+                .unwrap();
+            assert_eq!(code(&out), 2, "{id} {dots:?}: {}", stderr(&out));
+            assert!(stdout(&out).is_empty(), "{id} {dots:?}: {}", stdout(&out));
+        }
+    }
+    assert_eq!(server.request_count(), 0, "a request was made");
+}

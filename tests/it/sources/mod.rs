@@ -207,8 +207,25 @@ async fn a_lying_server_gets_dashes_and_clean_text_not_a_crash() {
         assert!(page.fields.iter().all(|(_, v)| v == "—"), "{page:?}");
 
         let mut hostile = json(&body(record, &key));
+        let lie = || Value::String(format!("\u{1b}[31mred\u{7}{}", "x".repeat(100_000)));
         if let Some(title) = hostile.pointer_mut(spec.item.title) {
-            *title = Value::String(format!("\u{1b}[31mred\u{7}{}", "x".repeat(100_000)));
+            *title = lie();
+        }
+        // Every field too, down into each element of a field read per element.
+        for field in spec.item.fields {
+            match hostile.pointer_mut(field.pointer) {
+                Some(Value::Array(items)) if !field.each.is_empty() => {
+                    for item in items {
+                        for at in field.each {
+                            if let Some(value) = item.pointer_mut(at) {
+                                *value = lie();
+                            }
+                        }
+                    }
+                }
+                Some(value) => *value = lie(),
+                None => {}
+            }
         }
         server.route(&item_path(record, &key), Reply::json(hostile.to_string()));
         let clients = crate::support::clients(&server);
@@ -218,6 +235,18 @@ async fn a_lying_server_gets_dashes_and_clean_text_not_a_crash() {
         };
         assert!(!page.heading.contains('\u{1b}') && !page.heading.contains('\u{7}'));
         assert!(page.heading.len() <= 256, "{}", page.heading.len());
+        for (label, value) in &page.fields {
+            let id = spec.id;
+            assert!(
+                value.contains("red"),
+                "{id} {label}: the lie is not shown: {value:?}"
+            );
+            assert!(
+                !value.chars().any(char::is_control),
+                "{id} {label}: {value:?}"
+            );
+            assert!(value.len() <= 512, "{id} {label}: {} bytes", value.len());
+        }
     }
 }
 

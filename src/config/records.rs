@@ -60,8 +60,13 @@ pub fn tables<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Record
     }
     raw.into_iter()
         .map(|(id, value)| {
-            let table = RecordConfig::deserialize(value)
-                .map_err(|err| D::Error::custom(format!("[sources.{id}]: {}", err.message())))?;
+            let table = RecordConfig::deserialize(value).map_err(|err| {
+                // serde names the Rust type (`struct RecordConfig`); the file has a table.
+                let message = err
+                    .message()
+                    .replace("struct RecordConfig", "a table (url, ttl)");
+                D::Error::custom(format!("[sources.{id}]: {message}"))
+            })?;
             Ok((id, table))
         })
         .collect()
@@ -77,4 +82,18 @@ pub fn over(
         high.insert(id, merged);
     }
     high
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn a_source_that_is_not_a_table_is_named_in_the_files_words() {
+        let loaded = crate::config::parse("[sources]\nberry = 1\n", Path::new("c.toml"));
+        let problem = loaded.problems.join("\n");
+        assert!(problem.contains("[sources.berry]"), "{problem}");
+        assert!(problem.contains("expected a table (url, ttl)"), "{problem}");
+        assert!(!problem.contains("RecordConfig"), "{problem}");
+    }
 }

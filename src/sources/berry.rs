@@ -1,4 +1,4 @@
-//! PokeAPI's berries (`/berry`), a registered source: a list of 64 and a page each.
+//! PokeAPI's berries (`/berry`), a registered source: a list of 68 and a page each.
 
 use super::spec::{Field, Home, ItemSpec, KeyKind, ListSpec, Number, RecordSpec};
 

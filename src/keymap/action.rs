@@ -123,8 +123,8 @@ pub enum Scope {
 }
 
 impl KeyAction {
-    /// The actions that show a tab: one per source in tab order, then the Live tab. Sized by
-    /// the sources, so a new source without its action here does not compile.
+    /// The actions that show a tab, in tab-bar order ([`TabId::ALL`]: the built-in sources,
+    /// Live, then the registered ones); a registered source's is [`KeyAction::TabRecord`].
     pub const TABS: [Self; TabId::COUNT] = {
         let mut tabs = [Self::TabLive; TabId::COUNT];
         let mut i = 0;

@@ -1,4 +1,5 @@
-//! The tab bar: one title per source, then the Live tab.
+//! The tab bar: a title per tab in [`crate::model::TabId`] order (the built-in sources, Live,
+//! the registered sources).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -122,7 +122,7 @@ impl Detail {
                     })
                 })
                 .collect(),
-            Self::Record(_) => Vec::new(),
+            Self::Record(r) => r.links.iter().map(|(_, key)| key.clone()).collect(),
         }
     }
 

@@ -99,7 +99,21 @@ pub fn record_page(record: RecordId, body: &Value) -> RecordPage {
             .iter()
             .map(|field| (field.label.to_owned(), field_value(body, field)))
             .collect(),
+        links: item
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(i, field)| Some((i, field_link(body, field)?)))
+            .collect(),
     }
+}
+
+/// The item a link field's value names, when it names one (a usable key of a kind apidex
+/// stores).
+fn field_link(body: &Value, field: &Field) -> Option<ItemKey> {
+    let kind = field.link?;
+    let key = usable_key(body.pointer(field.pointer)?)?;
+    ItemKey::from_stored(&format!("{kind}:{key}"))
 }
 
 /// A field's value on one line, capped at [`MAX_BLURB`] bytes.

@@ -27,7 +27,7 @@ pub const SPEC: RecordSpec = RecordSpec {
         fields: &[
             Field::at("Firmness", "/firmness/name"),
             Field::each("Flavors", "/flavors", &["/flavor/name", "/potency"]),
-            Field::at("Natural gift", "/natural_gift_type/name"),
+            Field::link("Natural gift", "/natural_gift_type/name", "type"),
             Field::at("Gift power", "/natural_gift_power"),
             Field::at("Growth time", "/growth_time"),
             Field::at("Max harvest", "/max_harvest"),

@@ -125,6 +125,11 @@ pub struct Field {
     /// For an array: pointers into each element, their values joined by a space
     /// (`["/flavor/name", "/potency"]` → `spicy 10`).
     pub each: &'static [&'static str],
+    /// What the value names, as the kind of a stored key (`type`: the value `fire` is the fire
+    /// type's page, `type:fire`), so the field is a link `Enter` opens. Any kind apidex stores
+    /// works: `pokemon`, `ability`, `type`, `move`, `post`, `user`, `breed`, or a registered
+    /// source's id.
+    pub link: Option<&'static str>,
 }
 
 impl Field {
@@ -134,6 +139,17 @@ impl Field {
             label,
             pointer,
             each: &[],
+            link: None,
+        }
+    }
+
+    /// A field showing the value at `pointer` as a link to the item of kind `link` it names.
+    pub const fn link(label: &'static str, pointer: &'static str, link: &'static str) -> Self {
+        Self {
+            label,
+            pointer,
+            each: &[],
+            link: Some(link),
         }
     }
 
@@ -147,6 +163,7 @@ impl Field {
             label,
             pointer,
             each,
+            link: None,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The page of an item of a registered source ([`crate::sources`]): a heading and its fields.
 
-use crate::model::RecordId;
+use crate::model::{ItemKey, RecordId};
 
 /// A registered source's item, ready to draw: every string capped and sanitised when mapped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,9 @@ pub struct RecordPage {
     pub number: Option<String>,
     /// The fields in the source's order: a label and its value (`—` where the body has none).
     pub fields: Vec<(String, String)>,
+    /// The fields that are links, in field order: the field's place in `fields` and the item it
+    /// opens (what [`super::Detail::links`] lists for this page).
+    pub links: Vec<(usize, ItemKey)>,
 }
 
 impl RecordPage {

@@ -1,7 +1,7 @@
 //! The page of any registered source's item: its heading, then a line per field with the
 //! labels in one column.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use super::Builder;
 use crate::views::record::RecordPage;
@@ -24,11 +24,15 @@ pub(super) fn page(b: &mut Builder, page: &RecordPage) {
         .max()
         .unwrap_or(0)
         .min(super::LABEL_MAX);
-    for (label, value) in &page.fields {
+    for (i, (label, value)) in page.fields.iter().enumerate() {
         let label = super::short_label(label);
-        b.line(Line::from(vec![
-            Span::styled(format!("{label:<width$}  "), b.theme.dim()),
-            Span::raw(value.clone()),
-        ]));
+        b.span(format!("{label:<width$}  "), b.theme.dim());
+        // In the order of `Detail::links`: the link fields, top to bottom.
+        if page.links.iter().any(|(at, _)| *at == i) {
+            b.link(value.clone());
+        } else {
+            b.raw(value.clone());
+        }
+        b.end_line();
     }
 }

@@ -3,7 +3,7 @@
 
 use apidex::api::ApiError;
 use apidex::api::dogapi::models::BreedName;
-use apidex::model::{RecordId, Source};
+use apidex::model::{ItemKey, RecordId, Source};
 use apidex::sanitize::{line, text};
 use apidex::views::PokemonCard;
 use apidex::views::record::RecordPage;
@@ -357,6 +357,11 @@ pub(super) fn build_data() -> Data {
                 heading: l(s),
                 number: (i % 2 == 0).then(|| "18446744073709551615".to_owned()),
                 fields: vec![(l(s), l(s)); i % 5],
+                // Some fields link to a hostile type, as a link field's value names one.
+                links: (0..i % 5)
+                    .filter(|f| f % 2 == 0)
+                    .map(|f| (f, ItemKey::Type(l(s))))
+                    .collect(),
             }));
         }
     }

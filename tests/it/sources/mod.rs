@@ -100,6 +100,39 @@ async fn lists_and_pages_come_through_the_client() {
 }
 
 #[tokio::test]
+async fn a_pages_links_are_drawn_in_order_and_each_opens_its_page() {
+    let server = fixture_server().await;
+    let clients = clients(&server);
+    let mut opened = 0;
+    for record in RecordId::all() {
+        for key in fixture_keys(record) {
+            let page = fetch::record::record_page(record, &json(&body(record, &key)));
+            let detail = Detail::Record(page.clone());
+            // As many links drawn as `Enter` can open, each the value of its field.
+            assert_eq!(
+                crate::support::pages::page(&detail, false, 0).links,
+                detail.links().len()
+            );
+            for (at, link) in &page.links {
+                assert!(link.to_stored().ends_with(&page.fields[*at].1), "{link:?}");
+                let target = fetch::detail(&clients, link, Vec::new()).await.unwrap();
+                assert!(
+                    target.is_some(),
+                    "{} {key}: {link:?} opens nothing",
+                    record.spec().id
+                );
+                opened += 1;
+            }
+        }
+    }
+    let linking = RecordId::all().any(|r| r.spec().item.fields.iter().any(|f| f.link.is_some()));
+    assert!(
+        !linking || opened > 0,
+        "no fixture page has a link to follow"
+    );
+}
+
+#[tokio::test]
 async fn an_item_url_opens_its_page_and_a_page_knows_its_url() {
     let server = fixture_server().await;
     let clients = clients(&server);

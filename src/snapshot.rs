@@ -97,10 +97,7 @@ impl Snapshot {
         self.bases
             .iter()
             .filter_map(|(source, base)| {
-                let same_origin = url.scheme() == base.scheme()
-                    && url.host_str() == base.host_str()
-                    && url.port_or_known_default() == base.port_or_known_default();
-                if !same_origin {
+                if url.origin() != base.origin() {
                     return None;
                 }
                 let rest = url.path().strip_prefix(base_path(base))?;

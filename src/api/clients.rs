@@ -58,7 +58,8 @@ impl Endpoints {
     /// Where `record` lives: its own base URL if one was set, else its home's.
     ///
     /// # Panics
-    /// Never: a registered source's own default is a valid URL (a test parses every one).
+    /// Never: a registered source's own default is a valid URL (the test below parses every
+    /// one).
     pub fn record(&self, record: RecordId) -> BaseUrl {
         if let Some(Some(base)) = self.records.get(record.index()) {
             return base.clone();
@@ -159,5 +160,20 @@ impl Clients {
     pub fn with_lang(mut self, lang: crate::names::Lang) -> Self {
         self.lang = lang;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_source_has_a_base_url() {
+        let endpoints = Endpoints::live().expect("the live base URLs parse");
+        for record in RecordId::all() {
+            // `record` parses a home of its own, and panics on one that is no URL.
+            let base = endpoints.record(record);
+            assert!(base.as_str().starts_with("http"), "{}", record.spec().id);
+        }
     }
 }

@@ -4,7 +4,7 @@
 use reqwest::Url;
 use serde_json::Value;
 
-use super::{ApiError, BaseUrl, Case, Fetched, Http, Resource, batch, encode_segment};
+use super::{ApiError, BaseUrl, Case, Fetched, Http, Resource, encode_segment};
 use crate::sources::{MAX_PAGES, RecordSpec};
 
 /// A registered source's client over the shared [`Http`] handle.
@@ -16,12 +16,11 @@ pub struct RecordApi {
 }
 
 /// One page of a list: its body and the URL of the page after it, if any.
-#[derive(Debug, Clone)]
-pub struct ListPage {
+struct ListPage {
     /// The page's body.
-    pub body: Resource<Value>,
+    body: Resource<Value>,
     /// The next page, when the body links one on the base URL's server.
-    pub next: Option<Url>,
+    next: Option<Url>,
 }
 
 impl RecordApi {
@@ -33,11 +32,6 @@ impl RecordApi {
     /// The base URL requests go to.
     pub fn base(&self) -> &BaseUrl {
         &self.base
-    }
-
-    /// What the source is.
-    pub fn spec(&self) -> &'static RecordSpec {
-        self.spec
     }
 
     /// The list's first page.
@@ -71,7 +65,7 @@ impl RecordApi {
     }
 
     /// One page of the list at `url`.
-    pub async fn page(&self, url: Url) -> Result<ListPage, ApiError> {
+    async fn page(&self, url: Url) -> Result<ListPage, ApiError> {
         let body: Resource<Value> = self.http.get_json_required(url).await?;
         let next = self
             .spec
@@ -80,7 +74,7 @@ impl RecordApi {
             .and_then(|pointer| body.data.pointer(pointer))
             .and_then(Value::as_str)
             .and_then(|next| Url::parse(next).ok())
-            .filter(|next| self.same_server(next));
+            .filter(|next| next.origin() == self.base.join(&[]).origin());
         Ok(ListPage { body, next })
     }
 
@@ -104,23 +98,5 @@ impl RecordApi {
     /// The item `key`; `Ok(None)` when the API has none.
     pub async fn item(&self, key: &str) -> Fetched<Value> {
         self.http.get_json(self.item_url(key)?).await
-    }
-
-    /// Many items concurrently; one result per key, in input order.
-    pub async fn items(&self, keys: Vec<String>) -> Vec<Fetched<Value>> {
-        let concurrency = self.http.options().concurrency;
-        let client = self.clone();
-        batch::fetch_in_order(keys, concurrency, move |key| {
-            let client = client.clone();
-            async move { client.item(&key).await }
-        })
-        .await
-    }
-
-    fn same_server(&self, url: &Url) -> bool {
-        let base = self.base.join(&[]);
-        url.scheme() == base.scheme()
-            && url.host_str() == base.host_str()
-            && url.port_or_known_default() == base.port_or_known_default()
     }
 }

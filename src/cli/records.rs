@@ -87,12 +87,12 @@ pub fn check_variables(cli: &Cli) -> Result<(), clap::Error> {
         if cli.globals.source_urls.iter().any(|(r, _)| *r == record) {
             continue;
         }
-        let name = format!("APIDEX_{}_URL", record.spec().id.to_uppercase());
-        let Some(value) = std::env::var_os(&name).filter(|v| !v.is_empty()) else {
-            continue;
-        };
-        let value = value.to_string_lossy();
-        if let Err(err) = crate::api::BaseUrl::parse(&value) {
+        if let Some(Variable {
+            name,
+            value,
+            base: Err(err),
+        }) = variable(record)
+        {
             return Err(clap::Error::raw(
                 clap::error::ErrorKind::ValueValidation,
                 format!("invalid value '{value}' for '{name}': {err}"),
@@ -100,6 +100,25 @@ pub fn check_variables(cli: &Cli) -> Result<(), clap::Error> {
         }
     }
     Ok(())
+}
+
+/// A registered source's `APIDEX_<ID>_URL`, as set.
+pub(super) struct Variable {
+    /// The variable's name.
+    pub name: String,
+    /// Its value.
+    pub value: String,
+    /// The base URL it gives, or why it gives none.
+    pub base: Result<crate::api::BaseUrl, crate::api::ApiError>,
+}
+
+/// `record`'s `APIDEX_<ID>_URL`; `None` when unset or empty (empty is unset, as clap has it).
+pub(super) fn variable(record: RecordId) -> Option<Variable> {
+    let name = format!("APIDEX_{}_URL", record.spec().id.to_uppercase());
+    let value = std::env::var_os(&name).filter(|v| !v.is_empty())?;
+    let value = value.to_string_lossy().into_owned();
+    let base = crate::api::BaseUrl::parse(&value);
+    Some(Variable { name, value, base })
 }
 
 #[cfg(test)]

@@ -72,7 +72,9 @@ impl Settings {
     pub fn to_config(&self) -> Config {
         let hours = |d: Duration| d.as_secs_f64() / 3600.0;
         let ttls = self.source_ttls.map(|t| t.map(hours));
-        let [pokeapi, jsonplaceholder, dogapi] = [0, 1, 2].map(|i| ttls[i]);
+        let ttl_of = |source: Source| ttls[source.index()];
+        let [pokeapi, jsonplaceholder, dogapi] =
+            [Source::Pokemon, Source::Posts, Source::Dogs].map(ttl_of);
         // A registered source's URL is written only when one was set: one that follows its
         // home keeps following it when `config show`'s output is read back.
         let records = RecordId::all()
@@ -80,7 +82,7 @@ impl Settings {
                 let url = self.endpoints.records[r.index()].as_ref();
                 let table = RecordConfig {
                     url: url.map(|u| u.as_str().to_owned()),
-                    ttl: ttls[Source::Record(r).index()],
+                    ttl: ttl_of(Source::Record(r)),
                 };
                 (r.spec().id.to_owned(), table)
             })
@@ -246,10 +248,7 @@ impl Globals {
     fn record_url(&self, record: RecordId, file: &Config) -> Option<BaseUrl> {
         let id = record.spec().id;
         let flag = self.source_urls.iter().rev().find(|(r, _)| *r == record);
-        let env = || {
-            let value = std::env::var(format!("APIDEX_{}_URL", id.to_uppercase())).ok()?;
-            BaseUrl::parse(&value).ok()
-        };
+        let env = || super::records::variable(record)?.base.ok();
         let configured = || BaseUrl::parse(file.sources.records.get(id)?.url.as_deref()?).ok();
         flag.map(|(_, url)| url.clone())
             .or_else(env)

@@ -149,7 +149,7 @@ fn draw_screen(frame: &mut Frame, app: &mut Screen<'_>) {
         render_overlays(frame, app, area);
         return;
     }
-    if app.compare.is_some() && app.active == crate::model::Source::Pokemon {
+    if app.compare_shown() {
         compare::render(frame, app, body);
         status_bar::render(frame, app, status_area);
         render_overlays(frame, app, area);

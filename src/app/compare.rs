@@ -33,6 +33,11 @@ impl Compare {
 }
 
 impl App {
+    /// Whether the comparison is on screen: it is open, and drawn over the Pokémon tab only.
+    pub fn compare_shown(&self) -> bool {
+        self.compare.is_some() && self.active == Source::Pokemon
+    }
+
     /// `c`: opens the comparison of the marked Pokémon, or closes it.
     pub(super) fn toggle_compare(&mut self) -> Vec<Effect> {
         if self.compare.take().is_some() || self.active != Source::Pokemon {

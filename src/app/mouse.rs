@@ -64,9 +64,7 @@ impl App {
 
     /// Whether what the body shows is not the tab's list and detail.
     fn covers_body(&self) -> bool {
-        self.live.shown
-            || self.explorer.view.is_some()
-            || (self.compare.is_some() && self.active == crate::model::Source::Pokemon)
+        self.live.shown || self.explorer.view.is_some() || self.compare_shown()
     }
 
     /// A click in the bookmarks or history view, drawn over the list: selects the row there

@@ -29,14 +29,19 @@ impl TabSlot {
 }
 
 impl App {
-    /// The bar's slots, left to right, for a bar `width` cells wide.
-    pub fn tab_slots(&self, width: u16) -> Vec<TabSlot> {
-        let tabs = TabId::ALL.into_iter();
-        let active = if self.live.shown {
+    /// The tab on screen: Live while it is shown, else the active source's.
+    pub fn shown_tab(&self) -> TabId {
+        if self.live.shown {
             TabId::Live
         } else {
             TabId::Source(self.active)
-        };
+        }
+    }
+
+    /// The bar's slots, left to right, for a bar `width` cells wide.
+    pub fn tab_slots(&self, width: u16) -> Vec<TabSlot> {
+        let tabs = TabId::ALL.into_iter();
+        let active = self.shown_tab();
         let mut slots: Vec<TabSlot> = tabs.map(|tab| TabSlot { tab, titled: false }).collect();
         let mut used: usize = slots.iter().map(|s| s.width()).sum();
         let active_first = slots
@@ -156,12 +161,7 @@ mod tests {
                 x: u16::try_from(x).unwrap(),
                 y: 0,
             });
-            let shown = if app.live.shown {
-                TabId::Live
-            } else {
-                TabId::Source(app.active)
-            };
-            assert_eq!(shown, target, "{width}");
+            assert_eq!(app.shown_tab(), target, "{width}");
         }
     }
 }

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::keymap::KeyAction;
-use crate::model::TabId;
 use crate::ui::Screen;
 
 /// Draws ` 1 Pokémon │ 2 Posts │ 3 Dogs │ 4 Live │ 5 Berries ` with the active tab highlighted, each
@@ -26,11 +25,7 @@ pub fn render(frame: &mut Frame, app: &Screen<'_>, area: Rect) {
     let mut spans = Vec::new();
     for slot in app.tab_slots(area.width) {
         let n = slot.tab.index();
-        let active = match slot.tab {
-            TabId::Source(source) => source == app.active && !app.live.shown,
-            TabId::Live => app.live.shown,
-        };
-        let style = if active {
+        let style = if slot.tab == app.shown_tab() {
             theme.active_tab()
         } else {
             Style::new()

@@ -95,11 +95,7 @@ impl App {
         let shown = self.live.shown;
         match msg {
             Msg::NextTab | Msg::PrevTab => {
-                let current = if shown {
-                    TabId::Live
-                } else {
-                    TabId::Source(self.active)
-                };
+                let current = self.shown_tab();
                 let target = if matches!(msg, Msg::NextTab) {
                     current.next()
                 } else {

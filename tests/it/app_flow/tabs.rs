@@ -5,7 +5,7 @@ use super::builders::{
     breed, detail_fetch, list_req, loaded_app, new_app, pokemon_entries, selected_key, type_str,
 };
 use super::{builders, pokemon};
-use apidex::app::{App, Focus};
+use apidex::app::Focus;
 use apidex::model::{ItemKey, Source, TabId};
 use apidex::msg::Msg;
 
@@ -47,20 +47,13 @@ fn tabs_keep_their_own_query_selection_and_marks() {
     );
     // Tabs go round in the tab bar's order, through the Live tab after Dogs (#15), and wrap.
     app.update(Msg::SelectTab(Source::Pokemon));
-    let shown = |app: &App| {
-        if app.live.shown {
-            TabId::Live
-        } else {
-            TabId::Source(app.active)
-        }
-    };
     for expected in TabId::ALL.iter().cycle().skip(1).take(TabId::COUNT) {
         app.update(Msg::NextTab);
-        assert_eq!(shown(&app), *expected);
+        assert_eq!(app.shown_tab(), *expected);
     }
     for expected in TabId::ALL.iter().rev().take(TabId::COUNT) {
         app.update(Msg::PrevTab);
-        assert_eq!(shown(&app), *expected);
+        assert_eq!(app.shown_tab(), *expected);
     }
     assert_eq!(TabId::ALL[3], TabId::Live, "Live after Dogs");
 }

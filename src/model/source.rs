@@ -46,11 +46,6 @@ impl RecordId {
         Self::all().find(|r| r.spec().id == id)
     }
 
-    /// The registered source whose plural is `plural` (`berries`).
-    pub fn find_plural(plural: &str) -> Option<Self> {
-        Self::all().find(|r| r.spec().plural == plural)
-    }
-
     /// Turns what a user typed into this source's key for an item, or `None` when it can be
     /// none (not a number where the keys are numbers, blank, or only dots).
     pub fn key_for(self, typed: &str) -> Option<String> {
@@ -91,7 +86,7 @@ impl Source {
             // Within `u8`: checked at compile time beside `RecordId`.
             #[allow(clippy::cast_possible_truncation)]
             let id = RecordId(i as u8);
-            all[3 + i] = Self::Record(id);
+            all[Self::BUILT_IN + i] = Self::Record(id);
             i += 1;
         }
         all
@@ -141,22 +136,20 @@ impl Source {
     /// around.
     #[must_use]
     pub fn next(self) -> Self {
-        let mut tab = super::TabId::Source(self).next();
-        while tab == super::TabId::Live {
-            tab = tab.next();
-        }
-        match tab {
-            super::TabId::Source(source) => source,
-            super::TabId::Live => self,
-        }
+        self.step(super::TabId::next)
     }
 
     /// The previous source's tab in tab-bar order, past the Live tab, wrapping around.
     #[must_use]
     pub fn prev(self) -> Self {
-        let mut tab = super::TabId::Source(self).prev();
-        while tab == super::TabId::Live {
-            tab = tab.prev();
+        self.step(super::TabId::prev)
+    }
+
+    /// The source's tab `step` away, one more step past Live (which is one tab).
+    fn step(self, step: fn(super::TabId) -> super::TabId) -> Self {
+        let mut tab = step(super::TabId::Source(self));
+        if tab == super::TabId::Live {
+            tab = step(tab);
         }
         match tab {
             super::TabId::Source(source) => source,

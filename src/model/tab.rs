@@ -22,9 +22,8 @@ impl TabId {
         let mut all = [Self::Live; Self::COUNT];
         let mut i = 0;
         while i < Source::COUNT {
-            // The built-in sources, then (one place on, after Live) the registered ones.
-            let at = if i < Source::BUILT_IN { i } else { i + 1 };
-            all[at] = Self::Source(Source::ALL[i]);
+            let tab = Self::Source(Source::ALL[i]);
+            all[tab.index()] = tab;
             i += 1;
         }
         all
@@ -34,6 +33,7 @@ impl TabId {
     pub const fn index(self) -> usize {
         match self {
             Self::Live => Source::BUILT_IN,
+            // The built-in sources, then (one place on, after Live) the registered ones.
             Self::Source(source) => {
                 let i = source.index();
                 if i < Source::BUILT_IN { i } else { i + 1 }
@@ -79,5 +79,25 @@ mod tests {
         }
         assert_eq!(TabId::Live.next().next().prev().prev(), TabId::Live);
         assert_eq!(TabId::ALL[TabId::COUNT - 1].next(), TabId::ALL[0]);
+    }
+
+    #[test]
+    fn a_sources_next_and_previous_pass_live_and_visit_every_source() {
+        let mut seen = Vec::new();
+        let mut source = Source::Pokemon;
+        for _ in 0..Source::COUNT {
+            seen.push(source);
+            assert_eq!(source.next().prev(), source);
+            source = source.next();
+        }
+        assert_eq!(source, Source::Pokemon, "round after every source");
+        let order: Vec<Source> = TabId::ALL
+            .into_iter()
+            .filter_map(|t| match t {
+                TabId::Source(s) => Some(s),
+                TabId::Live => None,
+            })
+            .collect();
+        assert_eq!(seen, order);
     }
 }
